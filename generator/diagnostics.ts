@@ -1,0 +1,80 @@
+/**
+ * Every problem faultline finds in a spec becomes a Diagnostic. They are collected, never thrown,
+ * so one run reports all of them; only the CLI prints them.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Stable SCREAMING_SNAKE code from DIAGNOSTIC_CODES. */
+  code: string;
+  severity: Severity;
+  /** JSON pointer into the (bundled) document, e.g. `#/paths/~1user~1/post`. */
+  pointer: string;
+  /** File the pointer lives in, relative to the working folder when possible. */
+  file: string;
+  /** 1-based line, 0 when unknown. */
+  line: number;
+  message: string;
+  /** What to change in the spec to make the diagnostic go away. */
+  fix?: string;
+}
+
+/** One table of codes, each with the message stem users will search for. */
+export const DIAGNOSTIC_CODES = {
+  FILE_UNREADABLE: 'cannot read the spec file',
+  SYNTAX_ERROR: 'the file is not valid YAML or JSON',
+  NOT_AN_OBJECT: 'the spec must be a YAML or JSON object',
+  SWAGGER_2: 'Swagger 2.0 is not supported',
+  OPENAPI_VERSION_MISSING: 'the `openapi` field is missing',
+  OPENAPI_VERSION_UNSUPPORTED: 'only OpenAPI 3.0.x and 3.1.x are supported',
+  REF_DANGLING: 'a $ref points at nothing',
+  REF_EXTERNAL: 'a $ref leaves the spec folder or uses a URL',
+  REF_MALFORMED: 'a $ref is not a valid JSON reference',
+  REF_CYCLE: 'a $ref chain points at itself',
+  REF_TOO_DEEP: 'a $ref chain is too long',
+  INVALID_STRUCTURE: 'the spec does not match the OpenAPI schema',
+  DUPLICATE_OPERATION_ID: 'two operations share an operationId',
+  DUPLICATE_PATH: 'two paths are identical once parameter names are ignored',
+  NO_ERROR_BODY: 'no valid error body can be built from this schema',
+  NAME_COLLISION: 'two names collide after mangling',
+  NORMALIZED: 'the spec was normalized for the validator',
+  TOO_LARGE: 'the spec is too large',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  const fix = d.fix ? ` (fix: ${d.fix})` : '';
+  return `${d.severity} ${where} ${d.pointer}: ${d.message}${fix}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** JSON pointer helpers (RFC 6901), written once so every module escapes the same way. */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointerOf(tokens: readonly (string | number)[]): string {
+  return '#' + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+}
+
+export function parsePointer(pointer: string): string[] {
+  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+  if (body === '') return [];
+  return body
+    .slice(1)
+    .split('/')
+    .map((t) => safeDecode(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function safeDecode(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Bundles a multi-file spec into one document with only local (`#/...`) references. External refs are
+ * hoisted into `components/<section>/<name>` by the kind of object they stand for, or inlined where
+ * OpenAPI 3.0 has no section (path items). A ref may only reach files under the root spec's folder;
+ * URLs are never fetched.
+ */
+import { dirname, resolve as resolvePath, relative, sep, basename, extname } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { pointerOf, parsePointer, type Diagnostic } from '../diagnostics.js';
+import { readSpecFile, type SourceFile } from './read-file.js';
+import { childKind, componentItemKind, hoistSection, type Kind } from './ref-context.js';
+
+/** Bounds that keep hostile specs (alias bombs, deep nesting) from exhausting memory or stack. */
+export const MAX_NODES = 4_000_000;
+export const MAX_DEPTH = 400;
+
+export interface Origin { file: SourceFile; pointer: string; display: string }
+
+export interface Bundle {
+  document: Record<string, unknown>;
+  /** bundled pointer prefix -> where that subtree came from; '#' is the root file. */
+  origins: Map<string, Origin>;
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+type Json = unknown;
+
+/**
+ * `refRoot` widens the folder refs may reach (default: the root spec's folder), for layouts like
+ * SpaceTraders' `reference/SpaceTraders.json` -> `../models/*.json`.
+ */
+export function bundleSpec(rootPath: string, display: (p: string) => string, rootFile: SourceFile, refRoot?: string): Bundle {
+  const rootDir = refRoot ? realpathSync(refRoot) : realDir(rootPath);
+  const files = new Map<string, SourceFile>([[rootFile.path, rootFile]]);
+  const origins = new Map<string, Origin>([['#', { file: rootFile, pointer: '#', display: display(rootFile.path) }]]);
+  const diagnostics: Diagnostic[] = [];
+  const hoisted = new Map<string, string>();
+  const components: Record<string, Record<string, Json>> = {};
+  const data = (rootFile.data ?? {}) as Record<string, Json>;
+  const rootComponents = (data.components ?? {}) as Record<string, Record<string, Json> | undefined>;
+  let nodes = 0;
+  let stopped = false;
+
+  const report = (code: string, file: SourceFile, pointer: string, message: string, fix?: string) =>
+    diagnostics.push({ code, severity: 'error', pointer, file: display(file.path), line: 0, message, fix });
+
+  const loadFile = (path: string, from: SourceFile, at: string): SourceFile | undefined => {
+    const cached = files.get(path);
+    if (cached) return cached;
+    const read = readSpecFile(path, display(path));
+    if (!read.ok) {
+      report(read.diagnostic.code, from, at, `${read.diagnostic.message} (${display(path)})`, read.diagnostic.fix);
+      return undefined;
+    }
+    files.set(path, read.file);
+    return read.file;
+  };
+
+  const walk = (node: Json, file: SourceFile, kind: Kind, tokens: string[], filePtr: string[], depth: number): Json => {
+    if (stopped) return null;
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
+      stopped = true;
+      const what = depth > MAX_DEPTH ? `nesting deeper than ${MAX_DEPTH} levels` : `more than ${MAX_NODES} nodes once aliases are expanded`;
+      report('TOO_LARGE', file, pointerOf(filePtr), `the spec has ${what}`, 'flatten the structure or remove YAML alias chains');
+      return null;
+    }
+    if (Array.isArray(node)) {
+      return node.map((item, i) => walk(item, file, childKind(kind, String(i)), [...tokens, String(i)], [...filePtr, String(i)], depth + 1));
+    }
+    if (node === null || typeof node !== 'object') return node;
+    const obj = node as Record<string, Json>;
+    if (kind !== 'data' && typeof obj.$ref === 'string') {
+      const replaced = followRef(obj, file, kind, tokens, filePtr, depth);
+      if (replaced !== undefined) return replaced;
+    }
+    const out: Record<string, Json> = {};
+    for (const key of Object.keys(obj)) {
+      const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
+      // defineProperty: a key named __proto__ stays a plain key and never reaches the prototype.
+      Object.defineProperty(out, key, { value: walk(obj[key], file, k, [...tokens, key], [...filePtr, key], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+
+  /** Returns the replacement for a `$ref` object, or undefined to keep it as written (a root-local ref). */
+  const followRef = (obj: Record<string, Json>, file: SourceFile, kind: Kind, tokens: string[], filePtr: string[], depth: number): Json => {
+    const ref = obj.$ref as string;
+    const at = pointerOf([...filePtr, '$ref']);
+    if (ref.startsWith('#') && file === rootFile) return undefined;
+    const target = parseRef(ref, file, rootDir);
+    if ('error' in target) {
+      report(target.code, file, at, target.error, target.fix);
+      return {};
+    }
+    const targetFile = target.path === file.path ? file : loadFile(target.path, file, at);
+    if (!targetFile) return {};
+    if (targetFile === rootFile) return { ...obj, $ref: target.fragment || '#' };
+    const key = `${targetFile.path}${target.fragment}`;
+    const section = hoistSection(kind);
+    const existing = hoisted.get(key);
+    if (section && existing) return { $ref: existing };
+    const value = valueAt(targetFile.data, target.fragment);
+    if (value === undefined) {
+      report('REF_DANGLING', file, at, `$ref "${ref}" points at nothing in ${display(targetFile.path)}`, 'fix the path or the pointer after #');
+      return {};
+    }
+    const fragTokens = parsePointer(target.fragment);
+    if (!section) return inlineWithSiblings(walk(value, targetFile, kind, tokens, fragTokens, depth + 1), obj, (key) => walk(obj[key], file, childKind(kind, key), [...tokens, key], [...filePtr, key], depth + 1));
+    const name = uniqueName((n) => has(components[section], n) || has(rootComponents[section], n), nameFor(targetFile.path, fragTokens));
+    const local = pointerOf(['components', section, name]);
+    hoisted.set(key, local);
+    (components[section] ??= {})[name] = null;
+    origins.set(local, { file: targetFile, pointer: target.fragment || '#', display: display(targetFile.path) });
+    components[section][name] = walk(value, targetFile, kind, ['components', section, name], fragTokens, depth + 1);
+    return { $ref: local };
+  };
+
+  const document = walk(data, rootFile, 'root', [], [], 0) as Record<string, Json>;
+  mergeComponents(document, components);
+  return { document, origins, files: [...files.values()], diagnostics };
+}
+
+/** A `$ref` with sibling keys (seen in the wild for whole component maps) keeps its siblings on top. */
+function inlineWithSiblings(resolved: Json, refObj: Record<string, Json>, walkKey: (key: string) => Json): Json {
+  const siblings = Object.keys(refObj).filter((k) => k !== '$ref');
+  if (!siblings.length || resolved === null || typeof resolved !== 'object' || Array.isArray(resolved)) return resolved;
+  const out = { ...(resolved as Record<string, Json>) };
+  for (const key of siblings) Object.defineProperty(out, key, { value: walkKey(key), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+function mergeComponents(document: Record<string, Json>, hoistedComponents: Record<string, Record<string, Json>>) {
+  if (Object.keys(hoistedComponents).length === 0) return;
+  const comps = (document.components ??= {}) as Record<string, Record<string, Json>>;
+  for (const [section, entries] of Object.entries(hoistedComponents)) {
+    const target = (comps[section] ??= {});
+    for (const [name, value] of Object.entries(entries)) target[name] = value;
+  }
+}
+
+type RefTarget = { path: string; fragment: string } | { error: string; code: string; fix: string };
+
+function parseRef(ref: string, from: SourceFile, rootDir: string): RefTarget {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+    return { code: 'REF_EXTERNAL', error: `$ref "${ref}" is a URL; faultline never fetches from the network`, fix: 'download the file next to the spec and use a relative path' };
+  }
+  const hash = ref.indexOf('#');
+  const filePart = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : ref.slice(hash);
+  if (fragment && !/^#(\/.*)?$/.test(fragment)) {
+    return { code: 'REF_MALFORMED', error: `$ref "${ref}" has a fragment that is not a JSON pointer`, fix: 'use #/path/to/node' };
+  }
+  if (filePart === '') return { path: from.path, fragment };
+  let decoded: string;
+  try { decoded = decodeURIComponent(filePart); } catch { return { code: 'REF_MALFORMED', error: `$ref "${ref}" is not a valid URI reference`, fix: 'percent-encode it correctly' }; }
+  const path = resolvePath(dirname(from.path), decoded);
+  let real: string;
+  try { real = realpathSync(path); } catch { return { code: 'REF_DANGLING', error: `$ref "${ref}" names a file that does not exist`, fix: 'fix the relative path' }; }
+  const rel = relative(rootDir, real);
+  if (rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) {
+    return { code: 'REF_EXTERNAL', error: `$ref "${ref}" leaves the spec's folder`, fix: 'keep referenced files under the folder of the root spec, or allow a wider folder with --ref-root <dir>' };
+  }
+  return { path: real, fragment };
+}
+
+function realDir(path: string): string {
+  return dirname(realpathSync(path));
+}
+
+export function valueAt(data: Json, fragment: string): Json {
+  let node = data;
+  for (const token of parsePointer(fragment || '#')) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, Json>)[token];
+  }
+  return node;
+}
+
+function nameFor(path: string, fragment: string[]): string {
+  const raw = fragment.length ? fragment[fragment.length - 1] : basename(path, extname(path));
+  return raw.replace(/[^A-Za-z0-9._-]/g, '_') || 'Schema';
+}
+
+function uniqueName(taken: (name: string) => boolean, base: string): string {
+  let name = base;
+  for (let i = 2; taken(name); i++) name = `${base}${i}`;
+  return name;
+}
+
+function has(obj: object | null | undefined, key: string): boolean {
+  return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+}
