@@ -1,0 +1,53 @@
+/** The IR: what the emitters wish the spec looked like. Keyed and sorted deterministically. */
+import type { HttpMethod } from './paths.js';
+
+export interface ModelParam {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  pointer: string;
+}
+
+export interface ModelContent {
+  contentType: string;
+  /** Pointer of the schema in the bundled document, if the media type has one. */
+  schemaPointer?: string;
+}
+
+export interface ModelResponse {
+  /** '200', '4XX', 'default' */
+  status: string;
+  isError: boolean;
+  pointer: string;
+  /** Name under components/responses when the response is shared. */
+  component?: string;
+  description: string;
+  contents: ModelContent[];
+  /** The content type errors are rendered as (problem+json, json, +json, text). */
+  errorContent?: ModelContent;
+  headers: { name: string; required: boolean }[];
+}
+
+export interface ModelOperation {
+  /** "POST /user/" */
+  key: string;
+  name: string;
+  operationId?: string;
+  method: HttpMethod;
+  path: string;
+  pattern: string;
+  pathParams: string[];
+  pointer: string;
+  summary?: string;
+  params: ModelParam[];
+  requestBody?: { required: boolean; contentTypes: string[]; pointer: string };
+  responses: ModelResponse[];
+  deprecated: boolean;
+}
+
+export interface Model {
+  title: string;
+  version: string;
+  openapi: string;
+  operations: ModelOperation[];
+}
