@@ -1,0 +1,54 @@
+/**
+ * Type expressions for handlers.gen.ts, built from identifiers and literals only. Every type points
+ * into openapi-typescript's `paths` so the handler types follow types.gen.ts exactly.
+ */
+import { literal } from './safe-text.js';
+import { pascalCase, safeIdentifier } from '../model/names.js';
+import type { ModelOperation, ModelResponse } from '../model/types.js';
+
+export interface HandlerTypes {
+  typeName: string;
+  paramsType: string;
+  queryType: string;
+  headersType: string;
+  bodyType: string;
+  results: string[];
+}
+
+export function handlerTypes(op: ModelOperation): HandlerTypes {
+  const base = `paths[${literal(op.path)}][${literal(op.method)}]`;
+  const has = (where: string) => op.params.some((p) => p.in === where);
+  return {
+    typeName: safeIdentifier(pascalCase(op.name), 'Operation'),
+    paramsType: op.pathParams.length || has('path') ? `${base}["parameters"]["path"]` : 'never',
+    queryType: has('query') ? `${base}["parameters"]["query"]` : 'never',
+    headersType: has('header') ? `${base}["parameters"]["header"]` : 'never',
+    bodyType: bodyType(op, base),
+    results: op.responses.length ? op.responses.flatMap((r) => resultTypes(r, base)) : ['{ status: number; body?: unknown; headers?: Record<string, string> }'],
+  };
+}
+
+function bodyType(op: ModelOperation, base: string): string {
+  if (!op.requestBody || op.requestBody.contentTypes.length === 0) return 'undefined';
+  const union = op.requestBody.contentTypes.map((ct) => `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`).join(' | ');
+  return op.requestBody.required ? union : `${union} | undefined`;
+}
+
+function resultTypes(response: ModelResponse, base: string): string[] {
+  const status = statusType(response.status);
+  const key = /^\d+$/.test(response.status) ? response.status : literal(response.status);
+  const headers = 'headers?: Record<string, string>';
+  if (response.contents.length === 0) return [`{ status: ${status}; body?: undefined; ${headers} }`];
+  return response.contents.map((c, i) => {
+    const contentType = `contentType${i === 0 ? '?' : ''}: ${literal(c.contentType)}`;
+    return `{ status: ${status}; ${contentType}; body: ${base}["responses"][${key}]["content"][${literal(c.contentType)}]; ${headers} }`;
+  });
+}
+
+function statusType(status: string): string {
+  if (/^\d+$/.test(status)) return status;
+  if (status === '2XX') return 'rt.Status2XX';
+  if (status === '4XX') return 'rt.Status4XX';
+  if (status === '5XX') return 'rt.Status5XX';
+  return 'number';
+}

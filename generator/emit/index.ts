@@ -1,0 +1,63 @@
+/**
+ * emitService: model + documents -> every output file, in memory. Nothing here touches the disk;
+ * writing (and --check) is generator/write.ts's job.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Model } from '../model/types.js';
+import { render, code } from './templates.js';
+import { literalPretty } from './safe-text.js';
+import { buildServiceContract } from './error-contract.js';
+import { handlerTypes } from './handler-types.js';
+import { errorClasses } from './error-classes.js';
+import { emitTypes } from './types.js';
+import { emitClient } from './client.js';
+import { runtimeFiles } from './runtime-files.js';
+import { handlerFileName } from './file-names.js';
+
+type Obj = Record<string, unknown>;
+
+export interface EmitOptions {
+  client?: boolean;
+  /** Pointer of the schema used for unknown routes and wrong methods (default: the most used error schema). */
+  serviceErrorSchema?: string;
+}
+
+export interface EmitResult {
+  /** Paths relative to <out>/generated/ */
+  generated: Map<string, string>;
+  /** Paths relative to <out>/, written only when missing. */
+  userFiles: Map<string, string>;
+  problems: Omit<Diagnostic, 'file' | 'line'>[];
+}
+
+export async function emitService(model: Model, toolDocument: Obj, options: EmitOptions = {}): Promise<EmitResult> {
+  const { contract, problems } = buildServiceContract(model, toolDocument, options.serviceErrorSchema);
+  const generated = new Map<string, string>();
+  const userFiles = new Map<string, string>();
+  if (problems.some((p) => p.severity === 'error')) return { generated, userFiles, problems };
+  const title = model.title;
+  const operations = model.operations.map((op) => {
+    const types = handlerTypes(op);
+    return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
+  });
+  generated.set('openapi.json', literalPretty(toolDocument) + '\n');
+  generated.set('types.gen.ts', banner(title) + (await emitTypes(toolDocument)));
+  generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, contractJson: code(literalPretty(contract)) }));
+  generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
+  generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
+  generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
+  generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
+  for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
+  if (options.client !== false) {
+    for (const [name, text] of await emitClient(toolDocument)) generated.set(`client/${name}`, text);
+  }
+  for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
+  userFiles.set('app.ts', render('app.ts.hbs', { title }));
+  userFiles.set('server.ts', render('server.ts.hbs', { title }));
+  userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
+  return { generated, userFiles, problems };
+}
+
+function banner(title: string): string {
+  return render('_banner.hbs', { title }) + '\n';
+}

@@ -1,0 +1,99 @@
+/**
+ * The spec handed to express-openapi-validator, @hey-api/openapi-ts and openapi-typescript. Real
+ * specs break those tools in known ways; each fix here is small, keeps the spec's meaning for
+ * validation, and is reported as a warning:
+ * - example payloads holding `$ref` keys (GitHub's `"$ref": "https://..."`) are dropped, because
+ *   the ref parsers inside those tools try to download them;
+ * - OpenAPI 3.0 `nullable` without `type` is dropped (Ajv rejects it; without a type any value,
+ *   null included, was already allowed);
+ * - `pattern`s that JavaScript rejects in unicode mode (`\:`) lose their needless escapes, or are
+ *   dropped when still invalid;
+ * - `servers` becomes `/`: the generated router matches paths relative to where it is mounted.
+ */
+import { pointerOf, type Diagnostic } from '../diagnostics.js';
+import { childKind, componentItemKind, type Kind } from '../load/ref-context.js';
+
+type Obj = Record<string, unknown>;
+type Note = Omit<Diagnostic, 'file' | 'line'>;
+
+export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { document: Obj; notes: Note[] } {
+  const doc = structuredClone(document);
+  const counts = { examples: [] as string[], nullable: [] as string[], patterns: [] as string[], dropped: [] as string[] };
+  const visit = (node: unknown, kind: Kind, tokens: string[]) => {
+    if (node === null || typeof node !== 'object' || kind === 'data') return;
+    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, childKind(kind, String(i)), [...tokens, String(i)]));
+    const obj = node as Obj;
+    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') dropRefExamples(obj, tokens, counts.examples);
+    if (kind === 'schema') fixSchema(obj, version, tokens, counts);
+    for (const key of Object.keys(obj)) {
+      const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
+      visit(obj[key], k, [...tokens, key]);
+    }
+  };
+  visit(doc, 'root', []);
+  doc.servers = [{ url: '/' }];
+  const notes: Note[] = [];
+  const note = (list: string[], message: string) => {
+    if (list.length) notes.push({ code: 'NORMALIZED', severity: 'warning', pointer: list[0], message: `${message} (${list.length} place${list.length > 1 ? 's' : ''}, first here)` });
+  };
+  note(counts.examples, 'example payloads with `$ref` keys were left out of the validator spec so no tool tries to download them');
+  note(counts.nullable, '`nullable` without `type` was dropped for the validator');
+  note(counts.patterns, '`pattern`s with escapes JavaScript rejects in unicode mode were rewritten');
+  note(counts.dropped, '`pattern`s JavaScript cannot compile were dropped; those strings are not checked against them');
+  return { document: doc, notes };
+}
+
+function dropRefExamples(obj: Obj, tokens: string[], found: string[]): void {
+  if (obj.example !== undefined && hasRefKey(obj.example)) {
+    delete obj.example;
+    found.push(pointerOf([...tokens, 'example']));
+  }
+  const examples = obj.examples;
+  if (Array.isArray(examples)) {
+    const kept = examples.filter((ex) => !hasRefKey(ex));
+    if (kept.length !== examples.length) {
+      obj.examples = kept;
+      found.push(pointerOf([...tokens, 'examples']));
+    }
+  } else if (examples && typeof examples === 'object') {
+    for (const [name, ex] of Object.entries(examples as Obj)) {
+      const value = ex && typeof ex === 'object' ? (ex as Obj).value ?? ex : ex;
+      if (hasRefKey(value)) {
+        delete (examples as Obj)[name];
+        found.push(pointerOf([...tokens, 'examples', name]));
+      }
+    }
+  }
+}
+
+function hasRefKey(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((v) => hasRefKey(v, depth + 1));
+  return Object.keys(value).some((k) => k === '$ref' || hasRefKey((value as Obj)[k], depth + 1));
+}
+
+function fixSchema(schema: Obj, version: string, tokens: string[], counts: { nullable: string[]; patterns: string[]; dropped: string[] }): void {
+  if (version === '3.0' && schema.nullable !== undefined && schema.type === undefined) {
+    delete schema.nullable;
+    counts.nullable.push(pointerOf([...tokens, 'nullable']));
+  }
+  if (typeof schema.pattern === 'string' && !compiles(schema.pattern, 'u')) {
+    const fixed = schema.pattern.replace(/\\([^A-Za-z0-9\\^$.*+?()[\]{}|/-])/g, '$1');
+    if (compiles(fixed, 'u')) {
+      schema.pattern = fixed;
+      counts.patterns.push(pointerOf([...tokens, 'pattern']));
+    } else {
+      delete schema.pattern;
+      counts.dropped.push(pointerOf([...tokens, 'pattern']));
+    }
+  }
+}
+
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}

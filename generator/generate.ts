@@ -1,0 +1,60 @@
+/**
+ * The programmatic API: generate({ input, output }) -> { files, diagnostics }. Pure with respect to the
+ * console; it writes to disk only when `write` is not false and there are no errors.
+ */
+import { resolve } from 'node:path';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { loadSpec } from './load/index.js';
+import { buildModel } from './model/operations.js';
+import { normalizeForTools } from './emit/normalize.js';
+import { emitService } from './emit/index.js';
+import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
+
+export interface GenerateOptions {
+  input: string;
+  output: string;
+  cwd?: string;
+  /** Generate the @hey-api/openapi-ts client (default true). */
+  client?: boolean;
+  /** Folder external $refs may reach (default: the spec's folder). */
+  refRoot?: string;
+  /** Compare with the files on disk instead of writing (--check). */
+  check?: boolean;
+  /** false: render only, touch nothing. */
+  write?: boolean;
+  serviceErrorSchema?: string;
+}
+
+export interface GenerateResult {
+  /** Every rendered file, keyed by its path relative to the output folder. */
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+  stats: { operations: number; errorResponses: number };
+  written?: WriteReport;
+  check?: CheckReport;
+  /** Spec files read (for --watch). */
+  inputs: string[];
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = loadSpec(options.input, { cwd, refRoot: options.refRoot });
+  const result: GenerateResult = { files: new Map(), diagnostics: [...loaded.diagnostics], stats: { operations: 0, errorResponses: 0 }, inputs: loaded.files };
+  if (!loaded.document || hasErrors(result.diagnostics)) return result;
+  const locate = (p: Omit<Diagnostic, 'file' | 'line'>): Diagnostic => ({ ...p, ...loaded.locate(p.pointer) });
+  const { model, problems } = buildModel(loaded.document);
+  result.diagnostics.push(...problems.map(locate));
+  const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
+  result.diagnostics.push(...normalized.notes.map(locate));
+  const emitted = await emitService(model, normalized.document, { client: options.client, serviceErrorSchema: options.serviceErrorSchema });
+  result.diagnostics.push(...emitted.problems.map(locate));
+  result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
+  if (hasErrors(result.diagnostics)) return result;
+  for (const [rel, text] of emitted.generated) result.files.set(`generated/${rel}`, text);
+  for (const [rel, text] of emitted.userFiles) result.files.set(rel, text);
+  const out = resolve(cwd, options.output);
+  const plan = { generated: emitted.generated, userFiles: emitted.userFiles };
+  if (options.check) result.check = checkOutput(out, plan);
+  else if (options.write !== false) result.written = writeOutput(out, plan);
+  return result;
+}

@@ -1,0 +1,17 @@
+/** Every lint rule, in the order they are documented. Ids are stable: configs and CI refer to them. */
+import type { Rule } from '../types.js';
+import { createNeeds409, inputNeeds400, needs5xx, pathParamsNeed404 } from './coverage.js';
+import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
+import { errorBodyUnbuildable } from './unbuildable.js';
+
+export const RULES: readonly Rule[] = [
+  pathParamsNeed404,
+  inputNeeds400,
+  needs5xx,
+  errorWithoutSchema,
+  errorBodyUnbuildable,
+  inconsistentErrorSchema,
+  createNeeds409,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,28 @@
+/**
+ * Status coverage, shared by lint and diff. A documented `4XX` or `default` is a promise about every
+ * status it spans, so a client (and the generated router) already handles a 404 when the operation
+ * documents `4XX`; rules and diffs must count those ranges, not only exact codes.
+ */
+import type { ModelOperation } from '../model/types.js';
+
+/** true when the documented status (`404`, `4XX`, `default`) includes the wanted one. */
+export function statusCovers(documented: string, wanted: string): boolean {
+  if (documented === 'default') return true;
+  if (documented === wanted) return true;
+  // '4XX' covers '404' and '4XX'; an exact code never covers a range.
+  return /^[1-5]XX$/.test(documented) && !/X/.test(wanted) && wanted !== 'default' && wanted[0] === documented[0];
+}
+
+/** The first documented status of `statuses` that covers any of `wanted`, or undefined. */
+export function coveringStatus(statuses: readonly string[], wanted: readonly string[]): string | undefined {
+  return statuses.find((s) => wanted.some((w) => statusCovers(s, w)));
+}
+
+export function documentedStatuses(op: ModelOperation): string[] {
+  return op.responses.map((r) => r.status);
+}
+
+/** Where a finding about a missing response belongs: the responses object, else the operation. */
+export function responsesPointer(op: ModelOperation): string {
+  return `${op.pointer}/responses`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Works out, at generation time, how a generated service turns a Problem into a body that
+ * validates against the error schema an operation documents (DESIGN.md, "The promise").
+ *
+ * The result is a Recipe: plain JSON that `renderBody` (templates/runtime/render-body.ts) follows
+ * on every error response. When no valid body can be built the result names the JSON pointer and
+ * the fix, and the model turns it into a NO_ERROR_BODY diagnostic.
+ *
+ * Parts: recipe/shape.ts (normalize schemas), recipe/names.ts (which property feeds which slot),
+ * recipe/leaf.ts (status, strings, paths), recipe/build.ts (objects, lists, unions),
+ * recipe/check.ts and recipe/prove.ts (conservative validity checks).
+ */
+import type { Recipe } from '../../templates/runtime/render-body.js';
+import { build } from './recipe/build.js';
+import { defaultProblem, textRecipe } from './recipe/defaults.js';
+import type { BuildContext } from './recipe/leaf.js';
+import { ShapeError, toShape } from './recipe/shape.js';
+
+export type { Recipe } from '../../templates/runtime/render-body.js';
+
+export interface RecipeContext {
+  /** Resolves a local `$ref` such as `#/components/schemas/Error` in the bundled document. */
+  resolve(ref: string): unknown;
+  /** JSON pointer of the schema, for diagnostics. */
+  pointer: string;
+}
+
+export type RecipeResult =
+  | { ok: true; recipe: Recipe; notes: string[] }
+  | { ok: false; pointer: string; message: string; fix: string };
+
+type MediaKind = 'json' | 'text' | 'other';
+
+export function mediaKind(contentType: string): MediaKind {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json') || type === '*/*' || type === 'application/*') return 'json';
+  if (type.startsWith('text/')) return 'text';
+  return 'other';
+}
+
+export function buildBodyRecipe(schema: unknown, contentType: string, ctx: RecipeContext): RecipeResult {
+  const kind = mediaKind(contentType);
+  if (kind === 'other') {
+    return { ok: false, pointer: ctx.pointer, message: `faultline cannot render error bodies as ${contentType}`, fix: 'document the error as application/json, application/problem+json or text/plain' };
+  }
+  const bc: BuildContext = { shapes: { resolve: (ref) => ctx.resolve(ref) }, notes: [] };
+  try {
+    if (schema === undefined) {
+      bc.notes.push(`${ctx.pointer}: no schema; renders ${kind === 'json' ? 'an RFC 9457 problem object' : 'plain text'}`);
+      return done(kind === 'json' ? { ok: true, recipe: defaultProblem() } : textRecipe(undefined, bc), bc, ctx.pointer);
+    }
+    const shape = toShape(schema, ctx.pointer, bc.shapes);
+    const outcome = kind === 'text' ? textRecipe(shape, bc) : build(shape, { scope: 'problem', required: true, root: true }, bc, 0);
+    return done(outcome, bc, ctx.pointer);
+  } catch (err) {
+    if (err instanceof ShapeError) return { ok: false, pointer: err.pointer, message: err.message, fix: err.fix };
+    throw err;
+  }
+}
+
+function done(outcome: ReturnType<typeof build>, bc: BuildContext, pointer: string): RecipeResult {
+  if (!outcome.ok) return outcome;
+  const recipe = showsMessage(outcome.recipe) ? outcome.recipe : synthesizeIssues(outcome.recipe);
+  if (!JSON.stringify(recipe).includes('"kind":"issues"')) bc.notes.push(`${pointer}: the schema has no list for validation issues; 400 bodies show the message only`);
+  return { ok: true, recipe, notes: [...new Set(bc.notes)] };
+}
+
+/** Whether the message reaches the body outside issue lists (else lists must not be empty). */
+function showsMessage(recipe: Recipe): boolean {
+  switch (recipe.kind) {
+    case 'slot': return recipe.slot === 'detail' || recipe.slot === 'title';
+    case 'object': return recipe.props.some((p) => showsMessage(p.value));
+    case 'join': return recipe.parts.some(showsMessage);
+    case 'choice': return showsMessage(recipe.otherwise);
+    default: return false;
+  }
+}
+
+/**
+ * `{errors: [...]}` and RealWorld's `{errors: {body: [...]}}` have nowhere else to put the
+ * message, so a 404 renders the problem itself as the one issue instead of an empty list.
+ */
+function synthesizeIssues(recipe: Recipe): Recipe {
+  switch (recipe.kind) {
+    case 'issues': return { ...recipe, synthesize: true };
+    case 'object': return { ...recipe, props: recipe.props.map((p) => ({ ...p, value: synthesizeIssues(p.value) })) };
+    default: return recipe;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which property carries which part of a Problem, decided by name and type. One table, so the
+ * conventions faultline recognises are listed in one place (and in the docs from here).
+ *
+ * Names are compared after lower-casing and dropping `_`, `-`, `.` and spaces, so `request_id`,
+ * `requestId` and `Request-ID` are the same name.
+ */
+import type { IssueField, ProblemSlot } from '../../../templates/runtime/render-body.js';
+import { allows, type Shape } from './shape.js';
+
+export type Hint =
+  | { to: 'slot'; slot: ProblemSlot }
+  | { to: 'status' }
+  | { to: 'issues' }
+  | { to: 'issue'; field: IssueField }
+  | { to: 'issuePath'; withLocation: boolean };
+
+export type Scope = 'problem' | 'issue';
+
+/** Problem-level string slots. */
+const PROBLEM_STRINGS: Record<string, ProblemSlot> = {
+  title: 'title', error: 'title', name: 'title', statustext: 'title', reason: 'title', reasonphrase: 'title',
+  detail: 'detail', details: 'detail', message: 'detail', msg: 'detail', description: 'detail',
+  errordescription: 'detail', errormessage: 'detail', errormsg: 'detail', errordetail: 'detail',
+  type: 'type', instance: 'instance', path: 'instance', requestpath: 'instance',
+  requestid: 'requestId', traceid: 'requestId', correlationid: 'requestId', xrequestid: 'requestId',
+  errorid: 'requestId', incidentid: 'requestId',
+  code: 'code', errorcode: 'code', errortype: 'code', errorkey: 'code', kind: 'code',
+  timestamp: 'timestamp', time: 'timestamp', datetime: 'timestamp', occurredat: 'timestamp',
+};
+
+const STATUS_NAMES = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode']);
+/** Integer `code` is an HTTP status in most specs (petstore's Error, Spotify). */
+const INTEGER_STATUS_NAMES = new Set(['code', 'errorcode']);
+
+const ISSUE_LISTS = new Set(['errors', 'issues', 'details', 'violations', 'validationerrors', 'invalidfields',
+  'fielderrors', 'invalidparams', 'problems', 'fieldviolations', 'causes', 'suberrors', 'errordetails', 'validation']);
+
+/** Issue-level string fields, for properties of an item in an issue list. */
+const ISSUE_STRINGS: Record<string, IssueField> = {
+  message: 'message', msg: 'message', detail: 'message', description: 'message', reason: 'message',
+  errormessage: 'message', text: 'message',
+  pointer: 'pointer', jsonpointer: 'pointer', instancepath: 'pointer', path: 'pointer',
+  location: 'location', in: 'location', source: 'location',
+  field: 'field', name: 'field', param: 'field', parameter: 'field', property: 'field', attribute: 'field',
+  key: 'field', fieldname: 'field', propertyname: 'field', propertypath: 'where',
+  code: 'code', type: 'code', errorcode: 'code', kind: 'code', rule: 'code', keyword: 'code',
+};
+const ISSUE_PATHS: Record<string, boolean> = { loc: true, location: true, path: false, fieldpath: false };
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[_\-.\s]/g, '');
+}
+
+/** The slot a property feeds, or undefined when it carries nothing of the Problem. */
+export function hintFor(name: string, shape: Shape, scope: Scope): Hint | undefined {
+  const key = normalizeName(name);
+  const stringy = allows(shape, 'string');
+  const integer = allows(shape, 'integer') && !stringy;
+  const array = allows(shape, 'array') && shape.types !== undefined;
+  if (shape.formats.includes('date-time') && stringy) return { to: 'slot', slot: 'timestamp' };
+  if (STATUS_NAMES.has(key) || (integer && INTEGER_STATUS_NAMES.has(key))) return { to: 'status' };
+  if (scope === 'issue') {
+    if (array && key in ISSUE_PATHS) return { to: 'issuePath', withLocation: ISSUE_PATHS[key]! };
+    if (stringy && key in ISSUE_STRINGS) return { to: 'issue', field: ISSUE_STRINGS[key]! };
+    if (key === 'title') return { to: 'slot', slot: 'title' };
+    return undefined;
+  }
+  if (array && ISSUE_LISTS.has(key)) return { to: 'issues' };
+  if (key === 'errors' && allows(shape, 'object')) return { to: 'issues' };
+  if (stringy && key in PROBLEM_STRINGS) return { to: 'slot', slot: PROBLEM_STRINGS[key]! };
+  return undefined;
+}
