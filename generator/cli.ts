@@ -62,8 +62,8 @@ const io: CommandIO = {
   env: process.env,
 };
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry || process.argv[1]?.endsWith('/faultline') || process.argv[1]?.endsWith('cli.ts') || process.argv[1]?.endsWith('cli.js')) {
+// Run directly (`tsx generator/cli.ts ...`); bin/faultline.js imports main() instead.
+if (process.argv[1]?.endsWith('cli.ts') || process.argv[1]?.endsWith('cli.js')) {
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

@@ -15,7 +15,7 @@ type Key = (op: ModelOperation) => string | undefined;
 
 const exactKey: Key = (op) => op.key;
 const shapeKey: Key = (op) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
-const operationIdKey: Key = (op) => (op.operationId ? `${op.method} ${op.operationId}` : undefined);
+const operationIdKey: Key = (op) => op.operationId;
 
 export function matchOperations(oldOps: readonly ModelOperation[], newOps: readonly ModelOperation[]): OperationMatch {
   let oldLeft = [...oldOps];

@@ -1,0 +1,36 @@
+/**
+ * The shape of contract.gen.ts: plain data worked out at generation time. The router reads only this,
+ * so every decision about which documented response answers which failure is visible in one file.
+ */
+import type { Recipe } from './render-body.js';
+
+export interface ErrorResponseContract {
+  /** '400', '4XX' or 'default' */
+  status: string;
+  contentType: string;
+  recipe: Recipe;
+  /** Documented response header names, e.g. Retry-After. */
+  headers: string[];
+}
+
+export interface OperationContract {
+  name: string;
+  /** Upper-case HTTP method. */
+  method: string;
+  path: string;
+  /** Anchored regex source matching the raw (undecoded) request path. */
+  pattern: string;
+  pathParams: string[];
+  body?: { required: boolean; contentTypes: string[] };
+  /** Documented non-error statuses, e.g. ['201'] or ['2XX']. */
+  successStatuses: string[];
+  /** Documented error responses, most specific first. */
+  errors: ErrorResponseContract[];
+}
+
+export interface ServiceContract {
+  title: string;
+  operations: OperationContract[];
+  /** Used when no operation matched (unknown route, wrong method): the service-level error schema. */
+  serviceError: Omit<ErrorResponseContract, 'status' | 'headers'>;
+}

@@ -1,0 +1,100 @@
+/**
+ * The single error path: a failure -> a verdict (classify.ts) -> the documented response (respond.ts).
+ * A status the operation does not document is a contract violation: logged, reported to onError,
+ * and answered with the documented 500. Nothing of an unexpected error reaches the body.
+ */
+import type { Request, Response } from 'express';
+import type { Logger } from './logger.js';
+import type { ServiceContract } from './contract.js';
+import type { RouterOptions } from './options.js';
+import type { RequestState } from './router.js';
+import { classify, unexpected, type Verdict } from './classify.js';
+import { chooseResponse, sendError, serviceChoice, type ErrorChoice } from './respond.js';
+import { reasonPhrase } from './http-errors.js';
+import type { Problem } from './problem.js';
+
+export type Failure =
+  | { kind: 'not-found' }
+  | { kind: 'method'; allow: string[] }
+  | { kind: 'bad-path' }
+  | { kind: 'unsupported-media-type' }
+  | { kind: 'error'; error: unknown };
+
+export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: Response, failure: Failure): void {
+  const state = res.locals.faultline as RequestState;
+  const op = state?.operation;
+  const requestId = state?.requestId ?? '';
+  if (res.headersSent) {
+    logger.error({ requestId, operation: op?.name }, 'error after the response started; connection closed');
+    res.destroy();
+    return;
+  }
+  const error = failure.kind === 'error' ? failure.error : undefined;
+  let verdict = verdictFor(failure, options, { operation: op, requestId, req });
+  let choice = pick(contract, op, verdict);
+  if (!choice) {
+    // The handler threw a status this operation does not document: the contract wins.
+    logger.error({ requestId, operation: op?.name, status: verdict.status, violation: 'undocumented-status' }, 'contract violation: undocumented error status; answering 500');
+    report(options, logger, error, { operation: op, requestId, req, status: 500, cause: 'contract-violation' });
+    verdict = unexpected();
+    choice = pick(contract, op, verdict) ?? serviceChoice(contract, 500);
+  }
+  if (verdict.status >= 500) {
+    if (verdict.origin !== 'thrown') logger.error({ requestId, operation: op?.name, err: error, cause: verdict.origin }, 'request failed');
+    report(options, logger, error, { operation: op, requestId, req, status: choice.status, cause: verdict.origin });
+  }
+  const problem = problemFor(verdict, choice.status, requestId, options, op);
+  const headers = { ...(verdict.headers ?? {}) };
+  if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');
+  sendError(res, choice, problem, headers, verdict.status === choice.status ? verdict.body : undefined);
+}
+
+function verdictFor(failure: Failure, options: RouterOptions, context: Parameters<typeof classify>[2]): Verdict {
+  switch (failure.kind) {
+    case 'not-found':
+      return { status: 404, code: 'NOT_FOUND', detail: 'No operation matches this path.', origin: 'client' };
+    case 'method':
+      return { status: 405, code: 'METHOD_NOT_ALLOWED', detail: 'This path does not support this method; see the Allow header.', origin: 'client' };
+    case 'bad-path':
+      return { status: 400, code: 'BAD_PATH', detail: 'A path parameter is not valid percent-encoding.', origin: 'client' };
+    case 'unsupported-media-type':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body has a content type this operation does not accept.', origin: 'client' };
+    case 'error':
+      return classify(failure.error, options, context);
+  }
+}
+
+/** Client errors fall back to the op's 400/422, then to the service-level schema; thrown ones must match. */
+function pick(contract: ServiceContract, op: RequestState['operation'], verdict: Verdict): ErrorChoice | undefined {
+  if (!op) return serviceChoice(contract, verdict.status);
+  if (verdict.code === 'NOT_IMPLEMENTED') return chooseResponse(op, verdict.status, [500]) ?? serviceChoice(contract, 500);
+  if (verdict.origin === 'thrown') return chooseResponse(op, verdict.status);
+  if (verdict.status >= 500) return chooseResponse(op, 500) ?? serviceChoice(contract, 500);
+  const fallbacks = verdict.status === 400 ? [422] : [400, 422];
+  return chooseResponse(op, verdict.status, fallbacks) ?? serviceChoice(contract, verdict.status);
+}
+
+function problemFor(verdict: Verdict, status: number, requestId: string, options: RouterOptions, op: RequestState['operation']): Problem {
+  const base: Problem = {
+    status,
+    title: verdict.title ?? reasonPhrase(status),
+    detail: verdict.detail || reasonPhrase(status),
+    code: verdict.code,
+    instance: `urn:request:${requestId}`,
+    requestId,
+    issues: verdict.issues,
+  };
+  if (verdict.origin === 'validation' && options.validationProblem && op) {
+    return { ...base, ...options.validationProblem(verdict.issues ?? [], { operation: op, requestId }), status };
+  }
+  return base;
+}
+
+function report(options: RouterOptions, logger: Logger, error: unknown, context: Parameters<NonNullable<RouterOptions['onError']>>[1]): void {
+  if (!options.onError) return;
+  try {
+    options.onError(error, context);
+  } catch (hookError) {
+    logger.error({ err: hookError }, 'onError hook threw; ignored');
+  }
+}

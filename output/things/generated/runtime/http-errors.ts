@@ -1,0 +1,61 @@
+/**
+ * HttpError: what handlers throw. Its status picks the operation's documented response; the body is
+ * built from that response's schema unless a fully typed `body` is given.
+ */
+export interface HttpErrorInit<Body = unknown> {
+  detail?: string;
+  title?: string;
+  /** Stable SCREAMING_SNAKE code for clients, e.g. USERNAME_TAKEN. */
+  code?: string;
+  /** A complete body, already in the documented shape; used as is. */
+  body?: Body;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+export class HttpError<Body = unknown> extends Error {
+  readonly status: number;
+  readonly detail?: string;
+  readonly title?: string;
+  readonly code?: string;
+  readonly body?: Body;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, detailOrInit?: string | HttpErrorInit<Body>) {
+    const init: HttpErrorInit<Body> = typeof detailOrInit === 'string' ? { detail: detailOrInit } : detailOrInit ?? {};
+    super(init.detail ?? reasonPhrase(status), init.cause !== undefined ? { cause: init.cause } : undefined);
+    this.name = 'HttpError';
+    this.status = status;
+    this.detail = init.detail;
+    this.title = init.title;
+    this.code = init.code;
+    this.body = init.body;
+    this.headers = init.headers ?? {};
+  }
+}
+
+/** What a stub handler throws; rendered as the operation's documented 500 (or 501 when documented). */
+export function notImplemented(operation: string): HttpError {
+  return new HttpError(501, { detail: `${operation} is not implemented yet`, code: 'NOT_IMPLEMENTED' });
+}
+
+const PHRASES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 410: 'Gone',
+  411: 'Length Required', 412: 'Precondition Failed', 413: 'Content Too Large', 414: 'URI Too Long',
+  415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed', 418: "I'm a Teapot",
+  421: 'Misdirected Request', 422: 'Unprocessable Content', 423: 'Locked', 424: 'Failed Dependency',
+  425: 'Too Early', 426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error',
+  501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported', 507: 'Insufficient Storage', 508: 'Loop Detected', 511: 'Network Authentication Required',
+};
+
+export function reasonPhrase(status: number): string {
+  return PHRASES[status] ?? (status >= 500 ? 'Server Error' : status >= 400 ? 'Client Error' : 'Response');
+}
+
+/** Stable problem codes for the statuses the runtime produces itself. */
+export function codeForStatus(status: number): string {
+  return reasonPhrase(status).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+}

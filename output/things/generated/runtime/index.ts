@@ -1,0 +1,9 @@
+/** The runtime a generated service imports. Copied into generated/runtime; depends on express, express-openapi-validator and pino only. */
+export { createServiceRouter, UndocumentedResult, type HandlerResult, type AnyHandler } from './router.js';
+export { HttpError, notImplemented, reasonPhrase, type HttpErrorInit } from './http-errors.js';
+export type { RouterOptions, ErrorContext, ErrorMapper } from './options.js';
+export type { ServiceContract, OperationContract, ErrorResponseContract } from './contract.js';
+export type { Problem, Issue } from './problem.js';
+export { createLogger, type Logger } from './logger.js';
+export { mapDatabaseError } from './db-errors.js';
+export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from './types.js';

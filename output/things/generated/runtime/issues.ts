@@ -1,0 +1,75 @@
+/**
+ * Turns express-openapi-validator's errors into Issues. Messages come from the schema (what was
+ * expected), never from the input: quoted fragments the validator copies from the request are cut,
+ * and path elements that are not plain names are masked.
+ */
+import type { Issue, IssueLocation } from './problem.js';
+
+interface ValidatorItem {
+  path?: string;
+  message?: string;
+  errorCode?: string;
+}
+
+const LOCATIONS: Record<string, IssueLocation> = {
+  body: 'body', query: 'query', params: 'path', path: 'path', headers: 'header', header: 'header', cookies: 'cookie', cookie: 'cookie',
+};
+
+const SAFE_NAME = /^[A-Za-z0-9_.$@-]{1,64}$/;
+
+export function issuesFromValidator(items: readonly ValidatorItem[] | undefined): Issue[] {
+  return (items ?? []).slice(0, 50).map(issueFromItem);
+}
+
+function issueFromItem(item: ValidatorItem): Issue {
+  const tokens = splitPath(item.path ?? '');
+  const location = LOCATIONS[tokens[0] ?? ''] ?? 'request';
+  const path = (location === 'request' ? tokens : tokens.slice(1)).map(maskToken);
+  const code = codeOf(item.errorCode, item.message);
+  return {
+    location,
+    path,
+    pointer: path.length ? '/' + path.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '',
+    message: cleanMessage(item.message ?? 'is invalid', code),
+    code,
+  };
+}
+
+/** '.body.items[0].name' and '/body/items/0/name' both become ['body', 'items', 0, 'name']. */
+function splitPath(path: string): (string | number)[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\[['"]?([^\]'"]*)['"]?\]/g, '.$1')
+    .split(/[./]/)
+    .filter(Boolean)
+    .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
+}
+
+function maskToken(token: string | number): string | number {
+  return typeof token === 'number' || SAFE_NAME.test(token) ? token : '*';
+}
+
+const CODES: Record<string, string> = {
+  required: 'REQUIRED', type: 'TYPE', format: 'FORMAT', enum: 'ENUM', const: 'CONST', pattern: 'PATTERN',
+  minimum: 'MINIMUM', maximum: 'MAXIMUM', exclusiveMinimum: 'MINIMUM', exclusiveMaximum: 'MAXIMUM',
+  minLength: 'MIN_LENGTH', maxLength: 'MAX_LENGTH', minItems: 'MIN_ITEMS', maxItems: 'MAX_ITEMS',
+  uniqueItems: 'UNIQUE_ITEMS', minProperties: 'MIN_PROPERTIES', maxProperties: 'MAX_PROPERTIES',
+  additionalProperties: 'UNKNOWN_FIELD', unevaluatedProperties: 'UNKNOWN_FIELD', multipleOf: 'MULTIPLE_OF',
+  oneOf: 'ONE_OF', anyOf: 'ANY_OF', not: 'NOT', readOnly: 'READ_ONLY', writeOnly: 'WRITE_ONLY',
+};
+
+function codeOf(errorCode: string | undefined, message: string | undefined): string {
+  const keyword = errorCode?.split('.')[0];
+  if (keyword && CODES[keyword]) return CODES[keyword];
+  if (message && /unknown query parameter/i.test(message)) return 'UNKNOWN_PARAMETER';
+  if (message && /required/i.test(message)) return 'REQUIRED';
+  return 'INVALID';
+}
+
+function cleanMessage(message: string, code: string): string {
+  if (code === 'UNKNOWN_PARAMETER') return 'is not a documented query parameter';
+  if (code === 'UNKNOWN_FIELD') return 'is not an allowed property';
+  if (code === 'REQUIRED') return 'is required';
+  // Single-quoted fragments are values the validator copied from the request; double-quoted ones come from the schema.
+  return message.replace(/'[^']*'/g, '').replace(/\s+/g, ' ').trim().slice(0, 300) || 'is invalid';
+}

@@ -1,0 +1,19 @@
+/** pino logger and request ids. Bodies, passwords and tokens are never logged. */
+import { randomUUID } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(options: { level?: string } = {}): Logger {
+  return pino({
+    level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    redact: { paths: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+  });
+}
+
+const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reuses a well-formed incoming X-Request-Id (for tracing across services), else makes one. */
+export function requestIdFor(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+}

@@ -1,0 +1,37 @@
+/** Options of createRouter: everything a team customises without editing generated code. */
+import type { Request } from 'express';
+import type { Logger } from './logger.js';
+import type { HttpError } from './http-errors.js';
+import type { Issue, Problem } from './problem.js';
+import type { OperationContract } from './contract.js';
+
+export interface ErrorContext {
+  operation?: OperationContract;
+  requestId: string;
+  req: Request;
+  /** The status the client received. */
+  status: number;
+  /** Why faultline chose that status, e.g. 'unexpected', 'contract-violation', 'validation'. */
+  cause: string;
+}
+
+/** Turns an exception of your own into an HttpError (or a status and detail). */
+export type ErrorMapper<E = any> = (error: E, context: ErrorContext) => HttpError | { status: number; detail?: string; code?: string; headers?: Record<string, string> } | undefined;
+
+export interface RouterOptions {
+  /** Validate response bodies against the spec (default: on unless NODE_ENV=production). */
+  validateResponses?: boolean;
+  /** Largest accepted request body, as for express.json (default '1mb'). */
+  bodyLimit?: string | number;
+  logger?: Logger;
+  /** Called for every 5xx and contract violation, e.g. to report to Sentry. Exceptions in it are logged and ignored. */
+  onError?: (error: unknown, context: ErrorContext) => void;
+  /** [ErrorClass, mapper] pairs; the most specific class in the error's prototype chain wins. */
+  errorMappers?: Array<[abstract new (...args: any[]) => unknown, ErrorMapper]>;
+  /** Replaces how validation issues become the problem behind a 400. */
+  validationProblem?: (issues: Issue[], context: { operation: OperationContract; requestId: string }) => Partial<Problem>;
+  /** Map database errors (SQLSTATE, SQLite codes) to documented 409/400/503 (default true). */
+  mapDatabaseErrors?: boolean;
+  /** Extra express-openapi-validator options, merged over faultline's. */
+  validator?: Record<string, unknown>;
+}

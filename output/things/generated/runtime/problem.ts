@@ -1,0 +1,49 @@
+/**
+ * The one shape every error inside a generated service is turned into before it is rendered.
+ * Handlers, the validator adapter and the database mapper all produce a Problem; the documented
+ * body is then built from it by `renderBody` (render-body.ts) following a recipe worked out at
+ * generation time. Nothing in a Problem may come from the client's input: messages are written by
+ * the service (or by the validator adapter from the schema), never copied from the request.
+ *
+ * Copied verbatim into every generated service: no imports, no dependencies.
+ */
+
+/** Where in the request an issue was found, as express-openapi-validator and FastAPI name it. */
+export type IssueLocation = 'body' | 'query' | 'path' | 'header' | 'cookie' | 'request';
+
+export interface Issue {
+  location: IssueLocation;
+  /** Path inside the location, e.g. ['email'] or ['items', 0, 'name']. */
+  path: (string | number)[];
+  /** RFC 6901 pointer inside the location, e.g. '/email' ('' for the whole body). */
+  pointer: string;
+  /** Human text that says what was expected; never echoes the client's input. */
+  message: string;
+  /** Stable SCREAMING_SNAKE code: REQUIRED, TYPE, FORMAT, ENUM, PATTERN, MINIMUM, UNKNOWN_PARAMETER... */
+  code: string;
+}
+
+export interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  /** A URI that identifies the problem type (RFC 9457); 'about:blank' when absent. */
+  type?: string;
+  /** Usually the request path. */
+  instance?: string;
+  requestId?: string;
+  /** Stable SCREAMING_SNAKE: VALIDATION_FAILED, NOT_FOUND, CONFLICT, INTERNAL_ERROR... */
+  code: string;
+  issues?: Issue[];
+}
+
+/** The issue used when a body needs an issue list but the problem has none (e.g. a 404). */
+export function problemAsIssue(problem: Problem): Issue {
+  return {
+    location: 'request',
+    path: [],
+    pointer: '',
+    message: problem.detail || problem.title,
+    code: problem.code,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Renders a documented error body from a Problem by following a Recipe.
+ *
+ * A Recipe is plain JSON worked out at generation time (generator/model/body-recipe.ts) and
+ * stored in contract.gen.ts: no functions, no code strings, so a hostile spec cannot smuggle code
+ * into the service through it. Everything that needs judgement (which property holds the message,
+ * which value satisfies an enum, which branch of a oneOf) was decided when the recipe was built;
+ * this file only walks the tree, so it stays small and fast on the error path.
+ *
+ * Copied verbatim into every generated service: imports only from templates/runtime.
+ */
+import { problemAsIssue, type Issue, type Problem } from './problem.js';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Problem fields a string slot can carry. `timestamp` is the render time as ISO 8601. */
+export type ProblemSlot = 'title' | 'detail' | 'type' | 'instance' | 'requestId' | 'code' | 'timestamp';
+/** Issue fields a string slot can carry. `field` is the last path element, `where` is 'body.items.0'. */
+export type IssueField = 'message' | 'pointer' | 'location' | 'code' | 'field' | 'where';
+/** Formats checked at render time with a strict regex; a value that fails uses the fallback. */
+export type GuardFormat = 'uri' | 'uri-reference' | 'uuid' | 'json-pointer';
+
+/** Limits a string must meet; the builder verified that `fallback` meets them all. */
+export interface StringRules {
+  maxLength?: number;
+  minLength?: number;
+  /** Allowed values; anything else renders `fallback` (always set when `enum` is). */
+  enum?: string[];
+  format?: GuardFormat;
+  /** Used when the value is missing or breaks `enum`/`format`; absent means "omit the property". */
+  fallback?: string;
+}
+
+export interface RecipeProp {
+  name: string;
+  value: Recipe;
+  /** Optional properties are left out when their value is missing or an empty issue list. */
+  optional: boolean;
+}
+
+export type Recipe =
+  | { kind: 'const'; value: Json }
+  | { kind: 'status'; as: 'integer' | 'string'; enum?: (number | string)[]; minimum?: number; maximum?: number }
+  | ({ kind: 'slot'; slot: ProblemSlot } & StringRules)
+  | ({ kind: 'issue'; field: IssueField } & StringRules)
+  /** The issue path; `withLocation` prefixes the location like FastAPI's `loc: ['body', 'email']`. */
+  | { kind: 'issuePath'; items: 'mixed' | 'string'; withLocation: boolean }
+  | { kind: 'object'; props: RecipeProp[] }
+  /** One `item` per issue; `synthesize` renders the problem itself as one issue when there are none. */
+  | { kind: 'issues'; item: Recipe; synthesize: boolean; minItems?: number; maxItems?: number; unique?: boolean }
+  /** FastAPI-style `detail: string | Issue[]`: the list when there are issues, else the text. */
+  | { kind: 'choice'; whenIssues: Recipe; otherwise: Recipe }
+  /** Text bodies and string issue items: non-empty parts joined, arrays flattened, then cut. */
+  | { kind: 'join'; parts: Recipe[]; separator: string; maxLength?: number; minLength?: number };
+
+interface Scope {
+  problem: Problem;
+  issue: Issue;
+  now: Date;
+}
+
+/** Renders `recipe` for `problem`. `now` only matters for `timestamp` slots. */
+export function renderBody(recipe: Recipe, problem: Problem, now: Date = new Date()): unknown {
+  return render(recipe, { problem, issue: problemAsIssue(problem), now });
+}
+
+function render(recipe: Recipe, scope: Scope): Json | undefined {
+  switch (recipe.kind) {
+    case 'const':
+      return recipe.value;
+    case 'status':
+      return renderStatus(recipe, scope.problem.status);
+    case 'slot':
+      return applyRules(problemSlot(recipe.slot, scope), recipe);
+    case 'issue':
+      return applyRules(issueField(recipe.field, scope.issue), recipe);
+    case 'issuePath': {
+      const path = recipe.withLocation ? [scope.issue.location, ...scope.issue.path] : scope.issue.path;
+      return recipe.items === 'string' ? path.map(String) : path.slice();
+    }
+    case 'object':
+      return renderObject(recipe.props, scope);
+    case 'issues':
+      return renderIssues(recipe, scope);
+    case 'choice':
+      return render(hasIssues(scope.problem) ? recipe.whenIssues : recipe.otherwise, scope);
+    case 'join':
+      return renderJoin(recipe, scope);
+  }
+}
+
+function renderStatus(recipe: Extract<Recipe, { kind: 'status' }>, status: number): Json {
+  if (recipe.enum) {
+    // An enum such as [404] means the schema only fits some statuses; the builder noted it.
+    const hit = recipe.enum.find((v) => String(v) === String(status));
+    return hit ?? recipe.enum[0]!;
+  }
+  let value = status;
+  if (recipe.minimum !== undefined && value < recipe.minimum) value = recipe.minimum;
+  if (recipe.maximum !== undefined && value > recipe.maximum) value = recipe.maximum;
+  return recipe.as === 'string' ? String(value) : value;
+}
+
+function problemSlot(slot: ProblemSlot, scope: Scope): string | undefined {
+  return slot === 'timestamp' ? scope.now.toISOString() : scope.problem[slot];
+}
+
+function issueField(field: IssueField, issue: Issue): string {
+  switch (field) {
+    case 'field':
+      return issue.path.length ? String(issue.path[issue.path.length - 1]) : '';
+    case 'where':
+      return issue.path.length ? [issue.location, ...issue.path].join('.') : '';
+    default:
+      return issue[field];
+  }
+}
+
+function renderObject(props: RecipeProp[], scope: Scope): Json {
+  const out: { [key: string]: Json } = {};
+  for (const prop of props) {
+    const value = render(prop.value, scope);
+    if (value === undefined) continue;
+    if (prop.optional && Array.isArray(value) && value.length === 0) continue;
+    // defineProperty: a spec may name a property `__proto__`; plain assignment would drop it.
+    Object.defineProperty(out, prop.name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function hasIssues(problem: Problem): boolean {
+  return problem.issues !== undefined && problem.issues.length > 0;
+}
+
+function renderIssues(recipe: Extract<Recipe, { kind: 'issues' }>, scope: Scope): Json[] {
+  let issues: Issue[] = scope.problem.issues ?? [];
+  if (issues.length === 0 && recipe.synthesize) issues = [problemAsIssue(scope.problem)];
+  if (recipe.maxItems !== undefined && issues.length > recipe.maxItems) issues = issues.slice(0, recipe.maxItems);
+  // minItems > 1 is rare; padding with the problem itself keeps the body valid.
+  while (recipe.minItems !== undefined && issues.length < recipe.minItems) issues = [...issues, problemAsIssue(scope.problem)];
+  const out: Json[] = [];
+  const seen = recipe.unique ? new Set<string>() : undefined;
+  for (const issue of issues) {
+    const item = render(recipe.item, { ...scope, issue });
+    if (item === undefined) continue;
+    // uniqueItems: two issues can render alike (same message, no path in the item).
+    if (seen) {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+function renderJoin(recipe: Extract<Recipe, { kind: 'join' }>, scope: Scope): string {
+  const texts: string[] = [];
+  for (const part of recipe.parts) collectText(render(part, scope), texts);
+  const text = truncate(texts.join(recipe.separator), recipe.maxLength);
+  const short = (recipe.minLength ?? 0) - codePoints(text);
+  return short > 0 ? text + '.'.repeat(short) : text;
+}
+
+function collectText(value: Json | undefined, into: string[]): void {
+  if (value === undefined || value === null || value === '') return;
+  if (Array.isArray(value)) for (const v of value) collectText(v, into);
+  else into.push(typeof value === 'object' ? JSON.stringify(value) : String(value));
+}
+
+function applyRules(value: string | undefined, rules: StringRules): string | undefined {
+  if (value === undefined) return rules.fallback;
+  if (rules.enum && !rules.enum.includes(value)) return rules.fallback;
+  if (rules.format && !FORMAT_GUARDS[rules.format].test(value)) return rules.fallback;
+  let out = truncate(value, rules.maxLength);
+  if (rules.minLength !== undefined && codePoints(out) < rules.minLength) {
+    if (rules.fallback !== undefined) return rules.fallback;
+    out = out + '.'.repeat(rules.minLength - codePoints(out));
+  }
+  return out;
+}
+
+/**
+ * Stricter than ajv-formats on purpose: a value these accept is always accepted there, so a
+ * service-supplied `type` or `instance` is only used when it certainly validates.
+ */
+const PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
+const QUERY = `(?:\\?(?:${PCHAR}|[/?])*)?`;
+/** http(s) URLs with a plain host, and rootless URIs such as about:blank or urn:x:y. */
+const ABSOLUTE = `(?:https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/${PCHAR}*)*${QUERY}|[a-z][a-z0-9+.-]*:(?!/)${PCHAR}+(?:/${PCHAR}*)*)`;
+/** Request paths such as /users/1?x=2. */
+const ROOTED = `/(?!/)${PCHAR}*(?:/${PCHAR}*)*${QUERY}`;
+const FORMAT_GUARDS: Record<GuardFormat, RegExp> = {
+  uri: new RegExp(`^${ABSOLUTE}$`),
+  'uri-reference': new RegExp(`^(?:${ABSOLUTE}|${ROOTED})$`),
+  uuid: /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+  'json-pointer': /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+};
+
+/** JSON Schema lengths count code points, not UTF-16 units (ajv does the same). */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 || text.charCodeAt(i - 1) > 0xdbff) n++;
+  }
+  return n;
+}
+
+/** Cuts to `max` code points, ending with '…' when there is room, never splitting a pair. */
+export function truncate(text: string, max: number | undefined): string {
+  if (max === undefined || text.length <= max || codePoints(text) <= max) return text;
+  const chars = Array.from(text);
+  return max >= 2 ? chars.slice(0, max - 1).join('') + '…' : chars.slice(0, max).join('');
+}

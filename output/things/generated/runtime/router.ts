@@ -1,0 +1,130 @@
+/**
+ * createServiceRouter: the Express router of a generated service. Order of work per request:
+ * request id -> route match (404/405 answered here) -> content type and body parsing (415/413/400)
+ * -> express-openapi-validator (400) -> handler -> documented response. Every failure on the way
+ * goes to one error handler that answers with the operation's documented error response.
+ */
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { OperationContract, ServiceContract } from './contract.js';
+import { createMatcher, decodeParams } from './match.js';
+import { createLogger, requestIdFor } from './logger.js';
+import { handleError, type Failure } from './handle-error.js';
+import { isDocumentedStatus } from './respond.js';
+import type { RouterOptions } from './options.js';
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export type AnyHandler = (input: any) => HandlerResult | Promise<HandlerResult>;
+
+export interface RequestState {
+  operation?: OperationContract;
+  requestId: string;
+  params: Record<string, string>;
+}
+
+export function createServiceRouter(contract: ServiceContract, apiSpec: object, handlers: Record<string, AnyHandler>, options: RouterOptions = {}): Router {
+  const router = express.Router();
+  const logger = options.logger ?? createLogger();
+  const match = createMatcher(contract.operations);
+  const failure = (req: Request, res: Response, f: Failure) => handleError(contract, options, logger, req, res, f);
+
+  router.use((req, res, next) => {
+    const requestId = requestIdFor(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', requestId);
+    const state: RequestState = { requestId, params: {} };
+    res.locals.faultline = state;
+    const found = match(req.method, req.path);
+    if (found.kind === 'none') return failure(req, res, { kind: 'not-found' });
+    if (found.kind === 'method') return failure(req, res, { kind: 'method', allow: found.allow });
+    state.operation = found.operation;
+    const params = decodeParams(found.operation.pathParams, found.rawParams);
+    if (!params) return failure(req, res, { kind: 'bad-path' });
+    state.params = params;
+    const problem = contentTypeProblem(req, found.operation);
+    if (problem) return failure(req, res, problem);
+    next();
+  });
+  router.use(express.json({ limit: options.bodyLimit ?? '1mb', type: isJsonRequest, strict: false }));
+  router.use(express.urlencoded({ limit: options.bodyLimit ?? '1mb', extended: false }));
+  router.use(express.text({ limit: options.bodyLimit ?? '1mb', type: 'text/*' }));
+  const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
+  router.use(
+    OpenApiValidator.middleware({
+      apiSpec: apiSpec as never,
+      validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
+      validateResponses: validate ? { removeAdditional: false } : false,
+      validateSecurity: false,
+      validateApiSpec: false,
+      ...(options.validator ?? {}),
+    }),
+  );
+  router.use(async (req, res, next) => {
+    const state = res.locals.faultline as RequestState;
+    const op = state.operation!;
+    const handler = handlers[op.name];
+    try {
+      const input = { params: state.params, query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, log: logger.child({ requestId: state.requestId }) };
+      const result = await handler(input);
+      sendResult(res, op, result, (error) => next(error));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error }));
+  return router;
+}
+
+function sendResult(res: Response, op: OperationContract, result: HandlerResult, fail: (error: unknown) => void): void {
+  if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
+    return fail(new UndocumentedResult(result?.status));
+  }
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status);
+  if (result.body === undefined) {
+    res.end();
+    return;
+  }
+  const type = result.contentType ?? 'application/json';
+  if (/json/i.test(type)) {
+    if (result.contentType) res.type(type);
+    res.json(result.body);
+  } else {
+    res.type(type).send(result.body);
+  }
+}
+
+/** A handler answered with a status its operation does not document (only possible through `any`). */
+export class UndocumentedResult extends Error {
+  constructor(readonly status: unknown) {
+    super(`handler returned undocumented status ${String(status)}`);
+    this.name = 'UndocumentedResult';
+  }
+}
+
+function isJsonRequest(req: { headers: Record<string, unknown> }): boolean {
+  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  return /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(type);
+}
+
+/** 415 before parsing: a body whose media type the operation does not document is never parsed. */
+function contentTypeProblem(req: Request, op: OperationContract): Failure | undefined {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return undefined;
+  if (!op.body) return undefined;
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
+  return accepted ? undefined : { kind: 'unsupported-media-type' };
+}
+
+function mediaTypeMatches(documented: string, actual: string): boolean {
+  const base = documented.split(';')[0].trim();
+  if (base === '*/*' || base === actual) return true;
+  if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
+  return false;
+}

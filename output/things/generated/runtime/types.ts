@@ -1,0 +1,28 @@
+/** Type helpers used by handlers.gen.ts. */
+import type { Request, Response } from 'express';
+import type { Logger } from './logger.js';
+
+type Range<Lo extends number, Acc extends number[] = [], Out extends number = never> = Acc['length'] extends 100
+  ? Out
+  : Range<Lo, [...Acc, 0], Out | Add<Lo, Acc['length']>>;
+type Add<A extends number, B extends number> = [...Tuple<A>, ...Tuple<B>]['length'] & number;
+type Tuple<N extends number, T extends unknown[] = []> = T['length'] extends N ? T : Tuple<N, [...T, unknown]>;
+
+/** 200..299, 400..499, 500..599: what a `2XX`/`4XX`/`5XX` response lets a handler return. */
+export type Status2XX = Range<200>;
+export type Status4XX = Range<400>;
+export type Status5XX = Range<500>;
+
+/** `never` (no parameters of this kind) becomes an empty object, so handlers can always destructure. */
+export type OrEmpty<T> = [T] extends [never] ? Record<string, never> : [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
+
+export interface HandlerInput<Params, Query, Headers, Body> {
+  params: OrEmpty<Params>;
+  query: OrEmpty<Query>;
+  headers: OrEmpty<Headers> & Record<string, string | string[] | undefined>;
+  body: Body;
+  requestId: string;
+  log: Logger;
+  req: Request;
+  res: Response;
+}

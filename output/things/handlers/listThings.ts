@@ -1,0 +1,12 @@
+import type { Handlers } from '../generated/handlers.gen.js';
+import { notImplemented } from '../generated/runtime/index.js';
+
+/**
+ * GET /api/things: List things
+ * Yours: faultline created this file once and never overwrites it. Return one of the documented
+ * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
+ */
+export const listThings: Handlers["listThings"] = async (input) => {
+  void input;
+  throw notImplemented("listThings");
+};
