@@ -59,10 +59,18 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     path: op.path,
     pattern: op.pattern,
     pathParams: op.pathParams,
+    ...pathParamTypes(op),
     ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes } } : {}),
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
   };
+}
+
+/** Path parameters arrive as strings; the validator checked them, the router converts them. */
+function pathParamTypes(op: ModelOperation): { paramTypes?: Record<string, 'integer' | 'number' | 'boolean'> } {
+  const types: Record<string, 'integer' | 'number' | 'boolean'> = {};
+  for (const p of op.params) if (p.in === 'path' && p.type && p.type !== 'string') types[p.name] = p.type;
+  return Object.keys(types).length ? { paramTypes: types } : {};
 }
 
 /** RFC 9457 problem+json: the service-level body when the spec documents no error schema at all. */

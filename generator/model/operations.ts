@@ -64,13 +64,19 @@ function mergeParams(doc: Obj, path: string, method: string, item: Obj, op: Obj)
     list.forEach((entry, i) => {
       const p = asObj(resolveLocal(doc, entry));
       if (typeof p.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(p.in))) return;
-      const param: ModelParam = { name: p.name, in: p.in as ModelParam['in'], required: p.in === 'path' || p.required === true, pointer: pointerOf([...base, String(i)]) };
+      const param: ModelParam = { name: p.name, in: p.in as ModelParam['in'], required: p.in === 'path' || p.required === true, pointer: pointerOf([...base, String(i)]), type: primitiveType(doc, p.schema) };
       byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
     });
   };
   add(item.parameters, ['paths', path, 'parameters']);
   add(op.parameters, ['paths', path, method, 'parameters']);
   return [...byKey.values()];
+}
+
+function primitiveType(doc: Obj, schema: unknown): ModelParam['type'] {
+  const s = asObj(resolveLocal(doc, schema));
+  const types = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : [s.type];
+  return types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0] as string) ? (types[0] as ModelParam['type']) : undefined;
 }
 
 function buildRequestBody(doc: Obj, raw: unknown, pointer: string): ModelOperation['requestBody'] {

@@ -6,6 +6,8 @@ export interface ModelParam {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   pointer: string;
+  /** The schema's primitive type, when it has one (path parameters are coerced to it). */
+  type?: 'string' | 'integer' | 'number' | 'boolean';
 }
 
 export interface ModelContent {

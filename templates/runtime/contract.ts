@@ -21,6 +21,8 @@ export interface OperationContract {
   /** Anchored regex source matching the raw (undecoded) request path. */
   pattern: string;
   pathParams: string[];
+  /** Non-string path parameters, converted after validation. */
+  paramTypes?: Record<string, 'integer' | 'number' | 'boolean'>;
   body?: { required: boolean; contentTypes: string[] };
   /** Documented non-error statuses, e.g. ['201'] or ['2XX']. */
   successStatuses: string[];

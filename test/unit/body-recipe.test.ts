@@ -13,6 +13,85 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
+type Doc = Record<string, unknown>;
+
+const issue = (location: 'body' | 'query', path: (string | number)[], message: string, code: string) =>
+  ({ location, path, pointer: path.map((p) => `/${p}`).join(''), message, code });
+const PROBLEMS: Record<string, Problem> = {
+  badRequest: { status: 400, title: 'Bad Request', detail: 'The request is invalid.', code: 'VALIDATION_FAILED', issues: [
+    issue('body', ['email'], 'is required', 'REQUIRED'), issue('query', ['limit'], 'must be >= 1', 'MINIMUM'),
+    issue('body', ['items', 0, 'name'], 'must be string', 'TYPE')] },
+  notFound: { status: 404, title: 'Not Found', detail: 'No user 42.', code: 'NOT_FOUND', instance: '/users/42', requestId: 'req-1' },
+  conflict: { status: 409, title: 'Conflict', detail: 'The email is taken.', code: 'CONFLICT', type: 'https://example.com/problems/conflict',
+    requestId: '5f0c6b8e-2a4b-4c1d-9e3f-0a1b2c3d4e5f' },
+  internal: { status: 500, title: 'Internal Server Error', detail: 'An unexpected error occurred.', code: 'INTERNAL_ERROR' },
+  unavailable: { status: 503, title: 'Service Unavailable', detail: '', code: 'SERIALIZATION_FAILURE' },
+  hostile: { status: 422, title: 'Unprocessable '.repeat(40), detail: 'd\u{1F600}'.repeat(3000), code: 'X', type: 'not a uri',
+    instance: 'has space', requestId: 'not-a-uuid', issues: [issue('body', [], 'm'.repeat(5000), 'TYPE')] },
+};
+
+/** OpenAPI 3.0 -> JSON Schema for ajv: nullable becomes a null type, boolean exclusive bounds become numbers. */
+function from30(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(from30);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, from30(v)]));
+  for (const [ex, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (out[ex] === true) { out[ex] = out[bound]; delete out[bound]; } else if (out[ex] === false) delete out[ex];
+  }
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  if (typeof out.type !== 'string') return { anyOf: [out, { type: 'null' }] };
+  out.type = [out.type, 'null'];
+  if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  return out;
+}
+
+/** A validator for the schema at `pointer`, with the whole document loaded so `$ref`s resolve. */
+function bodyValidator(doc: Doc, pointer: string) {
+  const is31 = String(doc.openapi ?? '').startsWith('3.1');
+  const ajv = is31 ? new Ajv2020.default({ strict: false, allErrors: true }) : new Ajv.default({ strict: false, allErrors: true });
+  addFormats.default(ajv as never);
+  ajv.addSchema((is31 ? doc : from30(doc)) as object, 'doc.json');
+  const fragment = pointer.replace(/^#/, '').split('/').slice(1).map((t) => '/' + encodeURIComponent(t)).join('');
+  return ajv.compile({ $ref: `doc.json#${fragment}` });
+}
+
+const oas = (version: string, schemas: Record<string, unknown>): Doc => ({ openapi: version, info: { title: 't', version: '1' }, paths: {}, components: { schemas } });
+const str = { type: 'string' };
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const VALIDATION_ERROR = { type: 'object', required: ['loc', 'msg', 'type'], properties: {
+  loc: { type: 'array', items: { anyOf: [str, { type: 'integer' }] } }, msg: str, type: str, input: {}, ctx: { type: 'object' } } };
+const FAIL_DOCS = {
+  pattern: oas('3.1.0', { E: { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^E[0-9]{4}$' } } } }),
+  badExample: oas('3.1.0', { E: { type: 'object', required: ['code', 'message'], properties: { message: str, code: { type: 'string', pattern: '^ERR-[0-9]+$', example: 'E-1' } } } }),
+  closed: oas('3.0.3', { E: { type: 'object', additionalProperties: false, required: ['message', 'trace'], properties: { message: str } } }),
+  notString: oas('3.1.0', { E: { type: 'object', required: ['message'], properties: { message: { type: 'string', not: { type: 'string' } } } } }),
+  integer: oas('3.0.3', { E: { type: 'integer', format: 'int32' } }),
+  recursive: oas('3.0.3', { E: { type: 'object', required: ['message', 'cause'], properties: { message: str, cause: ref('E') } } }),
+  cycle: oas('3.0.3', { A: ref('B'), B: ref('A') }),
+  overlap: oas('3.1.0', { E: { oneOf: [{ type: 'object', properties: { message: str } }, { type: 'object', properties: { detail: str } }] } }),
+};
+const FAILING: [string, { given: { doc: Doc; pointer: string; contentType?: string }; want: { pointer: string; message: RegExp; fix: RegExp } }][] = [
+  ['required code with a pattern and no example', { given: { doc: FAIL_DOCS.pattern, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E/properties/code', message: /pattern/, fix: /`default` or `example`/ } }],
+  ['required code whose example breaks its own pattern', { given: { doc: FAIL_DOCS.badExample, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E/properties/code', message: /pattern/, fix: /`default` or `example`/ } }],
+  ['additionalProperties:false forbids a required name', { given: { doc: FAIL_DOCS.closed, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E', message: /"trace" is required but additionalProperties: false/, fix: /declare "trace"/ } }],
+  ['required message that no string satisfies (not)', { given: { doc: FAIL_DOCS.notString, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E/properties/message', message: /no value is known/, fix: /`default` or `example`/ } }],
+  ['type: integer body', { given: { doc: FAIL_DOCS.integer, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E', message: /integer body cannot carry an error/, fix: /object schema/ } }],
+  ['required property that recurses', { given: { doc: FAIL_DOCS.recursive, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E/properties/cause', message: /deeper than/, fix: /optional/ } }],
+  ['$ref cycle', { given: { doc: FAIL_DOCS.cycle, pointer: '#/components/schemas/A' },
+    want: { pointer: '#/components/schemas/B', message: /refers to itself/, fix: /cycle/ } }],
+  ['oneOf whose branches overlap', { given: { doc: FAIL_DOCS.overlap, pointer: '#/components/schemas/E' },
+    want: { pointer: '#/components/schemas/E', message: /only one oneOf branch/, fix: /discriminating/ } }],
+  ['application/xml content', { given: { doc: FAIL_DOCS.pattern, pointer: '#/components/schemas/E', contentType: 'application/xml' },
+    want: { pointer: '#/components/schemas/E', message: /application\/xml/, fix: /application\/json/ } }],
+];
+
 const CORPUS = '/work/shared/corpus/';
 const docs = new Map<string, Doc>();
 function corpus(file: string): Doc {
@@ -116,3 +195,56 @@ describe('buildBodyRecipe: diagnostics', () => {
     expect(result.fix).toMatch(want.fix);
   });
 });
+
+/** Shapes from frameworks and guides that the corpus lacks, written the way those projects write them. */
+function handWritten(): [string, Case][] {
+  const s = (doc: Doc, name = 'E'): Pick<Case, 'doc' | 'pointer'> => ({ doc, pointer: `#/components/schemas/${name}` });
+  const fastApi = (union: 'anyOf' | 'oneOf') => oas('3.1.0', { ValidationError: VALIDATION_ERROR,
+    E: { type: 'object', required: ['detail'], properties: { detail: { [union]: [str, { type: 'array', items: ref('ValidationError') }] } } } });
+  const fastApiItem = { loc: ['body', 'email'], msg: 'is required', type: 'REQUIRED' };
+  return [
+    ['FastAPI detail: anyOf [string, ValidationError[]]', { ...s(fastApi('anyOf')), want400: { detail: [fastApiItem, {}, { loc: ['body', 'items', 0, 'name'] }] }, want404: { detail: 'No user 42.' } }],
+    ['FastAPI detail: oneOf [string, ValidationError[]]', { ...s(fastApi('oneOf')), want400: { detail: [fastApiItem, {}, {}] }, want404: { detail: 'No user 42.' } }],
+    ['FastAPI HTTPValidationError (422 only)', { ...s(oas('3.1.0', { ValidationError: VALIDATION_ERROR, E: { type: 'object', properties: { detail: { type: 'array', items: ref('ValidationError') } } } })),
+      want400: { detail: [fastApiItem, {}, {}] }, want404: { detail: [{ loc: ['request'], msg: 'No user 42.', type: 'NOT_FOUND' }] } }],
+    ['RFC 9457 with errors [{pointer, detail}]', { ...s(oas('3.1.0', { E: { type: 'object', required: ['type', 'title', 'status', 'detail'], properties: {
+      type: { type: 'string', format: 'uri-reference', default: 'about:blank' }, title: str, status: { type: 'integer', minimum: 100, maximum: 599 }, detail: str,
+      instance: { type: 'string', format: 'uri-reference' }, errors: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['detail', 'pointer'],
+        properties: { detail: str, pointer: { type: 'string', format: 'json-pointer' } } } } } } })),
+      want400: { type: 'about:blank', status: 400, errors: [{ detail: 'is required', pointer: '/email' }, {}, {}] }, want404: { status: 404, instance: '/users/42' } }],
+    ['{error: {code, message, target, details}} (Microsoft style)', { ...s(oas('3.0.3', { E: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: {
+      code: str, message: str, target: { type: 'string', nullable: true }, details: { type: 'array', items: { type: 'object', required: ['code', 'message'], properties: { code: str, message: str, target: str } } } } } } } })),
+      want400: { error: { code: 'VALIDATION_FAILED', details: [{ code: 'REQUIRED', message: 'is required', target: 'email' }, {}, {}] } }, want404: { error: { code: 'NOT_FOUND', message: 'No user 42.' } } }],
+    ['{message, code}', { ...s(oas('3.0.3', { E: { type: 'object', required: ['message', 'code'], properties: { message: str, code: str } } })),
+      want400: { message: 'The request is invalid.', code: 'VALIDATION_FAILED' }, want404: { code: 'NOT_FOUND' } }],
+    ['{errors: [string]} only', { ...s(oas('3.0.3', { E: { type: 'object', required: ['errors'], properties: { errors: { type: 'array', items: str } } } })),
+      want400: { errors: ['body.email: is required', 'query.limit: must be >= 1', 'body.items.0.name: must be string'] }, want404: { errors: ['No user 42.'] } }],
+    ['JSON:API errors', { ...s(oas('3.0.3', { E: { type: 'object', required: ['errors'], properties: { errors: { type: 'array', items: { type: 'object', properties: {
+      status: str, code: str, title: str, detail: str, source: { type: 'object', properties: { pointer: str, parameter: str } } } } } } } })),
+      want400: { errors: [{ status: '400', code: 'REQUIRED', title: 'Bad Request', detail: 'is required', source: { pointer: '/email', parameter: 'email' } }, {}, {}] },
+      want404: { errors: [{ status: '404', detail: 'No user 42.' }] } }],
+    ['Spring Boot error', { ...s(oas('3.0.3', { E: { type: 'object', required: ['timestamp', 'status', 'error', 'path'], properties: {
+      timestamp: { type: 'string', format: 'date-time' }, status: { type: 'integer', format: 'int32' }, error: str, message: str, path: str } } })),
+      want400: { status: 400, error: 'Bad Request', path: '' }, want404: { status: 404, error: 'Not Found', path: '/users/42', message: 'No user 42.' } }],
+    ['const / enum / default / example only', { ...s(oas('3.1.0', { E: { type: 'object', additionalProperties: false, required: ['kind', 'status', 'reason', 'version', 'retryable', 'severity'], properties: {
+      kind: { const: 'error' }, status: { type: 'integer', enum: [404] }, reason: { type: 'string', enum: ['NOT_FOUND', 'GONE'] }, version: { type: 'string', pattern: '^v[0-9]+$', example: 'v2' },
+      retryable: { type: 'boolean', default: false }, severity: { type: 'string', minLength: 3, examples: ['high'] } } } })),
+      want400: { kind: 'error', status: 404, reason: 'NOT_FOUND', version: 'v2', retryable: false }, want404: { status: 404, reason: 'NOT_FOUND' } }],
+    ['allOf base + extension, 3.0 nullable', { ...s(oas('3.0.3', { Base: { type: 'object', required: ['message'], properties: { message: str, requestId: { type: 'string', nullable: true } } },
+      E: { allOf: [ref('Base'), { type: 'object', required: ['issues'], properties: { issues: { type: 'array', nullable: true, items: { type: 'object', properties: { field: str, message: str } } } } }] } })),
+      want400: { message: 'The request is invalid.', issues: [{ field: 'email', message: 'is required' }, {}, {}] }, want404: { requestId: 'req-1', issues: [] } }],
+    ['length limits', { ...s(oas('3.0.3', { E: { type: 'object', required: ['title', 'message'], properties: { title: { type: 'string', minLength: 12, maxLength: 20 }, message: { type: 'string', maxLength: 40 } } } })),
+      want400: { title: 'Bad Request.', message: 'The request is invalid.' }, want404: { title: 'Not Found...' } }],
+    ['discriminated oneOf', { ...s(oas('3.1.0', { NotFound: { type: 'object', required: ['kind', 'message'], properties: { kind: { const: 'not_found' }, message: str } },
+      Invalid: { type: 'object', required: ['kind', 'message', 'errors'], properties: { kind: { const: 'invalid' }, message: str, errors: { type: 'array', items: str } } },
+      E: { oneOf: [ref('NotFound'), ref('Invalid')], discriminator: { propertyName: 'kind' } } })),
+      want400: { kind: 'invalid', errors: ['body.email: is required', {}, {}].slice(0, 1) }, want404: { kind: 'invalid', message: 'No user 42.', errors: [] } }],
+    ['string status with a pattern, uuid request id', { ...s(oas('3.0.3', { E: { type: 'object', required: ['status', 'requestId', 'message'], properties: {
+      status: { type: 'string', pattern: '^[45][0-9]{2}$' }, requestId: { type: 'string', format: 'uuid' }, message: str } } })),
+      want400: { status: '400', requestId: '00000000-0000-0000-0000-000000000000' }, want404: { status: '404', requestId: '00000000-0000-0000-0000-000000000000' } }],
+    ['root array of issues', { ...s(oas('3.0.3', { E: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: str, message: str } } } })),
+      want400: [{ field: 'email', message: 'is required' }, {}, {}], want404: [{ field: '', message: 'No user 42.' }] }],
+    ['text/plain without a schema', { doc: oas('3.0.3', {}), pointer: '#/components/schemas/missing', contentType: 'text/plain',
+      want400: expect.stringContaining('body.email: is required'), want404: 'Not Found: No user 42.' }],
+  ];
+}

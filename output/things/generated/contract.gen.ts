@@ -379,6 +379,9 @@ export const contract: ServiceContract = {
       "pathParams": [
         "thing_id"
       ],
+      "paramTypes": {
+        "thing_id": "integer"
+      },
       "successStatuses": [
         "200"
       ],
@@ -642,6 +645,9 @@ export const contract: ServiceContract = {
       "pathParams": [
         "thing_id"
       ],
+      "paramTypes": {
+        "thing_id": "integer"
+      },
       "successStatuses": [
         "204"
       ],
@@ -905,6 +911,9 @@ export const contract: ServiceContract = {
       "pathParams": [
         "thing_id"
       ],
+      "paramTypes": {
+        "thing_id": "integer"
+      },
       "body": {
         "required": true,
         "contentTypes": [

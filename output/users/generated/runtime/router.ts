@@ -69,7 +69,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     const op = state.operation!;
     const handler = handlers[op.name];
     try {
-      const input = { params: state.params, query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, log: logger.child({ requestId: state.requestId }) };
+      const input = { params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, log: logger.child({ requestId: state.requestId }) };
       const result = await handler(input);
       sendResult(res, op, result, (error) => next(error));
     } catch (error) {
@@ -78,6 +78,17 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
   });
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error }));
   return router;
+}
+
+/** The validator has checked that e.g. thing_id is an integer; hand the handler a number. */
+function typedParams(params: Record<string, string>, op: OperationContract): Record<string, unknown> {
+  if (!op.paramTypes) return params;
+  const typed: Record<string, unknown> = { ...params };
+  for (const [name, type] of Object.entries(op.paramTypes)) {
+    if (typed[name] === undefined) continue;
+    typed[name] = type === 'boolean' ? params[name] === 'true' : Number(params[name]);
+  }
+  return typed;
 }
 
 function sendResult(res: Response, op: OperationContract, result: HandlerResult, fail: (error: unknown) => void): void {
