@@ -8,10 +8,13 @@
  *   null included, was already allowed);
  * - `pattern`s that JavaScript rejects in unicode mode (`\:`) lose their needless escapes, or are
  *   dropped when still invalid;
+ * - `$ref`s into the inside of a component schema (`#/components/schemas/A/properties/b/items`) point
+ *   at a new component holding a copy, because openapi-typescript types such refs wrongly;
  * - `servers` becomes `/`: the generated router matches paths relative to where it is mounted.
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { childKind, componentItemKind, type Kind } from '../load/ref-context.js';
+import { valueAt } from '../load/bundle.js';
 
 type Obj = Record<string, unknown>;
 type Note = Omit<Diagnostic, 'file' | 'line'>;
@@ -31,6 +34,7 @@ export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { docu
     }
   };
   visit(doc, 'root', []);
+  hoistDeepSchemaRefs(doc);
   doc.servers = [{ url: '/' }];
   const notes: Note[] = [];
   const note = (list: string[], message: string) => {
@@ -41,6 +45,37 @@ export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { docu
   note(counts.patterns, '`pattern`s with escapes JavaScript rejects in unicode mode were rewritten');
   note(counts.dropped, '`pattern`s JavaScript cannot compile were dropped; those strings are not checked against them');
   return { document: doc, notes };
+}
+
+const DEEP_REF = /^#\/components\/schemas\/([^/]+)\/(.+)$/;
+
+function hoistDeepSchemaRefs(doc: Obj): void {
+  const schemas = ((doc.components as Obj | undefined)?.schemas ?? undefined) as Obj | undefined;
+  if (!schemas) return;
+  const hoisted = new Map<string, string>();
+  const rewrite = (node: unknown, depth: number): void => {
+    if (node === null || typeof node !== 'object' || depth > 400) return;
+    if (Array.isArray(node)) return node.forEach((n) => rewrite(n, depth + 1));
+    const obj = node as Obj;
+    if (typeof obj.$ref === 'string' && DEEP_REF.test(obj.$ref)) obj.$ref = hoist(obj.$ref);
+    for (const value of Object.values(obj)) rewrite(value, depth + 1);
+  };
+  const hoist = (ref: string): string => {
+    const done = hoisted.get(ref);
+    if (done) return done;
+    const [, base, rest] = DEEP_REF.exec(ref)!;
+    let name = `${base}_${rest.replace(/[^A-Za-z0-9]+/g, '_')}`;
+    for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, name); i++) name = `${base}_${rest.replace(/[^A-Za-z0-9]+/g, '_')}${i}`;
+    const local = `#/components/schemas/${name}`;
+    hoisted.set(ref, local);
+    const target = valueAt(doc, ref);
+    schemas[name] = structuredClone(target ?? {});
+    rewrite(schemas[name], 0);
+    return local;
+  };
+  rewrite(doc.paths, 0);
+  rewrite(doc.webhooks, 0);
+  rewrite(doc.components, 0);
 }
 
 function dropRefExamples(obj: Obj, tokens: string[], found: string[]): void {

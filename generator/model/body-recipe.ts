@@ -43,7 +43,8 @@ export function buildBodyRecipe(schema: unknown, contentType: string, ctx: Recip
   if (kind === 'other') {
     return { ok: false, pointer: ctx.pointer, message: `faultline cannot render error bodies as ${contentType}`, fix: 'document the error as application/json, application/problem+json or text/plain' };
   }
-  const bc: BuildContext = { shapes: { resolve: (ref) => ctx.resolve(ref) }, notes: [] };
+  // The schema's own pointer counts as an ancestor, so `E.cause: {$ref: E}` is caught at once.
+  const bc: BuildContext = { shapes: { resolve: (ref) => ctx.resolve(ref) }, notes: [], ancestors: ctx.pointer.startsWith('#/') ? [ctx.pointer] : [] };
   try {
     if (schema === undefined) {
       bc.notes.push(`${ctx.pointer}: no schema; renders ${kind === 'json' ? 'an RFC 9457 problem object' : 'plain text'}`);
@@ -61,7 +62,7 @@ export function buildBodyRecipe(schema: unknown, contentType: string, ctx: Recip
 function done(outcome: ReturnType<typeof build>, bc: BuildContext, pointer: string): RecipeResult {
   if (!outcome.ok) return outcome;
   const recipe = showsMessage(outcome.recipe) ? outcome.recipe : synthesizeIssues(outcome.recipe);
-  if (!JSON.stringify(recipe).includes('"kind":"issues"')) bc.notes.push(`${pointer}: the schema has no list for validation issues; 400 bodies show the message only`);
+  if (!JSON.stringify(recipe).includes('"kind":"issues"')) bc.notes.push(`${pointer}: the schema has no list for validation issues; they are left out of 400 bodies`);
   return { ok: true, recipe, notes: [...new Set(bc.notes)] };
 }
 

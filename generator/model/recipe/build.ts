@@ -23,6 +23,19 @@ export interface Place {
 const MAX_NESTING = 24;
 
 export function build(shape: Shape, place: Place, bc: BuildContext, depth: number): Outcome {
+  // Recursion ends here rather than at the depth limit: an optional recursive property (`cause`,
+  // `errors: Error[]`) is dropped at once, and two of them cannot multiply into 2^depth work.
+  const loop = shape.refs.find((r) => bc.ancestors.includes(r));
+  if (loop) return fail(shape.pointer, `the error schema contains itself through ${loop}, so the body would never end`, 'make the recursive property optional');
+  bc.ancestors.push(...shape.refs);
+  try {
+    return buildShape(shape, place, bc, depth);
+  } finally {
+    bc.ancestors.length -= shape.refs.length;
+  }
+}
+
+function buildShape(shape: Shape, place: Place, bc: BuildContext, depth: number): Outcome {
   if (depth > MAX_NESTING) {
     return fail(shape.pointer, `the error schema nests deeper than ${MAX_NESTING} levels (is a required property recursive?)`, 'make the recursive property optional');
   }
@@ -120,7 +133,7 @@ function buildIssues(shape: Shape, place: Place, bc: BuildContext, depth: number
 }
 
 function buildWithNot(shape: Shape, place: Place, bc: BuildContext, depth: number): Outcome {
-  const r = build({ ...shape, not: [] }, place, bc, depth);
+  const r = build({ ...shape, not: [], refs: [] }, place, bc, depth);
   if (!r.ok) return r;
   const value = describe(r.recipe);
   const proven = shape.not.every((n, i) => !rejects(toShape(n, `${shape.pointer}/not/${i}`, bc.shapes), value, bc.shapes) ? false : true);
@@ -138,7 +151,7 @@ function buildUnion(shape: Shape, place: Place, bc: BuildContext, depth: number)
   const base: Shape = isOneOf ? { ...shape, oneOf: shape.oneOf.slice(1) } : { ...shape, anyOf: shape.anyOf.slice(1) };
   const where = `${shape.pointer}/${isOneOf ? 'oneOf' : 'anyOf'}`;
   const raw = list.map((b, i) => toShape(b, `${where}/${i}`, bc.shapes));
-  const branches = raw.map((b) => mergeShapes(base, b));
+  const branches = raw.map((b) => ({ ...mergeShapes(base, b), refs: b.refs }));
   const exclusive = (recipe: Recipe, chosen: number[]) => !isOneOf || raw.every((b, j) => chosen.includes(j) || rejects(b, describe(recipe), bc.shapes));
   const choice = buildChoice(branches, place, bc, depth);
   if (choice && exclusive(choice.recipe, choice.chosen)) return { ok: true, recipe: choice.recipe };
@@ -147,6 +160,13 @@ function buildUnion(shape: Shape, place: Place, bc: BuildContext, depth: number)
     .sort((x, y) => score(y.r.recipe) - score(x.r.recipe) || x.i - y.i);
   const pick = ok.find((t) => exclusive(t.r.recipe, [t.i]));
   if (pick) return pick.r;
+  // GitHub's `oneOf [validation-error, validation-error-simple]` differ only in their optional
+  // `errors` items; always rendering a non-empty list makes the chosen branch provably unique.
+  const forced = ok.map((t) => ({ i: t.i, recipe: alwaysList(t.r.recipe) })).find((t) => exclusive(t.recipe, [t.i]));
+  if (forced) {
+    bc.notes.push(`${where}/${forced.i}: issue lists always rendered (the problem itself when there are no issues) so only this branch matches`);
+    return { ok: true, recipe: forced.recipe };
+  }
   if (ok.length) {
     return fail(shape.pointer, 'faultline cannot prove that only one oneOf branch matches the error body',
       `add a discriminating property (a \`const\` or a required name) to the branches of ${where}, or use anyOf`);
@@ -165,6 +185,13 @@ function buildChoice(branches: Shape[], place: Place, bc: BuildContext, depth: n
   const list = buildIssues(branches[listIdx]!, place, bc, depth + 1, false);
   if (!text.ok || !list.ok) return undefined;
   return { recipe: { kind: 'choice', whenIssues: list.recipe, otherwise: text.recipe }, chosen: [textIdx, listIdx] };
+}
+
+/** Optional issue lists made required and never empty. */
+function alwaysList(recipe: Recipe): Recipe {
+  if (recipe.kind === 'issues') return { ...recipe, synthesize: true };
+  if (recipe.kind !== 'object') return recipe;
+  return { kind: 'object', props: recipe.props.map((p) => (p.value.kind === 'issues' ? { ...p, optional: false, value: alwaysList(p.value) } : { ...p, value: alwaysList(p.value) })) };
 }
 
 /** How much of the Problem a recipe shows; the message and the issues count most. */

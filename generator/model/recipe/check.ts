@@ -143,7 +143,8 @@ export function fixedValue(shape: Shape, ctx: ShapeContext): { value: unknown } 
  * object of neutral required properties), kept only if it certainly validates.
  */
 export function neutralValue(shape: Shape, ctx: ShapeContext, depth = 0): { value: unknown } | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+  // Each level may try every required property, so keep the depth small to bound the work.
+  if (depth > 8) return undefined;
   const order: JsonType[] = ['null', 'string', 'integer', 'boolean', 'array', 'object', 'number'];
   for (const t of order) {
     if (!allows(shape, t)) continue;
@@ -170,7 +171,7 @@ function neutralOf(t: JsonType, shape: Shape, ctx: ShapeContext, depth: number):
         const sub = propertyShape(shape, name, ctx);
         const v = fixedValue(sub, ctx) ?? neutralValue(sub, ctx, depth + 1);
         if (!v) return undefined;
-        out[name] = v.value;
+        Object.defineProperty(out, name, { value: v.value, enumerable: true, writable: true, configurable: true });
       }
       return { value: out };
     }

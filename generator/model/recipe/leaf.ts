@@ -11,6 +11,8 @@ export type Outcome = { ok: true; recipe: Recipe } | { ok: false; pointer: strin
 export interface BuildContext {
   shapes: ShapeContext;
   notes: string[];
+  /** `$ref`s of the shapes being built, outermost first: meeting one again is recursion. */
+  ancestors: string[];
 }
 
 export function fail(pointer: string, message: string, fix: string): Outcome {

@@ -33,7 +33,7 @@ const STATUS_NAMES = new Set(['status', 'statuscode', 'httpstatus', 'httpstatusc
 /** Integer `code` is an HTTP status in most specs (petstore's Error, Spotify). */
 const INTEGER_STATUS_NAMES = new Set(['code', 'errorcode']);
 
-const ISSUE_LISTS = new Set(['errors', 'issues', 'details', 'violations', 'validationerrors', 'invalidfields',
+const ISSUE_LISTS = new Set(['errors', 'issues', 'detail', 'details', 'violations', 'validationerrors', 'invalidfields',
   'fielderrors', 'invalidparams', 'problems', 'fieldviolations', 'causes', 'suberrors', 'errordetails', 'validation']);
 
 /** Issue-level string fields, for properties of an item in an issue list. */
@@ -43,7 +43,7 @@ const ISSUE_STRINGS: Record<string, IssueField> = {
   pointer: 'pointer', jsonpointer: 'pointer', instancepath: 'pointer', path: 'pointer',
   location: 'location', in: 'location', source: 'location',
   field: 'field', name: 'field', param: 'field', parameter: 'field', property: 'field', attribute: 'field',
-  key: 'field', fieldname: 'field', propertyname: 'field', propertypath: 'where',
+  key: 'field', fieldname: 'field', propertyname: 'field', target: 'field', propertypath: 'where',
   code: 'code', type: 'code', errorcode: 'code', kind: 'code', rule: 'code', keyword: 'code',
 };
 const ISSUE_PATHS: Record<string, boolean> = { loc: true, location: true, path: false, fieldpath: false };

@@ -46,6 +46,8 @@ export interface Shape {
   not: unknown[];
   /** Keywords that constrain values in ways this module does not reason about. */
   unsupported: string[];
+  /** The `$ref`s followed to build this shape; the builder uses them to spot recursion. */
+  refs: string[];
 }
 
 export interface ShapeContext {
@@ -65,7 +67,7 @@ const UNSUPPORTED = ['if', 'then', 'else', 'dependentRequired', 'dependentSchema
 
 export function emptyShape(pointer: string): Shape {
   return { pointer, examples: [], properties: new Map(), required: [], closedTo: [], additional: [], items: [],
-    patterns: [], formats: [], multipleOf: [], oneOf: [], anyOf: [], not: [], unsupported: [] };
+    patterns: [], formats: [], multipleOf: [], oneOf: [], anyOf: [], not: [], unsupported: [], refs: [] };
 }
 
 /** Normalizes `schema` found at `pointer`. `refs` holds the `$ref`s being followed (cycle guard). */
@@ -80,6 +82,7 @@ export function toShape(schema: unknown, pointer: string, ctx: ShapeContext, ref
     const target = ctx.resolve(s.$ref);
     if (target === undefined) throw new ShapeError(pointer, `cannot resolve ${s.$ref}`, 'point the $ref at an existing schema');
     shape = mergeShapes(toShape(target, s.$ref, ctx, [...refs, s.$ref]), shape);
+    shape.refs = [s.$ref, ...shape.refs];
   }
   if (Array.isArray(s.allOf)) {
     s.allOf.forEach((part, i) => { shape = mergeShapes(shape, toShape(part, `${pointer}/allOf/${i}`, ctx, refs)); });
@@ -160,7 +163,7 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
   out.properties = new Map(a.properties);
   for (const [name, list] of b.properties) out.properties.set(name, [...(out.properties.get(name) ?? []), ...list]);
   out.required = [...a.required, ...b.required.filter((r) => !a.required.includes(r))];
-  for (const key of ['closedTo', 'additional', 'items', 'patterns', 'formats', 'multipleOf', 'oneOf', 'anyOf', 'not', 'unsupported'] as const) {
+  for (const key of ['closedTo', 'additional', 'items', 'patterns', 'formats', 'multipleOf', 'oneOf', 'anyOf', 'not', 'unsupported', 'refs'] as const) {
     (out[key] as unknown[]) = [...(a[key] as unknown[]), ...(b[key] as unknown[])];
   }
   for (const key of ['minItems', 'minProperties', 'minLength', 'minimum', 'exclusiveMinimum'] as const) out[key] = pick(Math.max, a[key], b[key]);
