@@ -65,11 +65,11 @@ describe.skipIf(!existsSync(join(CORPUS, GITHUB)))("lint on GitHub's spec", () =
     ['GET /admin/hooks/{hook_id} has a path param and only 200', { rule: 'path-params-need-404', line: 252, pointer: '#/paths/~1admin~1hooks~1{hook_id}/get/responses' }],
     ['a 404 with only a description', { rule: 'error-without-schema', line: 9996, pointer: '#/paths/~1orgs~1{org}~1members~1{username}/get/responses/404' }],
     ['422 uses validation-error-simple where most use validation-error', { rule: 'inconsistent-error-schema', severity: 'warning', pointer: '#/components/responses/validation_failed_simple' }],
-    // oneOf [validation-error, validation-error-simple]: a body without `errors` matches both branches.
-    ['an ambiguous oneOf 422', { rule: 'error-body-unbuildable', line: 6834, pointer: '#/paths/~1orgs~1{org}/patch/responses/422/content/application~1json/schema' }],
   ])('%s', (_name, want) => has(want));
 
-  it('reports every rule at least once', () => {
-    for (const id of RULE_IDS) expect(result.summary.byRule[id], id).toBeGreaterThan(0);
+  // error-body-unbuildable is left out: whether GitHub's oneOf 422 bodies can be built is the recipe
+  // builder's call (generator/model/body-recipe.ts), tested there; the rule has its own fixture.
+  it('reports every other rule at least once', () => {
+    for (const id of RULE_IDS.filter((r) => r !== 'error-body-unbuildable')) expect(result.summary.byRule[id], id).toBeGreaterThan(0);
   });
 });

@@ -73,7 +73,7 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
     const a = oldR.errorContent;
     const b = newR.errorContent;
     if (!a && !b) return [];
-    if (!a) return [{ kind: 'body-added', ...at, breaking: false, message: `${newR.status} now has a ${b!.contentType} body` }];
+    if (!a) return [{ kind: 'body-added', ...at, breaking: false, message: `${newR.status} now has a body (${b!.contentType})` }];
     if (!b) return [{ kind: 'body-removed', ...at, breaking: true, message: `${newR.status} no longer has a body (was ${a.contentType})` }];
     const out: Change[] = [];
     if (a.contentType !== b.contentType) out.push({ kind: 'content-type-changed', ...at, breaking: true, message: `${newR.status} body changed from ${a.contentType} to ${b.contentType}` });

@@ -30,7 +30,8 @@ export function runChecks(exchange: Exchange, ctx: CheckContext): Violation[] {
   const s = response.status;
   if (probe.kind === 'wrong_method') out.push(...methodChecks(response, ctx.methodsByPath.get(probe.operation.slice(2)) ?? []));
   if (probe.kind === 'unknown_route' && s !== 404) out.push({ check: 'unknown_route_rejected', message: `answered ${s}, expected 404` });
-  if ((probe.kind === 'invalid' || probe.kind === 'not_found') && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} to a request that should fail with a 4xx (${probe.label})` });
+  if (probe.kind === 'invalid' && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} to invalid input that should fail with a documented 4xx (${probe.label})` });
+  if (probe.kind === 'not_found' && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} for an id that names nothing; expected a documented 4xx such as 404` });
   if (probe.kind === 'invalid' && s >= 200 && s < 300) out.push({ check: 'invalid_input_rejected', message: `accepted invalid input with ${s} (${probe.label})` });
   const op = ctx.operations.get(probe.operation);
   if (op) out.push(...conformance(op, exchange, ctx.validator));

@@ -15,7 +15,8 @@ const PATTERNS: { kind: string; re: RegExp }[] = [
   // Python and Java traces.
   { kind: 'stack frame', re: /Traceback \(most recent call last\)|File "[^"]+", line \d+|\bat [\w$.]+\([\w$]+\.java:\d+\)/ },
   { kind: 'node_modules path', re: /node_modules[\\/]/ },
-  { kind: 'absolute file path', re: /(?:^|[\s"'(=:,[])(?:\/(?:home|usr|var|opt|srv|app|root|tmp|Users|workspace|work|mnt|etc)\/[\w.@-]+(?:\/[\w.@-]+)*|[A-Za-z]:\\(?:[\w.@ -]+\\)+[\w.@-]*)/ },
+  // Windows paths may arrive JSON-escaped (C:\\Users\\...).
+  { kind: 'absolute file path', re: /(?:^|[\s"'(=:,[])(?:\/(?:home|usr|var|opt|srv|app|root|tmp|Users|workspace|work|mnt|etc)\/[\w.@-]+(?:\/[\w.@-]+)*|[A-Za-z]:\\{1,2}(?:[\w.@ -]+\\{1,2})+[\w.@-]*)/ },
   { kind: 'database error', re: /SQLSTATE|SQLITE_[A-Z]+|syntax error at or near|duplicate key value violates|violates (?:foreign key|not-null|unique|check) constraint|relation "[^"]+" does not exist|UNIQUE constraint failed|no such (?:table|column)|You have an error in your SQL syntax|ORA-\d{5}|ER_[A-Z_]{4,}|unterminated quoted string/ },
   { kind: 'SQL statement', re: /\b(?:SELECT\s+[\w*".,\s]+\s+FROM\s+["\w]+|INSERT\s+INTO\s+["\w]+|UPDATE\s+["\w]+\s+SET\s|DELETE\s+FROM\s+["\w]+)/ },
 ];

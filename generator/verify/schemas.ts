@@ -41,21 +41,29 @@ export function createSchemaValidator(document: Obj): SchemaValidator {
     const key = tag + pointer;
     let fn = cache.get(key);
     if (!fn) {
+      // A schema ajv cannot compile (a pattern in another regex dialect, say) accepts everything:
+      // no finding comes from it, and no invalid probe is derived from it.
       const ref = { $ref: `${DOC_ID}${pointer}` };
       // ajv cannot coerce a root value in place, so parameters are validated as a property.
-      fn = ajv.compile(tag === 'c' ? { type: 'object', properties: { v: ref } } : ref);
+      try {
+        fn = ajv.compile(tag === 'c' ? { type: 'object', properties: { v: ref } } : ref);
+      } catch {
+        fn = Object.assign(() => true, { errors: null }) as unknown as ValidateFunction;
+      }
       cache.set(key, fn);
     }
     return fn;
   };
-  const errorsOf = (fn: ValidateFunction, value: unknown) =>
-    fn(value) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  const errorsOf = (compile: () => ValidateFunction, value: unknown) => {
+    const fn = compile();
+    return fn(value) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+  };
   return {
-    validate: (pointer, value) => errorsOf(compiled(plain, 'p', pointer), value),
+    validate: (pointer, value) => errorsOf(() => compiled(plain, 'p', pointer), value),
     validateParam: (pointer, value) => {
       // Coercion mutates its input, so hand ajv a throwaway wrapper.
       const wrapper = { v: Array.isArray(value) ? [...value] : value };
-      return errorsOf(compiled(coercing, 'c', pointer), wrapper);
+      return errorsOf(() => compiled(coercing, 'c', pointer), wrapper);
     },
   };
 }
@@ -74,8 +82,6 @@ export function convert30(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const schema = node as Obj;
   for (const value of Object.values(schema)) convert30(value);
-  if (schema.nullable === true) makeNullable(schema);
-  delete schema.nullable;
   for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (schema[flag] === true && typeof schema[bound] === 'number') {
       schema[flag] = schema[bound];
@@ -84,6 +90,9 @@ export function convert30(node: unknown): unknown {
       delete schema[flag];
     }
   }
+  const nullable = schema.nullable === true;
+  delete schema.nullable;
+  if (nullable) makeNullable(schema);
   return schema;
 }
 

@@ -1,0 +1,56 @@
+/** `faultline new <dir> --spec <spec>`: scaffold a standalone service project (see generator/scaffold). */
+import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
+import { isValidPackageName } from '../scaffold/package-json.js';
+import { scaffold } from '../scaffold/index.js';
+import { EXIT, UsageError, type CommandIO } from './io.js';
+
+export async function run(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      spec: { type: 'string', short: 's' },
+      force: { type: 'boolean', short: 'f' },
+      name: { type: 'string' },
+      'no-client': { type: 'boolean' },
+      // The npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default ^<version>).
+      'faultline-version': { type: 'string' },
+    },
+  });
+  const [dir] = positionals;
+  if (!dir) throw new UsageError('missing the folder: faultline new <dir> --spec <spec>');
+  if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);
+  if (!values.spec) throw new UsageError('missing --spec <spec>: the OpenAPI file to start from');
+  if (values.name !== undefined && !isValidPackageName(values.name)) {
+    throw new UsageError(`--name ${JSON.stringify(values.name)} is not a valid npm package name (lower case letters, digits, - . _ ~, optional @scope/)`);
+  }
+  const result = await scaffold({
+    dir, spec: values.spec, cwd: io.cwd, force: values.force, name: values.name,
+    faultline: values['faultline-version'], client: values['no-client'] ? false : undefined,
+  });
+  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  if (result.refused) {
+    io.stderr(`faultline new: ${result.refused}\n`);
+    return EXIT.usage;
+  }
+  if (!result.ok) {
+    io.stderr(`faultline new: the spec has ${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing was written\n`);
+    return EXIT.findings;
+  }
+  const shown = relative(io.cwd, result.root) || '.';
+  const lines = [
+    `faultline: created ${shown} from ${values.spec}`,
+    `  ${result.stats!.operations} operations, ${result.stats!.errorResponses} error responses; spec copied to ${result.specPath}`,
+    `  ${result.created.length} files created, ${result.generated} in generated/${result.kept.length ? `, ${result.kept.length} existing kept: ${result.kept.join(', ')}` : ''}`,
+    '',
+    'next:',
+    `  cd ${shown}`,
+    '  npm install',
+    '  npm test          # every documented error renders a schema-valid body',
+    '  npm run dev       # http://localhost:8000',
+  ];
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
