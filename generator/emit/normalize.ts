@@ -22,11 +22,12 @@ type Note = Omit<Diagnostic, 'file' | 'line'>;
 export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { document: Obj; notes: Note[] } {
   const doc = structuredClone(document);
   const counts = { examples: [] as string[], nullable: [] as string[], patterns: [] as string[], dropped: [] as string[] };
+  const droppedExamples = dropRefExampleComponents(doc, counts.examples);
   const visit = (node: unknown, kind: Kind, tokens: string[]) => {
     if (node === null || typeof node !== 'object' || kind === 'data') return;
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, childKind(kind, String(i)), [...tokens, String(i)]));
     const obj = node as Obj;
-    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') dropRefExamples(obj, tokens, counts.examples);
+    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') dropRefExamples(obj, tokens, counts.examples, droppedExamples);
     if (kind === 'schema') fixSchema(obj, version, tokens, counts);
     for (const key of Object.keys(obj)) {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
@@ -78,7 +79,23 @@ function hoistDeepSchemaRefs(doc: Obj): void {
   rewrite(doc.components, 0);
 }
 
-function dropRefExamples(obj: Obj, tokens: string[], found: string[]): void {
+/** components/examples entries whose value holds `$ref` keys; returns their local refs. */
+function dropRefExampleComponents(doc: Obj, found: string[]): Set<string> {
+  const dropped = new Set<string>();
+  const examples = (doc.components as Obj | undefined)?.examples as Obj | undefined;
+  if (!examples || typeof examples !== 'object') return dropped;
+  for (const [name, ex] of Object.entries(examples)) {
+    if (ex && typeof ex === 'object' && hasRefKey((ex as Obj).value)) {
+      delete examples[name];
+      const ref = pointerOf(['components', 'examples', name]);
+      dropped.add(ref);
+      found.push(ref);
+    }
+  }
+  return dropped;
+}
+
+function dropRefExamples(obj: Obj, tokens: string[], found: string[], droppedComponents: Set<string>): void {
   if (obj.example !== undefined && hasRefKey(obj.example)) {
     delete obj.example;
     found.push(pointerOf([...tokens, 'example']));
@@ -92,8 +109,9 @@ function dropRefExamples(obj: Obj, tokens: string[], found: string[]): void {
     }
   } else if (examples && typeof examples === 'object') {
     for (const [name, ex] of Object.entries(examples as Obj)) {
-      const value = ex && typeof ex === 'object' ? (ex as Obj).value ?? ex : ex;
-      if (hasRefKey(value)) {
+      const ref = ex && typeof ex === 'object' ? (ex as Obj).$ref : undefined;
+      const value = ex && typeof ex === 'object' ? (ex as Obj).value : undefined;
+      if ((typeof ref === 'string' && droppedComponents.has(ref)) || hasRefKey(value)) {
         delete (examples as Obj)[name];
         found.push(pointerOf([...tokens, 'examples', name]));
       }

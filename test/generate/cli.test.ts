@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { faultline } from '../support/run.js';
+import { REPO, tempDir } from '../support/tmp.js';
+
+describe('faultline generate (CLI)', () => {
+  it('prints a summary with operations, error responses, files and time', () => {
+    const out = tempDir('cli-summary');
+    try {
+      const ran = faultline(['generate', 'specs/users.yaml', '--out', out.path, '--no-client']);
+      expect(ran.code).toBe(0);
+      expect(ran.stdout).toMatch(/5 operations, \d+ error responses/);
+      expect(ran.stdout).toMatch(/\d+ files written/);
+      expect(ran.stdout).toMatch(/done in \d+ ms/);
+    } finally {
+      out.remove();
+    }
+  });
+
+  it('a bad spec: diagnostics on stderr as `error file:line pointer: message`, exit 1, nothing written', () => {
+    const out = join(REPO, 'test-output', 'never-created');
+    const ran = faultline(['generate', 'test/fixtures/load/duplicates.yaml', '--out', out]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/^error test\/fixtures\/load\/duplicates\.yaml:9 #\/paths\/~1users~1\{userId\}: /m);
+    expect(ran.stderr).toMatch(/^error test\/fixtures\/load\/duplicates\.yaml:11 .*operationId "getOne"/m);
+    expect(ran.stderr).toMatch(/nothing was written/);
+    expect(ran.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['unknown flag', ['generate', 'specs/users.yaml', '--out', 'x', '--bogus']],
+    ['missing --out', ['generate', 'specs/users.yaml']],
+    ['unknown command', ['frobnicate']],
+    ['no command', []],
+  ])('usage error (%s) exits 2', (_name, args) => {
+    const ran = faultline(args);
+    expect(ran.code).toBe(2);
+  });
+
+  it('--check lists stale, missing and extra files and exits 1', () => {
+    const out = tempDir('cli-check');
+    try {
+      expect(faultline(['generate', 'specs/things.yaml', '--out', out.path, '--no-client']).code).toBe(0);
+      const contract = join(out.path, 'generated/contract.gen.ts');
+      writeFileSync(contract, readFileSync(contract, 'utf8') + '\n// edited\n');
+      mkdirSync(join(out.path, 'generated/old'), { recursive: true });
+      writeFileSync(join(out.path, 'generated/old/stale.ts'), 'export {};\n');
+      const ran = faultline(['generate', 'specs/things.yaml', '--out', out.path, '--no-client', '--check']);
+      expect(ran.code).toBe(1);
+      expect(ran.stderr).toMatch(/stale {4}generated\/contract\.gen\.ts/);
+      expect(ran.stderr).toMatch(/extra {4}generated\/old\/stale\.ts/);
+      const withClient = faultline(['generate', 'specs/things.yaml', '--out', out.path, '--check']);
+      expect(withClient.stderr).toMatch(/missing {2}generated\/client\/sdk\.gen\.ts/);
+      // --check never writes
+      expect(readFileSync(contract, 'utf8')).toMatch(/\/\/ edited/);
+    } finally {
+      out.remove();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+/** Runs the real CLI (bin/faultline.js) or tsc in a child process and captures its output. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO } from './tmp.js';
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function faultline(args: string[], cwd = REPO): Ran {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/faultline.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tsc(project: string): Ran {
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
