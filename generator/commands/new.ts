@@ -6,6 +6,13 @@ import { isValidPackageName } from '../scaffold/package-json.js';
 import { scaffold } from '../scaffold/index.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 
+const HELP = `usage: faultline new <dir> --spec <spec> [--name <package>] [--force] [--no-client] [--faultline-version <npm spec>]
+
+Creates a standalone service project in <dir>: package.json, faultline.config.ts, the spec and every
+file it references under spec/, generated/, handlers/, app.ts, server.ts, a contract test, README.md.
+<dir> must be empty; --force adds the missing files and never overwrites an existing one.
+`;
+
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -17,8 +24,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       'no-client': { type: 'boolean' },
       // The npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default ^<version>).
       'faultline-version': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
   const [dir] = positionals;
   if (!dir) throw new UsageError('missing the folder: faultline new <dir> --spec <spec>');
   if (positionals.length > 1) throw new UsageError(`expected one folder, got ${positionals.length}`);

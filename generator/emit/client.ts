@@ -13,7 +13,7 @@ export async function emitClient(document: object): Promise<Map<string, string>>
   try {
     await createClient({
       input: structuredClone(document) as never,
-      output: { path: dir, postProcess: [] } as never,
+      output: { path: dir, postProcess: [], importFileExtension: '.js', tsConfigPath: null } as never,
       plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
       logs: { level: 'silent', file: false },
     } as never);

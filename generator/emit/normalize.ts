@@ -2,8 +2,8 @@
  * The spec handed to express-openapi-validator, @hey-api/openapi-ts and openapi-typescript. Real
  * specs break those tools in known ways; each fix here is small, keeps the spec's meaning for
  * validation, and is reported as a warning:
- * - example payloads holding `$ref` keys (GitHub's `"$ref": "https://..."`) are dropped, because
- *   the ref parsers inside those tools try to download them;
+ * - example payloads are left out (see stripExamples); those holding `$ref` keys (GitHub's
+ *   `"$ref": "https://..."`) are reported, because other tools would try to download them;
  * - OpenAPI 3.0 `nullable` without `type` is dropped (Ajv rejects it; without a type any value,
  *   null included, was already allowed);
  * - `pattern`s that JavaScript rejects in unicode mode (`\:`) lose their needless escapes, or are
@@ -22,12 +22,12 @@ type Note = Omit<Diagnostic, 'file' | 'line'>;
 export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { document: Obj; notes: Note[] } {
   const doc = structuredClone(document);
   const counts = { examples: [] as string[], nullable: [] as string[], patterns: [] as string[], dropped: [] as string[] };
-  const droppedExamples = dropRefExampleComponents(doc, counts.examples);
+  stripExampleComponents(doc, counts.examples);
   const visit = (node: unknown, kind: Kind, tokens: string[]) => {
     if (node === null || typeof node !== 'object' || kind === 'data') return;
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, childKind(kind, String(i)), [...tokens, String(i)]));
     const obj = node as Obj;
-    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') dropRefExamples(obj, tokens, counts.examples, droppedExamples);
+    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') stripExamples(obj, tokens, counts.examples);
     if (kind === 'schema') fixSchema(obj, version, tokens, counts);
     for (const key of Object.keys(obj)) {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
@@ -41,7 +41,7 @@ export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { docu
   const note = (list: string[], message: string) => {
     if (list.length) notes.push({ code: 'NORMALIZED', severity: 'warning', pointer: list[0], message: `${message} (${list.length} place${list.length > 1 ? 's' : ''}, first here)` });
   };
-  note(counts.examples, 'example payloads with `$ref` keys were left out of the validator spec so no tool tries to download them');
+  note(counts.examples, 'example payloads with `$ref` keys (which tools would try to download) were left out of the validator spec');
   note(counts.nullable, '`nullable` without `type` was dropped for the validator');
   note(counts.patterns, '`pattern`s with escapes JavaScript rejects in unicode mode were rewritten');
   note(counts.dropped, '`pattern`s JavaScript cannot compile were dropped; those strings are not checked against them');
@@ -79,44 +79,33 @@ function hoistDeepSchemaRefs(doc: Obj): void {
   rewrite(doc.components, 0);
 }
 
-/** components/examples entries whose value holds `$ref` keys; returns their local refs. */
-function dropRefExampleComponents(doc: Obj, found: string[]): Set<string> {
-  const dropped = new Set<string>();
-  const examples = (doc.components as Obj | undefined)?.examples as Obj | undefined;
-  if (!examples || typeof examples !== 'object') return dropped;
+/**
+ * Example payloads are documentation, not contract, and they break the validator two ways: the ref
+ * parsers inside the tools try to download `"$ref": "https://..."` keys in them, and Ajv (which
+ * express-openapi-validator hands the whole spec, examples included) reads their `id`/`$id` keys as
+ * schema ids and fails with "resolves to more than one schema" (GitHub's gist examples). So the tools'
+ * spec has none; the ones that would have been fetched are reported.
+ */
+function stripExampleComponents(doc: Obj, remote: string[]): void {
+  const components = doc.components as Obj | undefined;
+  const examples = components?.examples as Obj | undefined;
+  if (!components || !examples || typeof examples !== 'object') return;
   for (const [name, ex] of Object.entries(examples)) {
-    if (ex && typeof ex === 'object' && hasRefKey((ex as Obj).value)) {
-      delete examples[name];
-      const ref = pointerOf(['components', 'examples', name]);
-      dropped.add(ref);
-      found.push(ref);
-    }
+    if (ex && typeof ex === 'object' && hasRefKey((ex as Obj).value)) remote.push(pointerOf(['components', 'examples', name]));
   }
-  return dropped;
+  delete components.examples;
 }
 
-function dropRefExamples(obj: Obj, tokens: string[], found: string[], droppedComponents: Set<string>): void {
-  if (obj.example !== undefined && hasRefKey(obj.example)) {
+function stripExamples(obj: Obj, tokens: string[], remote: string[]): void {
+  if ('example' in obj) {
+    if (hasRefKey(obj.example)) remote.push(pointerOf([...tokens, 'example']));
     delete obj.example;
-    found.push(pointerOf([...tokens, 'example']));
   }
   const examples = obj.examples;
-  if (Array.isArray(examples)) {
-    const kept = examples.filter((ex) => !hasRefKey(ex));
-    if (kept.length !== examples.length) {
-      obj.examples = kept;
-      found.push(pointerOf([...tokens, 'examples']));
-    }
-  } else if (examples && typeof examples === 'object') {
-    for (const [name, ex] of Object.entries(examples as Obj)) {
-      const ref = ex && typeof ex === 'object' ? (ex as Obj).$ref : undefined;
-      const value = ex && typeof ex === 'object' ? (ex as Obj).value : undefined;
-      if ((typeof ref === 'string' && droppedComponents.has(ref)) || hasRefKey(value)) {
-        delete (examples as Obj)[name];
-        found.push(pointerOf([...tokens, 'examples', name]));
-      }
-    }
-  }
+  if (examples === undefined) return;
+  const values = Array.isArray(examples) ? examples : Object.values(examples ?? {}).map((ex) => (ex && typeof ex === 'object' ? (ex as Obj).value : undefined));
+  if (values.some((v) => hasRefKey(v))) remote.push(pointerOf([...tokens, 'examples']));
+  delete obj.examples;
 }
 
 function hasRefKey(value: unknown, depth = 0): boolean {

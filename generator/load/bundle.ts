@@ -14,6 +14,17 @@ import { childKind, componentItemKind, hoistSection, type Kind } from './ref-con
 export const MAX_NODES = 4_000_000;
 export const MAX_DEPTH = 400;
 
+/**
+ * Keys that make @redocly/openapi-core (inside openapi-typescript) throw, anywhere in a document: it
+ * looks keys up in plain objects and calls what it finds. `constructor`, `toString` and `__proto__`
+ * are handled; these are not, so they are refused with a diagnostic instead of crashing the run.
+ */
+const TOOL_CRASHING_KEYS = new Set(['hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString',
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+/** Objects whose keys are names chosen by the spec author, so a `$ref` key there is a name, not a reference. */
+const NAME_MAPS = new Set<Kind>(['paths', 'components', 'componentMap', 'schemaMap', 'responseMap', 'contentMap', 'headerMap', 'exampleMap']);
+
 export interface Origin { file: SourceFile; pointer: string; display: string }
 
 export interface Bundle {
@@ -44,6 +55,8 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
 
   const report = (code: string, file: SourceFile, pointer: string, message: string, fix?: string) =>
     diagnostics.push({ code, severity: 'error', pointer, file: display(file.path), line: 0, message, fix });
+  const warn = (code: string, file: SourceFile, pointer: string, message: string) =>
+    diagnostics.push({ code, severity: 'warning', pointer, file: display(file.path), line: 0, message });
 
   const loadFile = (path: string, from: SourceFile, at: string): SourceFile | undefined => {
     const cached = files.get(path);
@@ -70,6 +83,14 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     }
     if (node === null || typeof node !== 'object') return node;
     const obj = node as Record<string, Json>;
+    for (const key of Object.keys(obj)) {
+      if (TOOL_CRASHING_KEYS.has(key)) {
+        report('INVALID_STRUCTURE', file, pointerOf([...filePtr, key]), `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`, 'rename it');
+      }
+    }
+    if (kind !== 'data' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
+      report('REF_MALFORMED', file, pointerOf([...filePtr, '$ref']), '$ref must be a string', 'write the reference as a string, e.g. "#/components/schemas/Name"');
+    }
     if (kind !== 'data' && typeof obj.$ref === 'string') {
       const replaced = followRef(obj, file, kind, tokens, filePtr, depth);
       if (replaced !== undefined) return replaced;
@@ -77,6 +98,15 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     const out: Record<string, Json> = {};
     for (const key of Object.keys(obj)) {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
+      if (kind !== 'data' && !NAME_MAPS.has(kind) && reachesOut(key, k, kind, obj[key])) {
+        const at = pointerOf([...filePtr, key]);
+        if (key === 'default' || key === 'enum' || key === 'const') {
+          report('REF_EXTERNAL', file, at, `this ${key} value holds a "$ref" to a file or URL, which the OpenAPI tools faultline uses would read or download`, 'remove the "$ref" key from the value');
+        } else {
+          warn('REF_EXTERNAL', file, at, key === 'externalValue' ? 'externalValue was left out: faultline never downloads or reads examples from outside the spec' : 'an example holding a "$ref" to a file or URL was left out, so no tool reads or downloads it');
+          continue;
+        }
+      }
       // defineProperty: a key named __proto__ stays a plain key and never reaches the prototype.
       Object.defineProperty(out, key, { value: walk(obj[key], file, k, [...tokens, key], [...filePtr, key], depth + 1), enumerable: true, writable: true, configurable: true });
     }
@@ -128,6 +158,25 @@ function inlineWithSiblings(resolved: Json, refObj: Record<string, Json>, walkKe
   const out = { ...(resolved as Record<string, Json>) };
   for (const key of siblings) Object.defineProperty(out, key, { value: walkKey(key), enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/**
+ * Data the tools downstream (openapi-typescript, @hey-api/openapi-ts, the validator's ref parser)
+ * would dereference although it is not a reference: a `$ref` to a file or URL inside example,
+ * default, enum or const values (GitHub's spec has `"$ref": "https://..."` in examples), and
+ * example `externalValue`s.
+ */
+function reachesOut(key: string, childKindOfKey: Kind, parent: Kind, value: Json): boolean {
+  if (key === 'externalValue') return parent === 'example' && typeof value === 'string';
+  return childKindOfKey === 'data' && hasForeignRef(value, 0);
+}
+
+function hasForeignRef(value: Json, depth: number): boolean {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.some((v) => hasForeignRef(v, depth + 1));
+  const obj = value as Record<string, Json>;
+  if (typeof obj.$ref === 'string' && Object.prototype.hasOwnProperty.call(obj, '$ref') && !obj.$ref.startsWith('#')) return true;
+  return Object.keys(obj).some((k) => hasForeignRef(obj[k], depth + 1));
 }
 
 function mergeComponents(document: Record<string, Json>, hoistedComponents: Record<string, Record<string, Json>>) {

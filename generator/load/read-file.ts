@@ -7,8 +7,11 @@ import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parsePointer, type Diagnostic } from '../diagnostics.js';
 
-/** 64 MB: large enough for every public spec we know (Stripe's is ~7 MB), small enough to stay in memory. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * 32 MB: large enough for every public spec we know (Stripe's is ~7 MB, GitHub's ~11 MB), small enough
+ * that parsing and generating stay within a 512 MB heap (a 50 MB spec of paths exhausted it).
+ */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export interface SourceFile {
   path: string;
@@ -51,7 +54,7 @@ export function lineOf(file: SourceFile, pointer: string): number {
   let index = lineIndexes.get(file);
   if (!index) {
     const lc = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lc, uniqueKeys: false, maxAliasCount: 10_000 });
+    const doc = parseDocument(file.text, { lineCounter: lc, uniqueKeys: false });
     index = { doc, lc };
     lineIndexes.set(file, index);
   }

@@ -8,7 +8,9 @@ const RESERVED = new Set(
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'yield let static implements interface package private protected public await abstract as async declare from ' +
     'get is keyof module namespace never readonly require set type undefined unique unknown symbol any boolean number ' +
-    'string object bigint of infer satisfies accessor arguments eval NaN Infinity globalThis')
+    'string object bigint of infer satisfies accessor arguments eval NaN Infinity globalThis ' +
+    // a module exporting `then` is a thenable: `await import()` of a handler file would call it
+    'then')
     .split(' '),
 );
 
@@ -36,13 +38,16 @@ function capitalize(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
 
+/** Longest identifier made from spec text; suffixes added by NameRegistry stay within it too. */
+export const MAX_IDENTIFIER = 80;
+
 /** Makes `raw` a safe identifier; `fallback` is used when nothing usable is left. */
 export function safeIdentifier(raw: string, fallback = 'unnamed'): string {
   let id = raw.replace(/[^A-Za-z0-9_$]/g, '');
   if (!id) id = fallback;
   if (/^[0-9]/.test(id)) id = `_${id}`;
   // cap length: 300-byte schema names make unreadable code and long file names
-  if (id.length > 80) id = id.slice(0, 80);
+  if (id.length > MAX_IDENTIFIER) id = id.slice(0, MAX_IDENTIFIER);
   if (RESERVED.has(id) || PROTOTYPE.has(id) || id.startsWith('__')) id = `${id}_`;
   return id;
 }
@@ -57,7 +62,8 @@ export class NameRegistry {
 
   claim(wanted: string): { name: string; collided: boolean } {
     let name = wanted;
-    for (let i = 2; this.taken.has(name.toLowerCase()); i++) name = `${wanted}${i}`;
+    // Truncate before the suffix: a name cut again later (safeIdentifier) must not lose it and collide.
+    for (let i = 2; this.taken.has(name.toLowerCase()); i++) name = `${wanted.slice(0, Math.max(1, MAX_IDENTIFIER - String(i).length))}${i}`;
     this.taken.add(name.toLowerCase());
     return { name, collided: name !== wanted };
   }
