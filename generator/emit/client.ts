@@ -2,17 +2,27 @@
  * client/, by @hey-api/openapi-ts with its fetch client. hey-api writes to disk only, so it writes
  * into a private temporary folder and the files are read back into memory; the caller decides where
  * they land. It gets the normalized spec, whose remaining `$ref`s are all local: it never fetches.
+ *
+ * Two hazards of running a code generator inside someone else's repository are closed here:
+ * hey-api loads (and so runs) an `openapi-ts.config.*` from the working folder unless told which
+ * config file to use, so it is pointed at an empty one of ours; and an operationId `then` would be
+ * exported from sdk.gen.ts, which makes `await import()` of the module call it, so it is renamed.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
 
 export async function emitClient(document: object): Promise<Map<string, string>> {
-  const dir = mkdtempSync(join(tmpdir(), 'faultline-client-'));
+  const work = mkdtempSync(join(tmpdir(), 'faultline-client-'));
+  const dir = join(work, 'out');
   try {
+    mkdirSync(dir);
+    const configFile = join(work, 'openapi-ts.config.mjs');
+    writeFileSync(configFile, 'export default {};\n');
     await createClient({
-      input: structuredClone(document) as never,
+      configFile,
+      input: withoutThenable(structuredClone(document) as Record<string, unknown>) as never,
       output: { path: dir, postProcess: [], importFileExtension: '.js', tsConfigPath: null } as never,
       plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
       logs: { level: 'silent', file: false },
@@ -21,8 +31,21 @@ export async function emitClient(document: object): Promise<Map<string, string>>
     for (const file of listFiles(dir)) files.set(relative(dir, file).split('\\').join('/'), readFileSync(file, 'utf8'));
     return files;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** A module exporting `then` is a thenable: renames operationId `then` so the SDK never exports one. */
+function withoutThenable(doc: Record<string, unknown>): Record<string, unknown> {
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, { operationId?: unknown } | undefined>>)) {
+    for (const method of METHODS) {
+      const op = item?.[method];
+      if (op && typeof op === 'object' && typeof op.operationId === 'string' && /^then$/i.test(op.operationId)) op.operationId = `${op.operationId}Operation`;
+    }
+  }
+  return doc;
 }
 
 function listFiles(dir: string): string[] {

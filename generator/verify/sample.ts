@@ -8,7 +8,7 @@ import { resolveLocal } from '../load/validate.js';
 import type { Random } from './prng.js';
 
 type Obj = Record<string, unknown>;
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 10;
 
 export interface SampleContext {
   document: Obj;
@@ -77,6 +77,10 @@ function sampleObject(ctx: SampleContext, schema: Obj, depth: number): Obj {
   for (const [name, prop] of Object.entries(asObj(schema.properties))) {
     if (asObj(resolveLocal(ctx.document, prop))[skip] === true) continue;
     out[name] = sampleSchema(ctx, prop, depth + 1);
+  }
+  // `required` may name properties `properties` never describes (SpaceTraders' ShipNavRoute): any value does
+  for (const name of Array.isArray(schema.required) ? schema.required : []) {
+    if (typeof name === 'string' && !(name in out) && schema.additionalProperties !== false) out[name] = 'x';
   }
   return out;
 }

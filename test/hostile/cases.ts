@@ -231,12 +231,10 @@ export function buildCases(): HostileCase[] {
   });
   add({
     id: 'then-operation-id-client', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok', client: true,
-    knownDefect: 'generator/emit/client.ts: @hey-api exports `then` from client/sdk.gen.ts, so `await import()` of it calls the operation',
     build: json(spec({ '/t': { get: op({ operationId: 'then' }) } })),
   });
   add({
     id: 'constructor-property-in-error-schema', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok',
-    knownDefect: 'generator/model/recipe/names.ts: `key in PROBLEM_STRINGS` finds Object.prototype.constructor; contract.gen.ts gets { kind: "slot" } without a slot',
     build: json(spec({ '/c': { get: op({ operationId: 'c' }) } }, { Err: { type: 'object', required: ['constructor'], properties: { constructor: { type: 'string' } } } })),
   });
   add({

@@ -61,13 +61,13 @@ export function hintFor(name: string, shape: Shape, scope: Scope): Hint | undefi
   if (shape.formats.includes('date-time') && stringy) return { to: 'slot', slot: 'timestamp' };
   if (STATUS_NAMES.has(key) || (integer && INTEGER_STATUS_NAMES.has(key))) return { to: 'status' };
   if (scope === 'issue') {
-    if (array && key in ISSUE_PATHS) return { to: 'issuePath', withLocation: ISSUE_PATHS[key]! };
-    if (stringy && key in ISSUE_STRINGS) return { to: 'issue', field: ISSUE_STRINGS[key]! };
+    if (array && Object.hasOwn(ISSUE_PATHS, key)) return { to: 'issuePath', withLocation: ISSUE_PATHS[key]! };
+    if (stringy && Object.hasOwn(ISSUE_STRINGS, key)) return { to: 'issue', field: ISSUE_STRINGS[key]! };
     if (key === 'title') return { to: 'slot', slot: 'title' };
     return undefined;
   }
   if (array && ISSUE_LISTS.has(key)) return { to: 'issues' };
   if (key === 'errors' && allows(shape, 'object')) return { to: 'issues' };
-  if (stringy && key in PROBLEM_STRINGS) return { to: 'slot', slot: PROBLEM_STRINGS[key]! };
+  if (stringy && Object.hasOwn(PROBLEM_STRINGS, key)) return { to: 'slot', slot: PROBLEM_STRINGS[key]! };
   return undefined;
 }

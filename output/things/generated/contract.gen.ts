@@ -184,6 +184,91 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/problem+json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "type",
+                "value": {
+                  "kind": "slot",
+                  "slot": "type",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": false
+              },
+              {
+                "name": "title",
+                "value": {
+                  "kind": "slot",
+                  "slot": "title"
+                },
+                "optional": false
+              },
+              {
+                "name": "status",
+                "value": {
+                  "kind": "status",
+                  "as": "integer"
+                },
+                "optional": false
+              },
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "slot",
+                  "slot": "detail"
+                },
+                "optional": true
+              },
+              {
+                "name": "instance",
+                "value": {
+                  "kind": "slot",
+                  "slot": "instance",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": true
+              },
+              {
+                "name": "errors",
+                "value": {
+                  "kind": "issues",
+                  "item": {
+                    "kind": "object",
+                    "props": [
+                      {
+                        "name": "pointer",
+                        "value": {
+                          "kind": "issue",
+                          "field": "pointer"
+                        },
+                        "optional": false
+                      },
+                      {
+                        "name": "detail",
+                        "value": {
+                          "kind": "issue",
+                          "field": "message"
+                        },
+                        "optional": false
+                      }
+                    ]
+                  },
+                  "synthesize": false
+                },
+                "optional": true
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -368,6 +453,91 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/problem+json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "type",
+                "value": {
+                  "kind": "slot",
+                  "slot": "type",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": false
+              },
+              {
+                "name": "title",
+                "value": {
+                  "kind": "slot",
+                  "slot": "title"
+                },
+                "optional": false
+              },
+              {
+                "name": "status",
+                "value": {
+                  "kind": "status",
+                  "as": "integer"
+                },
+                "optional": false
+              },
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "slot",
+                  "slot": "detail"
+                },
+                "optional": true
+              },
+              {
+                "name": "instance",
+                "value": {
+                  "kind": "slot",
+                  "slot": "instance",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": true
+              },
+              {
+                "name": "errors",
+                "value": {
+                  "kind": "issues",
+                  "item": {
+                    "kind": "object",
+                    "props": [
+                      {
+                        "name": "pointer",
+                        "value": {
+                          "kind": "issue",
+                          "field": "pointer"
+                        },
+                        "optional": false
+                      },
+                      {
+                        "name": "detail",
+                        "value": {
+                          "kind": "issue",
+                          "field": "message"
+                        },
+                        "optional": false
+                      }
+                    ]
+                  },
+                  "synthesize": false
+                },
+                "optional": true
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -634,6 +804,91 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/problem+json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "type",
+                "value": {
+                  "kind": "slot",
+                  "slot": "type",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": false
+              },
+              {
+                "name": "title",
+                "value": {
+                  "kind": "slot",
+                  "slot": "title"
+                },
+                "optional": false
+              },
+              {
+                "name": "status",
+                "value": {
+                  "kind": "status",
+                  "as": "integer"
+                },
+                "optional": false
+              },
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "slot",
+                  "slot": "detail"
+                },
+                "optional": true
+              },
+              {
+                "name": "instance",
+                "value": {
+                  "kind": "slot",
+                  "slot": "instance",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": true
+              },
+              {
+                "name": "errors",
+                "value": {
+                  "kind": "issues",
+                  "item": {
+                    "kind": "object",
+                    "props": [
+                      {
+                        "name": "pointer",
+                        "value": {
+                          "kind": "issue",
+                          "field": "pointer"
+                        },
+                        "optional": false
+                      },
+                      {
+                        "name": "detail",
+                        "value": {
+                          "kind": "issue",
+                          "field": "message"
+                        },
+                        "optional": false
+                      }
+                    ]
+                  },
+                  "synthesize": false
+                },
+                "optional": true
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -900,6 +1155,91 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/problem+json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "type",
+                "value": {
+                  "kind": "slot",
+                  "slot": "type",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": false
+              },
+              {
+                "name": "title",
+                "value": {
+                  "kind": "slot",
+                  "slot": "title"
+                },
+                "optional": false
+              },
+              {
+                "name": "status",
+                "value": {
+                  "kind": "status",
+                  "as": "integer"
+                },
+                "optional": false
+              },
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "slot",
+                  "slot": "detail"
+                },
+                "optional": true
+              },
+              {
+                "name": "instance",
+                "value": {
+                  "kind": "slot",
+                  "slot": "instance",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": true
+              },
+              {
+                "name": "errors",
+                "value": {
+                  "kind": "issues",
+                  "item": {
+                    "kind": "object",
+                    "props": [
+                      {
+                        "name": "pointer",
+                        "value": {
+                          "kind": "issue",
+                          "field": "pointer"
+                        },
+                        "optional": false
+                      },
+                      {
+                        "name": "detail",
+                        "value": {
+                          "kind": "issue",
+                          "field": "message"
+                        },
+                        "optional": false
+                      }
+                    ]
+                  },
+                  "synthesize": false
+                },
+                "optional": true
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -1172,6 +1512,91 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/problem+json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "type",
+                "value": {
+                  "kind": "slot",
+                  "slot": "type",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": false
+              },
+              {
+                "name": "title",
+                "value": {
+                  "kind": "slot",
+                  "slot": "title"
+                },
+                "optional": false
+              },
+              {
+                "name": "status",
+                "value": {
+                  "kind": "status",
+                  "as": "integer"
+                },
+                "optional": false
+              },
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "slot",
+                  "slot": "detail"
+                },
+                "optional": true
+              },
+              {
+                "name": "instance",
+                "value": {
+                  "kind": "slot",
+                  "slot": "instance",
+                  "format": "uri-reference",
+                  "fallback": "about:blank"
+                },
+                "optional": true
+              },
+              {
+                "name": "errors",
+                "value": {
+                  "kind": "issues",
+                  "item": {
+                    "kind": "object",
+                    "props": [
+                      {
+                        "name": "pointer",
+                        "value": {
+                          "kind": "issue",
+                          "field": "pointer"
+                        },
+                        "optional": false
+                      },
+                      {
+                        "name": "detail",
+                        "value": {
+                          "kind": "issue",
+                          "field": "message"
+                        },
+                        "optional": false
+                      }
+                    ]
+                  },
+                  "synthesize": false
+                },
+                "optional": true
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     }

@@ -34,3 +34,13 @@ export class ServerError extends HttpError<components["responses"]["ServerError"
     this.name = "ServerError";
   }
 }
+
+/**
+ * 503 ServiceUnavailable: The database is unavailable for a moment (restarting, unreachable, or the transaction lost a race and can be retried); nothing was changed. Retry after the number of seconds i…
+ */
+export class ServiceUnavailableError extends HttpError<components["responses"]["ServiceUnavailable"]["content"]["application/problem+json"]> {
+  constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["ServiceUnavailable"]["content"]["application/problem+json"]>) {
+    super(503, detailOrInit);
+    this.name = "ServiceUnavailableError";
+  }
+}

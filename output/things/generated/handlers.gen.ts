@@ -11,7 +11,8 @@ export type ListThingsInput = rt.HandlerInput<never, paths["/api/things"]["get"]
 export type ListThingsResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/problem+json"; body: paths["/api/things"]["get"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/things"]["get"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
 
 /**
  * POST /api/things: Create a thing
@@ -21,7 +22,8 @@ export type CreateThingInput = rt.HandlerInput<never, never, never, NonNullable<
 export type CreateThingResult =
   | { status: 201; contentType?: "application/json"; body: paths["/api/things"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/problem+json"; body: paths["/api/things"]["post"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things"]["post"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things"]["post"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/things"]["post"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
 
 /**
  * GET /api/things/{thing_id}: Get a thing
@@ -32,7 +34,8 @@ export type GetThingResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][404]["content"]["application/problem+json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
 
 /**
  * DELETE /api/things/{thing_id}: Delete a thing
@@ -43,7 +46,8 @@ export type DeleteThingResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["delete"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["delete"]["responses"][404]["content"]["application/problem+json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["delete"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["delete"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["delete"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
 
 /**
  * PATCH /api/things/{thing_id}: Add votes to a thing
@@ -54,7 +58,8 @@ export type VoteThingResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][404]["content"]["application/problem+json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
 
 /** One function per operation. Implement them in handlers/; the generated registry wires them. */
 export interface Handlers {

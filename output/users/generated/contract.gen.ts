@@ -128,6 +128,63 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "choice",
+                  "whenIssues": {
+                    "kind": "issues",
+                    "item": {
+                      "kind": "object",
+                      "props": [
+                        {
+                          "name": "loc",
+                          "value": {
+                            "kind": "issuePath",
+                            "items": "mixed",
+                            "withLocation": true
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "msg",
+                          "value": {
+                            "kind": "issue",
+                            "field": "message"
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "type",
+                          "value": {
+                            "kind": "issue",
+                            "field": "code"
+                          },
+                          "optional": false
+                        }
+                      ]
+                    },
+                    "synthesize": false
+                  },
+                  "otherwise": {
+                    "kind": "slot",
+                    "slot": "detail"
+                  }
+                },
+                "optional": false
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -311,6 +368,63 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "choice",
+                  "whenIssues": {
+                    "kind": "issues",
+                    "item": {
+                      "kind": "object",
+                      "props": [
+                        {
+                          "name": "loc",
+                          "value": {
+                            "kind": "issuePath",
+                            "items": "mixed",
+                            "withLocation": true
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "msg",
+                          "value": {
+                            "kind": "issue",
+                            "field": "message"
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "type",
+                          "value": {
+                            "kind": "issue",
+                            "field": "code"
+                          },
+                          "optional": false
+                        }
+                      ]
+                    },
+                    "synthesize": false
+                  },
+                  "otherwise": {
+                    "kind": "slot",
+                    "slot": "detail"
+                  }
+                },
+                "optional": false
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -490,6 +604,63 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "choice",
+                  "whenIssues": {
+                    "kind": "issues",
+                    "item": {
+                      "kind": "object",
+                      "props": [
+                        {
+                          "name": "loc",
+                          "value": {
+                            "kind": "issuePath",
+                            "items": "mixed",
+                            "withLocation": true
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "msg",
+                          "value": {
+                            "kind": "issue",
+                            "field": "message"
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "type",
+                          "value": {
+                            "kind": "issue",
+                            "field": "code"
+                          },
+                          "optional": false
+                        }
+                      ]
+                    },
+                    "synthesize": false
+                  },
+                  "otherwise": {
+                    "kind": "slot",
+                    "slot": "detail"
+                  }
+                },
+                "optional": false
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -669,6 +840,63 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "choice",
+                  "whenIssues": {
+                    "kind": "issues",
+                    "item": {
+                      "kind": "object",
+                      "props": [
+                        {
+                          "name": "loc",
+                          "value": {
+                            "kind": "issuePath",
+                            "items": "mixed",
+                            "withLocation": true
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "msg",
+                          "value": {
+                            "kind": "issue",
+                            "field": "message"
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "type",
+                          "value": {
+                            "kind": "issue",
+                            "field": "code"
+                          },
+                          "optional": false
+                        }
+                      ]
+                    },
+                    "synthesize": false
+                  },
+                  "otherwise": {
+                    "kind": "slot",
+                    "slot": "detail"
+                  }
+                },
+                "optional": false
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     },
@@ -909,6 +1137,63 @@ export const contract: ServiceContract = {
             ]
           },
           "headers": []
+        },
+        {
+          "status": "503",
+          "contentType": "application/json",
+          "recipe": {
+            "kind": "object",
+            "props": [
+              {
+                "name": "detail",
+                "value": {
+                  "kind": "choice",
+                  "whenIssues": {
+                    "kind": "issues",
+                    "item": {
+                      "kind": "object",
+                      "props": [
+                        {
+                          "name": "loc",
+                          "value": {
+                            "kind": "issuePath",
+                            "items": "mixed",
+                            "withLocation": true
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "msg",
+                          "value": {
+                            "kind": "issue",
+                            "field": "message"
+                          },
+                          "optional": false
+                        },
+                        {
+                          "name": "type",
+                          "value": {
+                            "kind": "issue",
+                            "field": "code"
+                          },
+                          "optional": false
+                        }
+                      ]
+                    },
+                    "synthesize": false
+                  },
+                  "otherwise": {
+                    "kind": "slot",
+                    "slot": "detail"
+                  }
+                },
+                "optional": false
+              }
+            ]
+          },
+          "headers": [
+            "Retry-After"
+          ]
         }
       ]
     }

@@ -44,3 +44,13 @@ export class NotFoundError extends HttpError<components["responses"]["NotFound"]
     this.name = "NotFoundError";
   }
 }
+
+/**
+ * 503 ServiceUnavailable: The database is unavailable for a moment (restarting, unreachable, or the transaction lost a race and can be retried); nothing was changed. Retry after the number of seconds i…
+ */
+export class ServiceUnavailableError extends HttpError<components["responses"]["ServiceUnavailable"]["content"]["application/json"]> {
+  constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["ServiceUnavailable"]["content"]["application/json"]>) {
+    super(503, detailOrInit);
+    this.name = "ServiceUnavailableError";
+  }
+}

@@ -11,7 +11,8 @@ export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["para
 export type ListUsersResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * POST /user/: Create a user
@@ -22,7 +23,8 @@ export type CreateUserResult =
   | { status: 201; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 409; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][409]["content"]["application/json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * GET /user/{username}: Get a user
@@ -33,7 +35,8 @@ export type GetUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][404]["content"]["application/json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * DELETE /user/{username}: Delete a user
@@ -44,7 +47,8 @@ export type DeleteUserResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; contentType?: "application/json"; body: paths["/user/{username}"]["delete"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/json"; body: paths["/user/{username}"]["delete"]["responses"][404]["content"]["application/json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["delete"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["delete"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/user/{username}"]["delete"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * PATCH /user/{username}: Update a user
@@ -56,7 +60,8 @@ export type UpdateUserResult =
   | { status: 400; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 404; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][404]["content"]["application/json"]; headers?: Record<string, string> }
   | { status: 409; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][409]["content"]["application/json"]; headers?: Record<string, string> }
-  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> };
+  | { status: 500; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /** One function per operation. Implement them in handlers/; the generated registry wires them. */
 export interface Handlers {

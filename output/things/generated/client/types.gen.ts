@@ -57,6 +57,12 @@ export type ListThingsErrors = {
      * Something went wrong on our side.
      */
     500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
 };
 
 export type ListThingsError = ListThingsErrors[keyof ListThingsErrors];
@@ -86,6 +92,12 @@ export type CreateThingErrors = {
      * Something went wrong on our side.
      */
     500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
 };
 
 export type CreateThingError = CreateThingErrors[keyof CreateThingErrors];
@@ -121,6 +133,12 @@ export type DeleteThingErrors = {
      * Something went wrong on our side.
      */
     500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
 };
 
 export type DeleteThingError = DeleteThingErrors[keyof DeleteThingErrors];
@@ -156,6 +174,12 @@ export type GetThingErrors = {
      * Something went wrong on our side.
      */
     500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
 };
 
 export type GetThingError = GetThingErrors[keyof GetThingErrors];
@@ -193,6 +217,12 @@ export type VoteThingErrors = {
      * Something went wrong on our side.
      */
     500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
 };
 
 export type VoteThingError = VoteThingErrors[keyof VoteThingErrors];

@@ -42,6 +42,7 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
     const [status, code, detail] = BODY_PARSER[e.type];
     return { status, code, detail, origin: 'client' };
   }
+  if (isDecodingError(e)) return { status: 400, code: 'MALFORMED_BODY', detail: 'The request body could not be decoded with its Content-Encoding.', origin: 'client' };
   if (isValidatorError(e)) return fromValidator(e as { status: number; errors: unknown[] });
   if (options.mapDatabaseErrors !== false) {
     const db = mapDatabaseError(error);
@@ -56,6 +57,14 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
 
 export function unexpected(code = 'INTERNAL_ERROR'): Verdict {
   return { status: 500, code, detail: 'An unexpected error occurred.', origin: 'unexpected' };
+}
+
+/**
+ * body-parser passes zlib/brotli failures on as they are, marked 400 and exposable: a gzip header
+ * over a plain body must be the client's 400, not an unexpected 500.
+ */
+function isDecodingError(e: { status?: unknown; errors?: unknown; expose?: unknown; errno?: unknown }): boolean {
+  return e.status === 400 && e.expose === true && typeof e.errno === 'number' && e.errors === undefined;
 }
 
 /** express-openapi-validator errors carry a numeric status and an `errors` array. */

@@ -76,6 +76,12 @@ export type ListUsersErrors = {
      * Something went wrong on our side; nothing about it is in the body.
      */
     500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
 };
 
 export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
@@ -109,6 +115,12 @@ export type CreateUserErrors = {
      * Something went wrong on our side; nothing about it is in the body.
      */
     500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
 };
 
 export type CreateUserError = CreateUserErrors[keyof CreateUserErrors];
@@ -144,6 +156,12 @@ export type DeleteUserErrors = {
      * Something went wrong on our side; nothing about it is in the body.
      */
     500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
 };
 
 export type DeleteUserError = DeleteUserErrors[keyof DeleteUserErrors];
@@ -179,6 +197,12 @@ export type GetUserErrors = {
      * Something went wrong on our side; nothing about it is in the body.
      */
     500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
 };
 
 export type GetUserError = GetUserErrors[keyof GetUserErrors];
@@ -218,6 +242,12 @@ export type UpdateUserErrors = {
      * Something went wrong on our side; nothing about it is in the body.
      */
     500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
 };
 
 export type UpdateUserError = UpdateUserErrors[keyof UpdateUserErrors];

@@ -73,10 +73,13 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
       const result = await handler(input);
       sendResult(res, op, result, (error) => next(error));
     } catch (error) {
-      next(error);
+      // Express treats next(null), next(undefined) and next('router') as "no error"; never let a thrown value steer routing.
+      next(new Thrown(error));
     }
   });
-  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error }));
+  // Nothing should fall through; if something does (a validator quirk), it is still a documented 404.
+  router.use((req, res) => failure(req, res, { kind: 'not-found' }));
+  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error: error instanceof Thrown ? error.value : error }));
   return router;
 }
 
@@ -108,6 +111,11 @@ function sendResult(res: Response, op: OperationContract, result: HandlerResult,
   } else {
     res.type(type).send(result.body);
   }
+}
+
+/** Carries whatever a handler threw (null, a string, an object) through Express's error path. */
+class Thrown {
+  constructor(readonly value: unknown) {}
 }
 
 /** A handler answered with a status its operation does not document (only possible through `any`). */

@@ -1,0 +1,87 @@
+/**
+ * Every spec of the public corpus (../shared/corpus/MANIFEST.tsv) either generates a service (typed
+ * client included) that compiles under `tsc --strict`, or is rejected for a real defect that the
+ * diagnostic names. The expected outcome of each spec is the table below; a spec not in the table
+ * fails the test, so a new corpus entry gets a decision.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate, type GenerateResult } from '../../generator/generate.js';
+import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { REPO, tempDir } from '../support/tmp.js';
+import { tsc } from '../support/run.js';
+
+const CORPUS = join(REPO, '../shared/corpus');
+
+type Outcome = 'compiles' | 'missing' | { rejected: string; because: RegExp };
+const duplicateIds: Outcome = { rejected: 'DUPLICATE_OPERATION_ID', because: /operationId "addPet" is also used by/ };
+
+/** Specs not listed here are expected to compile. */
+const EXCEPTIONS: Record<string, Outcome> = {
+  'express-openapi-validator/resources/additional.properties.yaml': duplicateIds,
+  'express-openapi-validator/resources/coercion.yaml': duplicateIds,
+  'express-openapi-validator/resources/openapi.yaml': duplicateIds,
+  // `$ref: '#components/...'` has no slash after the hash: not a JSON pointer into the document
+  'express-openapi-validator/resources/path.level.parameters.yaml': { rejected: 'REF_DANGLING', because: /"#components\/parameters\/pathLevelParameter" points at nothing/ },
+  // listed in MANIFEST.tsv but not shipped in the corpus folder
+  'xero/xero_accounting.yaml': 'missing',
+};
+
+const REF_ROOTS: Record<string, string> = { 'spacetraders/reference/SpaceTraders.json': 'spacetraders' };
+
+const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')[0]);
+
+describe('the public corpus', () => {
+  const out = tempDir('corpus');
+  const results = new Map<string, GenerateResult | 'missing'>();
+  const folder = (spec: string) => join(out.path, spec.replace(/[^A-Za-z0-9]+/g, '_'));
+
+  beforeAll(async () => {
+    for (const spec of manifest) {
+      const input = join(CORPUS, spec);
+      if (!existsSync(input)) {
+        results.set(spec, 'missing');
+        continue;
+      }
+      const refRoot = REF_ROOTS[spec] && join(CORPUS, REF_ROOTS[spec]);
+      results.set(spec, await generate({ input, output: folder(spec), cwd: REPO, refRoot }));
+    }
+    // one strict program over every generated service: much faster than one tsc per spec
+    writeFileSync(join(out.path, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+      include: ['**/*.ts'],
+    }));
+  }, 600_000);
+  afterAll(() => out.remove());
+
+  it('has 88 specs in the manifest, each with an outcome', () => {
+    expect(manifest.length).toBe(88);
+    for (const spec of Object.keys(EXCEPTIONS)) expect(manifest).toContain(spec);
+  });
+
+  it.each(manifest)('%s', (spec) => {
+    const expected = EXCEPTIONS[spec] ?? 'compiles';
+    const result = results.get(spec)!;
+    if (expected === 'missing') return expect(result).toBe('missing');
+    expect(result).not.toBe('missing');
+    const r = result as GenerateResult;
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    if (expected === 'compiles') {
+      expect(errors.map(formatDiagnostic)).toEqual([]);
+      expect(r.files.has('generated/client/sdk.gen.ts')).toBe(true);
+      return;
+    }
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0].code).toBe(expected.rejected);
+    expect(formatDiagnostic(errors[0])).toMatch(expected.because);
+    expect(errors[0].line).toBeGreaterThan(0);
+    expect(existsSync(folder(spec)), 'nothing written for a rejected spec').toBe(false);
+  });
+
+  it('every generated service compiles under tsc --strict (one program)', () => {
+    const ran = tsc(out.path);
+    expect(ran.stdout.split('\n').slice(0, 30).join('\n')).toBe('');
+    expect(ran.code).toBe(0);
+  }, 600_000);
+});
