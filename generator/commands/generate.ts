@@ -1,6 +1,7 @@
 /** `faultline generate <spec> --out <dir>` with --check, --watch, --no-client, --ref-root, --config. */
 import { parseArgs } from 'node:util';
 import { watch, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
 import { loadConfig, ConfigError } from '../config.js';
@@ -90,10 +91,19 @@ async function watchLoop(options: GenerateOptions, io: CommandIO, quiet?: boolea
     if (hasErrors(result.diagnostics)) io.stderr('faultline: spec has errors; kept the last good output\n');
     else if (!quiet) io.stdout(`faultline: regenerated ${options.output} (${result.written?.written.length ?? 0} files changed)\n`);
     watchers.forEach((w) => w.close());
-    watchers = result.inputs.map((file) => watch(file, () => {
+    const onChange = () => {
       clearTimeout(timer);
       timer = setTimeout(cycle, 100);
-    }));
+    };
+    // watch each file's folder too: editors replace files (a new inode), which a file watcher misses
+    const folders = new Set(result.inputs.map((file) => dirname(file)));
+    watchers = [...folders].flatMap((folder) => {
+      try {
+        return [watch(folder, (_event, name) => name && result.inputs.some((f) => f.endsWith(`/${name}`)) && onChange())];
+      } catch {
+        return [];
+      }
+    });
   };
   await cycle();
   io.stdout('faultline: watching for changes (Ctrl-C to stop)\n');

@@ -8,8 +8,19 @@ import { loadSpec } from '../load/index.js';
 import { checkRuleSettings, lint, RULES, type RuleSetting } from '../lint/index.js';
 import { FORMATS, formatDiagnostics, formatLint, type LintFormat } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { loadConfig, type FaultlineConfig } from '../config.js';
 
-const HELP = `usage: faultline lint <spec> [--format stylish|json|github] [--rule id=off|warn|error]... [--ref-root <dir>]
+async function configOrUsage(cwd: string, explicit?: string): Promise<FaultlineConfig> {
+  try {
+    return (await loadConfig(cwd, explicit)).config;
+  } catch (err) {
+    throw new UsageError(`cannot load the config: ${(err as Error).message}`);
+  }
+}
+
+const HELP = `usage: faultline lint <spec> [--format stylish|json|github] [--rule id=off|warn|error]... [--ref-root <dir>] [--config <file>]
+
+Rule settings come from faultline.config.ts (rules: {...}); --rule flags override them.
 
 rules:
 ${RULES.map((r) => `  ${r.id.padEnd(26)} ${r.defaultSetting.padEnd(5)}  ${r.description}`).join('\n')}
@@ -23,6 +34,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       format: { type: 'string', default: 'stylish' },
       rule: { type: 'string', multiple: true, default: [] },
       'ref-root': { type: 'string' },
+      config: { type: 'string', short: 'c' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -30,11 +42,17 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one spec file, got ${positionals.length}\n${HELP}`);
+  const config = await configOrUsage(io.cwd, values.config);
+  const spec = positionals[0] ?? config.input;
+  if (positionals.length > 1 || !spec) throw new UsageError(`expected one spec file, got ${positionals.length}\n${HELP}`);
   const format = parseFormat(values.format);
-  const rules = parseRuleFlags(values.rule);
+  const configRules = config.rules ?? {};
+  const problems = checkRuleSettings(configRules);
+  if (problems.length) throw new UsageError(`faultline.config: ${problems.join('; ')}`);
+  // flags override the config file
+  const rules = { ...configRules, ...parseRuleFlags(values.rule) };
 
-  const loaded = loadSpec(positionals[0], { cwd: io.cwd, refRoot: values['ref-root'] });
+  const loaded = loadSpec(spec, { cwd: io.cwd, refRoot: values['ref-root'] ?? config.refRoot });
   // Diagnostics go to stderr in every format so `--format json > out.json` stays parseable.
   if (loaded.diagnostics.length) io.stderr(formatDiagnostics(loaded.diagnostics));
   const result = lint(loaded, { rules });
