@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parsePointer, type Diagnostic } from '../diagnostics.js';
+import { blockYamlLine } from './block-lines.js';
 
 /**
  * 32 MB: large enough for every public spec we know (Stripe's is ~7 MB, GitHub's ~11 MB), small enough
@@ -51,6 +52,10 @@ const lineIndexes = new WeakMap<SourceFile, { doc: ReturnType<typeof parseDocume
 
 /** 1-based line of the node at `pointer` inside the file, or of its nearest existing ancestor. */
 export function lineOf(file: SourceFile, pointer: string): number {
+  const tokens = parsePointer(pointer);
+  if (!tokens.length) return 1;
+  const fast = blockYamlLine(file, file.text, tokens);
+  if (fast !== undefined) return fast;
   let index = lineIndexes.get(file);
   if (!index) {
     const lc = new LineCounter();
@@ -65,7 +70,7 @@ export function lineOf(file: SourceFile, pointer: string): number {
     if (range) line = index!.lc.linePos(range[0]).line;
   };
   at(node);
-  for (const token of parsePointer(pointer)) {
+  for (const token of tokens) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === token);
       if (!pair) break;
