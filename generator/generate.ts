@@ -46,7 +46,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   result.diagnostics.push(...problems.map(locate));
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
-  const emitted = await emitService(model, normalized.document, { client: options.client, serviceErrorSchema: options.serviceErrorSchema });
+  const emitted = await emitService(model, normalized.document, { client: options.client, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers });
   result.diagnostics.push(...emitted.problems.map(locate));
   result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
   if (hasErrors(result.diagnostics)) return result;

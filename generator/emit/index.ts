@@ -20,6 +20,8 @@ export interface EmitOptions {
   client?: boolean;
   /** Pointer of the schema used for unknown routes and wrong methods (default: the most used error schema). */
   serviceErrorSchema?: string;
+  /** The spec's own `servers`: the validator's copy says `/`, the client keeps the real base URL. */
+  servers?: unknown;
 }
 
 export interface EmitResult {
@@ -49,7 +51,8 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
   if (options.client !== false) {
-    for (const [name, text] of await emitClient(toolDocument)) generated.set(`client/${name}`, text);
+    const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
+    for (const [name, text] of await emitClient(clientDocument)) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render('app.ts.hbs', { title }));

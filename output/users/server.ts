@@ -1,16 +1,24 @@
 import { createApp } from './app.js';
+import { createLogger } from './generated/runtime/index.js';
+import { databaseUrlFor, describeDatabaseUrl, openDatabase, serve, type Database } from '../db/index.js';
+import { usersMigrations } from '../db/migrations/users.js';
 
-/** Serves Users on PORT (default 8000) and shuts down gracefully on SIGTERM. Yours to edit. */
-const port = Number(process.env.PORT ?? 8000);
-const server = createApp().listen(port, () => {
-  console.log(`listening on http://localhost:${port}`);
-});
+/**
+ * Serves Users on PORT (default 8000; 0 picks a free port). DATABASE_URL chooses the database:
+ * unset keeps PGlite data in ./data/users, memory:// keeps it in memory, postgres://… uses a
+ * server. SIGTERM/SIGINT: stop accepting, drain, close the database (see ../db/serve.ts). Yours to edit.
+ */
+const logger = createLogger();
+const url = databaseUrlFor('users');
+const onWarning = (message: string, err?: unknown) => logger.warn({ err }, message);
 
-function shutdown(signal: string) {
-  console.log(`${signal}: closing`);
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+let database: Database;
+try {
+  database = await openDatabase({ service: 'users', migrations: usersMigrations, url, onWarning });
+} catch (err) {
+  // Fail fast at start: a supervisor restarts us, and nobody is told "ready" by a broken service.
+  logger.error({ err, database: describeDatabaseUrl(url) }, 'cannot open the database');
+  process.exit(1);
 }
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+logger.info({ database: describeDatabaseUrl(url) }, 'database ready');
+serve({ app: createApp({ database, logger }), db: database, port: Number(process.env.PORT ?? 8000), logger });

@@ -1,12 +1,12 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { databaseOf } from '../../db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
 
-/**
- * POST /api/things: Create a thing
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const createThing: Handlers["createThing"] = async (input) => {
-  void input;
-  throw notImplemented("createThing");
+/** POST /api/things: Create a thing (the table's CHECK repeats the spec's 0..5 rating rule). */
+export const createThing: Handlers['createThing'] = async ({ body, req }) => {
+  const [row] = await databaseOf(req).query<ThingRow>(
+    `INSERT INTO things (name, description, rating_out_of_five) VALUES ($1, $2, $3) RETURNING ${THING_COLUMNS}`,
+    [body.name, body.description, body.rating_out_of_five],
+  );
+  return { status: 201, body: toThing(row) };
 };

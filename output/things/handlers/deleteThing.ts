@@ -1,12 +1,10 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { NotFoundError } from '../generated/errors.gen.js';
+import { databaseOf } from '../../db/index.js';
 
-/**
- * DELETE /api/things/{thing_id}: Delete a thing
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const deleteThing: Handlers["deleteThing"] = async (input) => {
-  void input;
-  throw notImplemented("deleteThing");
+/** DELETE /api/things/{thing_id}: Delete a thing */
+export const deleteThing: Handlers['deleteThing'] = async ({ params, req }) => {
+  const rows = await databaseOf(req).query('DELETE FROM things WHERE thing_id = $1 RETURNING thing_id', [params.thing_id]);
+  if (rows.length === 0) throw new NotFoundError('No thing has this id');
+  return { status: 204 };
 };

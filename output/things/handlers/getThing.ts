@@ -1,12 +1,11 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { NotFoundError } from '../generated/errors.gen.js';
+import { databaseOf } from '../../db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
 
-/**
- * GET /api/things/{thing_id}: Get a thing
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const getThing: Handlers["getThing"] = async (input) => {
-  void input;
-  throw notImplemented("getThing");
+/** GET /api/things/{thing_id}: Get a thing */
+export const getThing: Handlers['getThing'] = async ({ params, req }) => {
+  const [row] = await databaseOf(req).query<ThingRow>(`SELECT ${THING_COLUMNS} FROM things WHERE thing_id = $1`, [params.thing_id]);
+  if (!row) throw new NotFoundError('No thing has this id');
+  return { status: 200, body: toThing(row) };
 };

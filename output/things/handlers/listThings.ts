@@ -1,12 +1,9 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { databaseOf } from '../../db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
 
-/**
- * GET /api/things: List things
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const listThings: Handlers["listThings"] = async (input) => {
-  void input;
-  throw notImplemented("listThings");
+/** GET /api/things: List things, newest first. */
+export const listThings: Handlers['listThings'] = async ({ query, req }) => {
+  const rows = await databaseOf(req).query<ThingRow>(`SELECT ${THING_COLUMNS} FROM things ORDER BY created_at DESC, thing_id DESC LIMIT $1`, [query.limit ?? 20]);
+  return { status: 200, body: rows.map(toThing) };
 };

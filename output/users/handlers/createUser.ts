@@ -1,12 +1,24 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { ConflictError } from '../generated/errors.gen.js';
+import { databaseOf } from '../../db/index.js';
+import { hashPassword } from '../../db/password.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
 
 /**
  * POST /user/: Create a user
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
+ * The SELECT gives the usual duplicate its friendly 409. It is not what keeps usernames unique:
+ * two requests can both pass it before either inserts. The UNIQUE constraint catches that race,
+ * and the runtime turns its SQLSTATE 23505 into the same documented 409. No transaction on
+ * purpose: holding one across the slow hash would serialise every signup on PGlite.
  */
-export const createUser: Handlers["createUser"] = async (input) => {
-  void input;
-  throw notImplemented("createUser");
+export const createUser: Handlers['createUser'] = async ({ body, req }) => {
+  const db = databaseOf(req);
+  const taken = await db.query('SELECT 1 FROM users WHERE username = $1', [body.username]);
+  if (taken.length > 0) throw new ConflictError('Username already taken');
+  const passwordHash = await hashPassword(body.password);
+  const [row] = await db.query<UserRow>(
+    `INSERT INTO users (username, email, dept, name, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,
+    [body.username, body.email, body.dept, body.name, passwordHash],
+  );
+  return { status: 201, body: toUser(row) };
 };

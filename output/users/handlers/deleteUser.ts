@@ -1,12 +1,10 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { NotFoundError } from '../generated/errors.gen.js';
+import { databaseOf } from '../../db/index.js';
 
-/**
- * DELETE /user/{username}: Delete a user
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const deleteUser: Handlers["deleteUser"] = async (input) => {
-  void input;
-  throw notImplemented("deleteUser");
+/** DELETE /user/{username}: Delete a user */
+export const deleteUser: Handlers['deleteUser'] = async ({ params, req }) => {
+  const rows = await databaseOf(req).query('DELETE FROM users WHERE username = $1 RETURNING id', [params.username]);
+  if (rows.length === 0) throw new NotFoundError('No user has this username');
+  return { status: 204 };
 };

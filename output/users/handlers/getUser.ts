@@ -1,12 +1,11 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { NotFoundError } from '../generated/errors.gen.js';
+import { databaseOf } from '../../db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
 
-/**
- * GET /user/{username}: Get a user
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const getUser: Handlers["getUser"] = async (input) => {
-  void input;
-  throw notImplemented("getUser");
+/** GET /user/{username}: Get a user */
+export const getUser: Handlers['getUser'] = async ({ params, req }) => {
+  const [row] = await databaseOf(req).query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE username = $1`, [params.username]);
+  if (!row) throw new NotFoundError('No user has this username');
+  return { status: 200, body: toUser(row) };
 };

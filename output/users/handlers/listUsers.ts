@@ -1,12 +1,9 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { notImplemented } from '../generated/runtime/index.js';
+import { databaseOf } from '../../db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
 
-/**
- * GET /user/: List users
- * Yours: faultline created this file once and never overwrites it. Return one of the documented
- * responses, e.g. `return { status: 200, body }`, or throw an error class from generated/errors.gen.ts.
- */
-export const listUsers: Handlers["listUsers"] = async (input) => {
-  void input;
-  throw notImplemented("listUsers");
+/** GET /user/: List users, oldest first (the validator has applied the documented defaults). */
+export const listUsers: Handlers['listUsers'] = async ({ query, req }) => {
+  const rows = await databaseOf(req).query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id LIMIT $1 OFFSET $2`, [query.limit ?? 20, query.offset ?? 0]);
+  return { status: 200, body: rows.map(toUser) };
 };

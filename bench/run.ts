@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: bench/generate, then bench/runtime and the startup measurement, then rewrites
+ * BENCHMARKS.md and writes the raw results as JSON beside it in bench/results/.
+ *
+ * BENCH_SMOKE=1: one run, no warm-up, 1-second autocannon runs, specs/users.yaml only; writes to
+ * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup (startup: merged into the saved results), BENCH_RUNS,
+ * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT. BENCH_RENDER=1 measures nothing: it re-renders
+ * BENCHMARKS.md from bench/results/results.json with the current bench/NOTES.md.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchGenerate } from './generate.js';
+import { benchRuntime } from './runtime.js';
+import { benchStartup } from './startup.js';
+import { CORPUS, DEFAULT_SPECS } from './lib/inputs.js';
+import { machine, toolVersions, faultlineVersion, TOOLS } from './lib/machine.js';
+import { renderReport, type Report } from './report.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const smoke = process.env.BENCH_SMOKE === '1';
+const only = process.env.BENCH_ONLY;
+const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const notesFile = join(ROOT, 'bench/NOTES.md');
+
+if (process.env.BENCH_RENDER === '1') {
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
+  saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
+  log('re-rendered BENCHMARKS.md from bench/results/results.json');
+  process.exit(0);
+}
+
+const users = join(ROOT, 'specs/users.yaml');
+const versions = { ...toolVersions(TOOLS.filter((t) => t !== 'faultline')), faultline: faultlineVersion() };
+const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions };
+
+if (only === 'startup') {
+  // Re-measures startup only and merges it into the saved results.
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
+  const github = join(CORPUS, DEFAULT_SPECS[0]);
+  saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
+  writeFileSync(join(ROOT, 'bench/results/results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
+  process.exit(0);
+}
+if (only !== 'runtime') {
+  report.generate = await benchGenerate({ specs: smoke ? [users] : undefined, runs: num('BENCH_RUNS', smoke ? 1 : 5), warmup: smoke ? 0 : 1, log });
+}
+if (only !== 'generate') {
+  report.runtime = await benchRuntime({ durationSec: num('BENCH_DURATION', smoke ? 1 : 5), rounds: num('BENCH_ROUNDS', smoke ? 1 : 3), warmupSec: smoke ? 0 : 1, log });
+  const github = join(CORPUS, DEFAULT_SPECS[0]);
+  report.runtime.startup = await benchStartup(smoke || !existsSync(github) ? users : github, { operations: 30, log });
+}
+
+if (existsSync(notesFile)) report.notes = readFileSync(notesFile, 'utf8');
+const outDir = process.env.BENCH_OUT ?? (smoke ? undefined : join(ROOT, 'bench/results'));
+if (!outDir) throw new Error('BENCH_SMOKE=1 needs BENCH_OUT (a folder), so a smoke run never overwrites BENCHMARKS.md');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+const markdown = renderReport(report);
+writeFileSync(process.env.BENCH_OUT ? join(outDir, 'BENCHMARKS.md') : join(ROOT, 'BENCHMARKS.md'), markdown);
+log(`wrote ${process.env.BENCH_OUT ? join(outDir, 'BENCHMARKS.md') : 'BENCHMARKS.md'} and ${join(outDir, 'results.json')}`);

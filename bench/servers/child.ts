@@ -1,0 +1,33 @@
+/**
+ * The harness every benchmarked server runs in: listen on 127.0.0.1 (port 0), tell the parent the
+ * port over IPC, and on {cmd: 'mark'} answer with this process's CPU time and the number of
+ * requests served so far, so the parent computes CPU microseconds per request over a run.
+ */
+import type { Server } from 'node:http';
+import type { RequestListener } from 'node:http';
+
+export interface Mark {
+  cpuMicros: number;
+  served: number;
+  rssMb: number;
+}
+
+export function serve(app: RequestListener, started = performance.now()): Server {
+  let served = 0;
+  const server = (app as unknown as { listen: (port: number, host: string, cb: () => void) => Server }).listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    process.send?.({ kind: 'listening', port, bootMs: performance.now() - started });
+  });
+  server.on('request', (_req, res) => res.on('finish', () => served++));
+  server.keepAliveTimeout = 60_000;
+  process.on('message', (message: { cmd?: string }) => {
+    if (message?.cmd === 'mark') {
+      const cpu = process.cpuUsage();
+      const mark: Mark = { cpuMicros: cpu.user + cpu.system, served, rssMb: process.memoryUsage().rss / 2 ** 20 };
+      process.send?.({ kind: 'mark', mark });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  return server;
+}
