@@ -37,6 +37,10 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const generated = new Map<string, string>();
   const userFiles = new Map<string, string>();
   if (problems.some((p) => p.severity === 'error')) return { generated, userFiles, problems };
+  // the client is generated in a worker while this thread renders the rest
+  const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
+  const client = options.client !== false ? emitClient(clientDocument) : undefined;
+  client?.catch(() => undefined);
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
@@ -50,9 +54,8 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
-  if (options.client !== false) {
-    const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
-    for (const [name, text] of await emitClient(clientDocument)) generated.set(`client/${name}`, text);
+  if (client) {
+    for (const [name, text] of await client) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render('app.ts.hbs', { title }));
