@@ -9,6 +9,7 @@ import { buildModel } from './model/operations.js';
 import { normalizeForTools } from './emit/normalize.js';
 import { emitService } from './emit/index.js';
 import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
+import { MANIFEST, inputHash, renderManifest, upToDate } from './manifest.js';
 
 export interface GenerateOptions {
   input: string;
@@ -22,6 +23,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** false: render only, touch nothing. */
   write?: boolean;
+  /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
+  fastCheck?: boolean;
   serviceErrorSchema?: string;
 }
 
@@ -46,13 +49,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   result.diagnostics.push(...problems.map(locate));
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
-  const emitted = await emitService(model, normalized.document, { client: options.client, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers });
-  result.diagnostics.push(...emitted.problems.map(locate));
   result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
+  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers };
+  const input = inputHash(normalized.document, emitOptions);
+  const out = resolve(cwd, options.output);
+  if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {
+    result.check = { missing: [], stale: [], extra: [] };
+    return result;
+  }
+  const emitted = await emitService(model, normalized.document, emitOptions);
+  result.diagnostics.push(...emitted.problems.map(locate));
   if (hasErrors(result.diagnostics)) return result;
+  emitted.generated.set(MANIFEST, renderManifest(input, emitted.generated));
   for (const [rel, text] of emitted.generated) result.files.set(`generated/${rel}`, text);
   for (const [rel, text] of emitted.userFiles) result.files.set(rel, text);
-  const out = resolve(cwd, options.output);
   const plan = { generated: emitted.generated, userFiles: emitted.userFiles };
   if (options.check) result.check = checkOutput(out, plan);
   else if (options.write !== false) result.written = writeOutput(out, plan);

@@ -34,6 +34,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** false: render only, touch nothing. */
   write?: boolean;
+  /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
+  fastCheck?: boolean;
   serviceErrorSchema?: string;
 }
 

@@ -14,10 +14,13 @@ interface Manifest {
 
 const SELF: Manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
-/** tsx runs the service (`npm start`), so it is a runtime dependency, not only a dev one. */
-const RUNTIME = ['express', 'express-openapi-validator', 'pino', 'tsx'];
-/** typescript for `build`; ajv and ajv-formats check error bodies in the contract test. */
-const DEV = ['@types/express', '@types/node', 'ajv', 'ajv-formats', 'typescript'];
+/**
+ * tsx runs the service (`npm start`), so it is a runtime dependency, not only a dev one. ajv and
+ * ajv-formats are the compiled validation engine; express-openapi-validator the optional one.
+ */
+const RUNTIME = ['ajv', 'ajv-formats', 'express', 'express-openapi-validator', 'pino', 'tsx'];
+/** typescript for `build`. */
+const DEV = ['@types/express', '@types/node', 'typescript'];
 
 export interface PackageJsonOptions {
   name: string;

@@ -60,3 +60,32 @@ describe('faultline generate (CLI)', () => {
     }
   });
 });
+
+describe('generate --check fast path (manifest hashes)', () => {
+  it('answers from hashes when nothing changed, and still catches a hand edit and a spec change', async () => {
+    const out = tempDir('fastcheck');
+    try {
+      const spec = join(out.path, 'api.yaml');
+      writeFileSync(spec, readFileSync(join(REPO, 'specs/things.yaml'), 'utf8'));
+      expect(faultline(['generate', spec, '--out', join(out.path, 'svc'), '--no-client']).code).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(out.path, 'svc/generated/.faultline-manifest.json'), 'utf8'));
+      expect(Object.keys(manifest.files)).toContain('contract.gen.ts');
+      expect(faultline(['generate', spec, '--out', join(out.path, 'svc'), '--no-client', '--check']).code).toBe(0);
+
+      const contract = join(out.path, 'svc/generated/contract.gen.ts');
+      const original = readFileSync(contract, 'utf8');
+      writeFileSync(contract, original.replace('"title"', '"title" '));
+      const edited = faultline(['generate', spec, '--out', join(out.path, 'svc'), '--no-client', '--check']);
+      expect(edited.code).toBe(1);
+      expect(edited.stderr).toMatch(/stale {4}generated\/contract\.gen\.ts/);
+      writeFileSync(contract, original);
+
+      writeFileSync(spec, readFileSync(spec, 'utf8').replace('summary: Delete a thing', 'summary: Remove a thing'));
+      const changed = faultline(['generate', spec, '--out', join(out.path, 'svc'), '--no-client', '--check']);
+      expect(changed.code).toBe(1);
+      expect(changed.stderr).toMatch(/stale {4}generated\/handlers\.gen\.ts/);
+    } finally {
+      out.remove();
+    }
+  }, 60_000);
+});

@@ -82,6 +82,9 @@ export const PG_CONNECTION_MESSAGES: readonly string[] = [
   'Connection terminated unexpectedly',
   'Connection terminated due to connection timeout',
   'Client has encountered a connection error and is not queryable',
+  // pg-pool's connectionTimeoutMillis and pg's query_timeout: a server that accepts but never answers
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
 ];
 
 /** The whole table, for tests and docs. */

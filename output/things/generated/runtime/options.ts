@@ -32,6 +32,15 @@ export interface RouterOptions {
   validationProblem?: (issues: Issue[], context: { operation: OperationContract; requestId: string }) => Partial<Problem>;
   /** Map database errors (SQLSTATE, SQLite codes) to documented 409/400/503 (default true). */
   mapDatabaseErrors?: boolean;
-  /** Extra express-openapi-validator options, merged over faultline's. */
+  /**
+   * Which validator checks requests (and responses when validateResponses is on):
+   * - 'compiled' (default): validators compiled with Ajv per operation from generated/openapi.json,
+   *   on first use and in the background from startup on; same acceptance and issues as
+   *   express-openapi-validator (test/runtime/differential.test.ts lists where they differ and why),
+   *   at a fraction of its cost per request;
+   * - 'express-openapi-validator': the library itself, configured as faultline always has.
+   */
+  engine?: 'compiled' | 'express-openapi-validator';
+  /** Extra express-openapi-validator options, merged over faultline's (engine 'express-openapi-validator' only). */
   validator?: Record<string, unknown>;
 }

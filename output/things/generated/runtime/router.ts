@@ -1,17 +1,19 @@
 /**
  * createServiceRouter: the Express router of a generated service. Order of work per request:
  * request id -> route match (404/405 answered here) -> content type and body parsing (415/413/400)
- * -> express-openapi-validator (400) -> handler -> documented response. Every failure on the way
- * goes to one error handler that answers with the operation's documented error response.
+ * -> request validation (400; the compiled engine in validate/, or express-openapi-validator) -> handler
+ * -> response validation -> documented response. Every failure on the way goes to one error handler
+ * that answers with the operation's documented error response.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { OperationContract, ServiceContract } from './contract.js';
 import { createMatcher, decodeParams } from './match.js';
-import { createLogger, requestIdFor } from './logger.js';
+import { createLogger, requestIdFor, type Logger } from './logger.js';
 import { handleError, type Failure } from './handle-error.js';
 import { isDocumentedStatus } from './respond.js';
 import type { RouterOptions } from './options.js';
+import { compiledValidation, type CompiledValidation } from './validate/index.js';
 
 export interface HandlerResult {
   status: number;
@@ -27,6 +29,8 @@ export interface RequestState {
   requestId: string;
   params: Record<string, string>;
 }
+
+type ResponseCheck = CompiledValidation['checkResponse'];
 
 export function createServiceRouter(contract: ServiceContract, apiSpec: object, handlers: Record<string, AnyHandler>, options: RouterOptions = {}): Router {
   const router = express.Router();
@@ -54,24 +58,38 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
   router.use(express.urlencoded({ limit: options.bodyLimit ?? '1mb', extended: false }));
   router.use(express.text({ limit: options.bodyLimit ?? '1mb', type: 'text/*' }));
   const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
-  router.use(
-    OpenApiValidator.middleware({
-      apiSpec: apiSpec as never,
-      validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
-      validateResponses: validate ? { removeAdditional: false } : false,
-      validateSecurity: false,
-      validateApiSpec: false,
-      ...(options.validator ?? {}),
-    }),
-  );
+  let checkResponse: ResponseCheck;
+  if ((options.engine ?? 'compiled') === 'compiled') {
+    const compiled = compiledValidation(apiSpec, contract.operations, validate, logger);
+    router.use(compiled.validateRequest);
+    checkResponse = compiled.checkResponse;
+  } else {
+    router.use(
+      OpenApiValidator.middleware({
+        apiSpec: apiSpec as never,
+        validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
+        validateResponses: validate ? { removeAdditional: false } : false,
+        validateSecurity: false,
+        validateApiSpec: false,
+        ...(options.validator ?? {}),
+      }),
+    );
+  }
   router.use(async (req, res, next) => {
     const state = res.locals.faultline as RequestState;
     const op = state.operation!;
     const handler = handlers[op.name];
     try {
-      const input = { params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, log: logger.child({ requestId: state.requestId }) };
+      let log: Logger | undefined;
+      const input = {
+        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId,
+        // a child logger per request costs more than most handlers; make it only when a handler logs
+        get log() {
+          return (log ??= logger.child({ requestId: state.requestId }));
+        },
+      };
       const result = await handler(input);
-      sendResult(res, op, result, (error) => next(error));
+      sendResult(res, op, result, checkResponse, (error) => next(error));
     } catch (error) {
       // Express treats next(null), next(undefined) and next('router') as "no error"; never let a thrown value steer routing.
       next(new Thrown(error));
@@ -94,7 +112,7 @@ function typedParams(params: Record<string, string>, op: OperationContract): Rec
   return typed;
 }
 
-function sendResult(res: Response, op: OperationContract, result: HandlerResult, fail: (error: unknown) => void): void {
+function sendResult(res: Response, op: OperationContract, result: HandlerResult, check: ResponseCheck, fail: (error: unknown) => void): void {
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
     return fail(new UndocumentedResult(result?.status));
   }
@@ -106,6 +124,11 @@ function sendResult(res: Response, op: OperationContract, result: HandlerResult,
   }
   const type = result.contentType ?? 'application/json';
   if (/json/i.test(type)) {
+    const invalid = check?.(op, result.status, result.contentType, result.body);
+    if (invalid) {
+      for (const name of Object.keys(result.headers ?? {})) res.removeHeader(name);
+      return fail(invalid);
+    }
     if (result.contentType) res.type(type);
     res.json(result.body);
   } else {

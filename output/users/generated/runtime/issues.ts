@@ -5,10 +5,19 @@
  */
 import type { Issue, IssueLocation } from './problem.js';
 
-interface ValidatorItem {
+export interface ValidatorItem {
   path?: string;
   message?: string;
   errorCode?: string;
+}
+
+/** The parts of an Ajv error that express-openapi-validator reads. */
+export interface AjvErrorLike {
+  keyword: string;
+  instancePath: string;
+  schemaPath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
 }
 
 const LOCATIONS: Record<string, IssueLocation> = {
@@ -19,6 +28,23 @@ const SAFE_NAME = /^[A-Za-z0-9_.$@-]{1,64}$/;
 
 export function issuesFromValidator(items: readonly ValidatorItem[] | undefined): Issue[] {
   return (items ?? []).slice(0, 50).map(issueFromItem);
+}
+
+/**
+ * Ajv errors as express-openapi-validator turns them into its items (augmentAjvErrors +
+ * ajvErrorsToValidatorError), so both engines give issuesFromValidator the same input: `required`,
+ * `additionalProperties` and `unevaluatedProperties` point at the property, enum messages list the
+ * schema's values.
+ */
+export function itemsFromAjv(errors: readonly AjvErrorLike[] | null | undefined, prefix = ''): ValidatorItem[] {
+  return (errors ?? []).slice(0, 50).map((e) => {
+    const params = e.params ?? {};
+    const named = params.missingProperty ?? params.additionalProperty ?? params.unevaluatedProperty;
+    const path = prefix + (named !== undefined ? `${e.instancePath}/${String(named)}` : e.instancePath || e.schemaPath || '');
+    const allowed = e.keyword === 'enum' ? (params.allowedValues as unknown[] | undefined) : undefined;
+    const message = allowed ? `${e.message}: ${allowed.join(', ')}` : e.message;
+    return { path, message, errorCode: `${e.keyword}.openapi.validation` };
+  });
 }
 
 function issueFromItem(item: ValidatorItem): Issue {

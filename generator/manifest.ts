@@ -1,0 +1,74 @@
+/**
+ * generated/.faultline-manifest.json: what a run was made from (a hash of the normalized spec, the
+ * options and faultline itself) and a hash of every file it wrote. Output is a deterministic function
+ * of those inputs, so `--check` can answer "up to date" from hashes alone when the inputs match and no
+ * file was touched; otherwise it renders everything and lists what differs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MANIFEST = '.faultline-manifest.json';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+let toolHashCache: string | undefined;
+
+/** faultline's own sources and templates, and the versions of the generators it drives. */
+function toolHash(): string {
+  if (toolHashCache) return toolHashCache;
+  const hash = createHash('sha256');
+  for (const dir of ['generator', 'templates']) {
+    for (const file of listFiles(join(ROOT, dir))) {
+      hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  for (const pkg of ['package.json', 'node_modules/openapi-typescript/package.json', 'node_modules/@hey-api/openapi-ts/package.json']) {
+    const path = join(ROOT, pkg);
+    if (existsSync(path)) hash.update(JSON.parse(readFileSync(path, 'utf8')).version ?? '');
+  }
+  toolHashCache = hash.digest('hex');
+  return toolHashCache;
+}
+
+export function inputHash(document: object, options: Record<string, unknown>): string {
+  return createHash('sha256').update(toolHash()).update(JSON.stringify(options)).update(JSON.stringify(document)).digest('hex');
+}
+
+export function renderManifest(input: string, generated: Map<string, string>): string {
+  const files: Record<string, string> = {};
+  for (const rel of [...generated.keys()].sort()) files[rel] = sha256(generated.get(rel)!);
+  return JSON.stringify({ input, files }, null, 2) + '\n';
+}
+
+/** True when generated/ holds exactly the files the manifest lists, unmodified, for these inputs. */
+export function upToDate(outDir: string, input: string): boolean {
+  const genDir = join(outDir, 'generated');
+  const path = join(genDir, MANIFEST);
+  if (!existsSync(path)) return false;
+  let manifest: { input?: string; files?: Record<string, string> };
+  try {
+    manifest = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (manifest.input !== input || !manifest.files) return false;
+  const onDisk = listFiles(genDir).map((f) => relative(genDir, f).split(sep).join('/')).filter((rel) => rel !== MANIFEST);
+  const listed = Object.keys(manifest.files);
+  if (onDisk.length !== listed.length) return false;
+  return onDisk.every((rel) => manifest.files![rel] === sha256(readFileSync(join(genDir, rel))));
+}
+
+function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? listFiles(path) : [path];
+    });
+}

@@ -1,0 +1,258 @@
+/**
+ * Parameters as express-openapi-validator reads them, worked out once per operation: which request
+ * field each lives in, its style and explode (defaults per location), and how a raw value becomes
+ * what the schema validates (arrays split on the style's delimiter, objects from form/deepObject
+ * styles, JSON `content`). `prepareQuery` applies that to a request's query before Ajv runs.
+ */
+import { escapeToken, resolveObject, valueAtPointer } from './prepare.js';
+import type { ValidatorItem } from '../issues.js';
+
+type Obj = Record<string, unknown>;
+export type Field = 'query' | 'headers' | 'params' | 'cookies';
+const FIELDS: Record<string, Field> = { query: 'query', header: 'headers', path: 'params', cookie: 'cookies' };
+const DELIMITERS: Record<string, string> = { simple: ',', form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
+/** Characters a query value must percent-encode unless `allowReserved` (express-openapi-validator's list). */
+const RESERVED = /[:/?#[\]@!$&'()*+,;=]/;
+
+export interface ParameterPlan {
+  name: string;
+  field: Field;
+  required: boolean;
+  /** Pointer of the schema in the spec (what Ajv validates). */
+  schemaPointer: string | undefined;
+  /** The parameter's schema, one `$ref` resolved (for style decisions only). */
+  schema: Obj;
+  style: string | undefined;
+  explode: boolean;
+  allowReserved: boolean;
+  allowEmptyValue: boolean;
+  jsonContent: boolean;
+}
+
+/** Operation parameters first, then path-level ones the operation does not redeclare (by name or `$ref`). */
+export function planParameters(doc: Obj, path: string, method: string): ParameterPlan[] {
+  const pathPointer = `#/paths/${escapeToken(path)}`;
+  const pathItem = resolveObject(doc, valueAtPointer(doc, pathPointer), pathPointer);
+  const opPointer = `${pathItem.pointer}/${method}`;
+  const op = (pathItem.value?.[method] ?? {}) as Obj;
+  const own = Array.isArray(op.parameters) ? (op.parameters as Obj[]) : [];
+  const shared = Array.isArray(pathItem.value?.parameters) ? (pathItem.value!.parameters as Obj[]) : [];
+  const entries = own.map((p, i) => ({ raw: p, pointer: `${opPointer}/parameters/${i}` }));
+  shared.forEach((p, i) => {
+    const clash = own.some((o) => (o.name !== undefined && o.name === p.name) || (o.$ref !== undefined && o.$ref === p.$ref));
+    if (!clash) entries.push({ raw: p, pointer: `${pathItem.pointer}/parameters/${i}` });
+  });
+  const plans: ParameterPlan[] = [];
+  for (const entry of entries) {
+    const { value: param, pointer } = resolveObject(doc, entry.raw, entry.pointer);
+    if (!param || typeof param.name !== 'string' || !FIELDS[String(param.in)]) continue;
+    plans.push(planOne(doc, param, pointer));
+  }
+  return plans;
+}
+
+function planOne(doc: Obj, param: Obj, pointer: string): ParameterPlan {
+  const where = String(param.in);
+  let schemaPointer: string | undefined;
+  let jsonContent = false;
+  if (param.schema && typeof param.schema === 'object') schemaPointer = `${pointer}/schema`;
+  else if (param.content && typeof param.content === 'object') {
+    const type = Object.keys(param.content)[0];
+    if (type !== undefined) {
+      schemaPointer = `${pointer}/content/${escapeToken(type)}/schema`;
+      jsonContent = /^[^/]+\/([^;]*\+)?json\s*(;|$)/i.test(type);
+    }
+  }
+  let schema = (schemaPointer ? valueAtPointer(doc, schemaPointer) : undefined) as Obj | undefined;
+  if (schema && typeof schema.$ref === 'string') schema = valueAtPointer(doc, schema.$ref) as Obj | undefined;
+  const style = typeof param.style === 'string' ? param.style : where === 'path' ? 'simple' : where === 'query' ? 'form' : where === 'header' ? 'simple' : 'form';
+  const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
+  return {
+    name: where === 'header' ? param.name!.toString().toLowerCase() : String(param.name),
+    field: FIELDS[where],
+    required: param.required === true,
+    schemaPointer,
+    schema: schema && typeof schema === 'object' ? schema : {},
+    style,
+    explode,
+    allowReserved: param.allowReserved === true,
+    allowEmptyValue: param.allowEmptyValue === true,
+    jsonContent,
+  };
+}
+
+/** What `prepareQuery` and `shapeField` need, computed once per operation. */
+export interface QueryRules {
+  plans: ParameterPlan[];
+  /** undefined: any query parameter is accepted (an object parameter with additionalProperties). */
+  known: Set<string> | undefined;
+  /** Parameter names that contain a literal `[`. */
+  literalBrackets: Set<string>;
+}
+
+export function queryRules(plans: ParameterPlan[], securityQueryNames: string[]): QueryRules {
+  const query = plans.filter((p) => p.field === 'query');
+  const open = query.some((p) => p.schema.type === 'object' && !!p.schema.additionalProperties);
+  return {
+    plans: query,
+    known: open ? undefined : new Set([...query.map((p) => p.name), ...securityQueryNames]),
+    literalBrackets: new Set(query.filter((p) => p.name.includes('[')).map((p) => p.name)),
+  };
+}
+
+export class ParameterProblem {
+  constructor(readonly item: ValidatorItem) {}
+}
+
+/**
+ * Shapes `query` in place (bracket keys, styles, JSON content), then rejects reserved characters,
+ * unknown and empty parameters. Returns the single problem express-openapi-validator would stop at.
+ */
+export function prepareQuery(query: Obj, rawQuery: string, rules: QueryRules): ParameterProblem | undefined {
+  let raw: Map<string, (string | undefined)[]> | undefined;
+  for (const key of Object.keys(query)) if (key.includes('[') && !rules.literalBrackets.has(key)) nestBracketKey(query, key);
+  for (const plan of rules.plans) {
+    if (!plan.allowReserved && rawQuery) {
+      raw ??= rawPairs(rawQuery);
+      const problem = reservedProblem(plan, raw);
+      if (problem) return problem;
+    }
+    shapeQueryValue(query, plan);
+  }
+  for (const key of Object.keys(query)) {
+    if (rules.known && !rules.known.has(key)) return new ParameterProblem({ path: `/query/${key}`, message: `Unknown query parameter '${key}'` });
+    if (query[key] === '' && !rules.plans.some((p) => p.name === key && p.allowEmptyValue)) {
+      return new ParameterProblem({ path: `/query/${key}`, message: `Empty value found for query parameter '${key}'` });
+    }
+  }
+  return undefined;
+}
+
+function reservedProblem(plan: ParameterPlan, raw: Map<string, (string | undefined)[]>): ParameterProblem | undefined {
+  const values = raw.get(plan.name);
+  if (!values) return undefined;
+  for (const value of values) {
+    const parts = plan.explode ? [value] : (value ?? '').split(',');
+    if (parts.some((part) => part !== undefined && RESERVED.test(part))) {
+      return new ParameterProblem({ path: `/query/${plan.name}`, message: `Parameter '${plan.name}' must be url encoded. Its value may not contain reserved characters.` });
+    }
+  }
+  return undefined;
+}
+
+function rawPairs(rawQuery: string): Map<string, (string | undefined)[]> {
+  const pairs = new Map<string, (string | undefined)[]>();
+  for (const pair of rawQuery.split('&')) {
+    const [key, value] = pair.split('=');
+    let list = pairs.get(key);
+    if (!list) pairs.set(key, (list = []));
+    list.push(value);
+  }
+  return pairs;
+}
+
+function shapeQueryValue(query: Obj, plan: ParameterPlan): void {
+  const { name, schema } = plan;
+  if (plan.jsonContent) return parseJson(query, name);
+  if (hasObject(schema)) {
+    if (plan.style === 'form' && plan.explode) {
+      parseJson(query, name);
+      explodeObject(query, name, schema);
+    } else if (plan.style === 'deepObject') {
+      if (!query[name]) query[name] = deepObjectDefault(schema);
+      parseJson(query, name);
+    } else if (plan.style === 'form' && !plan.explode && schema.type === 'object' && typeof query[name] === 'string') {
+      const pairs = csvPairs(query[name] as string);
+      if (pairs) query[name] = pairs;
+      else parseJson(query, name);
+    } else parseJson(query, name);
+    return;
+  }
+  shapeArray(query, plan);
+}
+
+/** Splits or wraps an array-typed value of any field (query, path, header) as its style says. */
+export function shapeArray(values: Obj, plan: ParameterPlan): void {
+  if (plan.schema.type !== 'array') return;
+  const value = values[plan.name];
+  if (!value || Array.isArray(value)) return;
+  if (plan.explode && plan.field !== 'headers' && plan.field !== 'params') values[plan.name] = [value];
+  else if (typeof value === 'string') values[plan.name] = value.split(DELIMITERS[plan.style ?? ''] ?? ',');
+}
+
+function hasObject(schema: Obj | undefined): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  if (schema.$ref) return true;
+  return schema.type === 'object' || ['allOf', 'oneOf', 'anyOf'].some((k) => Array.isArray(schema[k]) && (schema[k] as Obj[]).some(hasObject));
+}
+
+function parseJson(values: Obj, name: string): void {
+  const value = values[name];
+  if (!value || typeof value !== 'string') return;
+  try {
+    values[name] = JSON.parse(value);
+  } catch {
+    // left as is: the schema check reports it
+  }
+}
+
+/** form + explode objects: `?a=1&b=2` for an object parameter `p` with properties a, b becomes `p: {a, b}`. */
+function explodeObject(query: Obj, name: string, schema: Obj): void {
+  const xOf = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as Obj[]) : []));
+  const props = xOf.length
+    ? xOf.filter((s) => s.type === 'object').flatMap((s) => Object.keys((s.properties as Obj) ?? {}))
+    : schema.type === 'object' ? Object.keys((schema.properties as Obj) ?? {}) : [];
+  if (!props.some((p) => Object.prototype.hasOwnProperty.call(query, p))) return;
+  const target: Obj = {};
+  query[name] = target;
+  for (const prop of props) {
+    if (!query[prop]) continue;
+    const type = ((schema.properties as Obj | undefined)?.[prop] as Obj | undefined)?.type;
+    target[prop] = type === 'array' && !Array.isArray(query[prop]) ? [query[prop]] : query[prop];
+    delete query[prop];
+  }
+}
+
+function deepObjectDefault(schema: Obj): unknown {
+  if (schema.default !== undefined) return schema.default;
+  if (schema.properties && typeof schema.properties === 'object') {
+    const value: Obj = {};
+    for (const [key, prop] of Object.entries(schema.properties as Obj)) if ((prop as Obj)?.default) value[key] = (prop as Obj).default;
+    return value;
+  }
+  return undefined;
+}
+
+function csvPairs(text: string): Obj | undefined {
+  if (text.includes('{')) return undefined;
+  const items = text.split(',');
+  if (items.length % 2 !== 0) return undefined;
+  const out: Obj = {};
+  for (let i = 0; i < items.length - 1; i += 2) out[items[i]] = items[i + 1];
+  return out;
+}
+
+/** `filter[name]=x` becomes `filter: {name: 'x'}` (`[]` appends to an array), merged with earlier keys. */
+function nestBracketKey(query: Obj, key: string): void {
+  const base = key.slice(0, key.indexOf('['));
+  const segments = [...key.slice(base.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
+  const raw = query[key];
+  delete query[key];
+  if (!base || !segments.length) return;
+  const value = Array.isArray(raw) ? raw.join(',') : raw;
+  const root: Obj = Object.create(null);
+  let node: Obj | unknown[] = root;
+  let slot: string | number = base;
+  for (const segment of segments) {
+    const next: Obj | unknown[] = segment === '' ? [] : Object.create(null);
+    (node as Obj)[slot as string] = next;
+    node = next;
+    slot = segment === '' ? 0 : segment;
+  }
+  (node as Obj)[slot as string] = value;
+  const parsed = root[base];
+  const existing = query[base];
+  if (existing && typeof existing === 'object' && !Array.isArray(existing) && parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    query[base] = { ...(existing as Obj), ...(parsed as Obj) };
+  } else query[base] = parsed;
+}

@@ -1,0 +1,63 @@
+/**
+ * Ajv instances configured as express-openapi-validator configures its own (strict off, strict
+ * numbers and tuples, formats from ajv-formats in "fast" mode, which also covers int32/int64/float/
+ * double/byte/binary/password; default `unicodeRegExp`, so patterns compile exactly as there), with
+ * its `readOnly` (requests) and `writeOnly` (responses) keywords. The prepared spec is added once
+ * under SPEC_ID; every compiled validator is a small wrapper whose `$ref`s point into it, so a
+ * component schema is compiled once per instance and shared by every operation.
+ */
+import { Ajv, type Options } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+export const SPEC_ID = 'faultline:openapi.json';
+
+// ajv-formats is CommonJS: its function may arrive under `default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, options: { mode: 'fast' | 'full' }) => void;
+
+/** 'params': coercing (strings of the URL become numbers, booleans); 'body': no coercion; 'response': first error only. */
+export type AjvRole = 'params' | 'body' | 'response';
+
+export function createAjv(spec: object, is31: boolean, role: AjvRole): Ajv {
+  const options: Options = {
+    strict: false,
+    strictNumbers: true,
+    strictTuples: true,
+    allowUnionTypes: false,
+    validateSchema: false,
+    coerceTypes: role === 'params',
+    useDefaults: role !== 'response',
+    removeAdditional: false,
+    allErrors: role !== 'response',
+    logger: false,
+  };
+  const ajv: Ajv = is31 ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+  addFormats(ajv, { mode: 'fast' });
+  if (is31) ajv.addFormat('media-range', true);
+  if (role === 'response') flagKeyword(ajv, 'writeOnly', 'is write-only');
+  else flagKeyword(ajv, 'readOnly', 'is read-only');
+  ajv.addSchema(spec, SPEC_ID);
+  return ajv;
+}
+
+/** A property carrying the flag must be absent, as in express-openapi-validator (which reports even `null`). */
+function flagKeyword(ajv: Ajv, keyword: 'readOnly' | 'writeOnly', message: string): void {
+  ajv.removeKeyword(keyword);
+  ajv.addKeyword({
+    keyword,
+    errors: true,
+    compile: (flag: unknown, _parent, it) => {
+      if (!flag) return () => true;
+      const validate = (_data: unknown, ctx?: { instancePath: string; parentDataProperty: string | number }) => {
+        validate.errors = [{ keyword, instancePath: ctx?.instancePath ?? '', schemaPath: it.schemaPath.str, message, params: { [keyword]: ctx?.parentDataProperty } }];
+        return false;
+      };
+      validate.errors = null as unknown;
+      return validate as never;
+    },
+  });
+}
+
+export function refTo(pointer: string): { $ref: string } {
+  return { $ref: SPEC_ID + pointer };
+}

@@ -1,0 +1,110 @@
+/**
+ * The request validator of the 'compiled' engine, in express-openapi-validator's order: the body's
+ * media type (415), the query's shape (reserved characters, unknown and empty parameters: one issue,
+ * as there), then every parameter and the body at once. Failures go to the router's error path as
+ * `{status, errors}` items, exactly what express-openapi-validator throws, so they render the same.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { OperationContract } from '../contract.js';
+import { itemsFromAjv, type ValidatorItem } from '../issues.js';
+import type { ValidationEngine } from './engine.js';
+import { prepareQuery, shapeArray } from './parameters.js';
+import { chooseMediaType, parseMediaType } from './body.js';
+import type { CompiledRequest } from './compile.js';
+
+type Obj = Record<string, unknown>;
+
+/** What the error path receives: classify.ts reads `status` and `errors` as from express-openapi-validator. */
+/**
+ * Not an Error on purpose: a 400 is an expected outcome on a hot path, and capturing a stack trace
+ * for each one costs more than validating the request. classify() knows it by `status` + `errors`.
+ */
+export class ValidationFailure {
+  readonly name = 'ValidationFailure';
+  readonly message: string;
+  constructor(readonly status: number, readonly errors: ValidatorItem[]) {
+    this.message = status >= 500 ? 'response does not match the spec' : 'request does not match the spec';
+  }
+}
+
+export function requestValidator(engine: ValidationEngine, operationOf: (res: Response) => OperationContract) {
+  return function validateRequest(req: Request, res: Response, next: NextFunction): void {
+    let compiled: CompiledRequest;
+    try {
+      compiled = engine.request(operationOf(res));
+    } catch (error) {
+      return next(error);
+    }
+    const failure = check(req, res, compiled);
+    if (failure) return next(failure);
+    next();
+  };
+}
+
+function check(req: Request, res: Response, compiled: CompiledRequest): ValidationFailure | undefined {
+  let validateBody;
+  if (compiled.body) {
+    const contentType = req.headers['content-type'];
+    const type = chooseMediaType(compiled.body.types, contentType);
+    if (type === undefined) {
+      // No Content-Type and a body that is not required: nothing to validate (OpenAPI's default is optional).
+      if (!contentType && compiled.body.required !== true) validateBody = undefined;
+      else return new ValidationFailure(415, [{ path: req.path, message: contentType ? 'unsupported media type' : 'media type not specified' }]);
+    } else validateBody = compiled.body.validators.get(type);
+    // Media types nobody parses (octet-stream, multipart...) are checked for presence only.
+    if (validateBody && req.body === undefined && hasBytes(req) && !isParsed(contentType)) validateBody = undefined;
+  }
+  const queryIndex = req.originalUrl.indexOf('?');
+  let query: Obj | undefined;
+  if (compiled.hasQuery || queryIndex >= 0) {
+    query = req.query as Obj;
+    Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
+    const rawQuery = queryIndex >= 0 ? req.originalUrl.slice(queryIndex + 1).split('#')[0] : '';
+    const problem = prepareQuery(query, rawQuery, compiled.rules);
+    if (problem) return new ValidationFailure(400, [problem.item]);
+  }
+  let items: ValidatorItem[] | undefined;
+  if (compiled.params) {
+    const state = res.locals.faultline as { params: Record<string, string> };
+    const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
+    if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
+    for (const plan of compiled.arrays) {
+      const holder = data[plan.field] as Obj | undefined;
+      if (holder) shapeArray(holder, plan);
+    }
+    if (!compiled.params(data)) items = itemsFromAjv(compiled.params.errors);
+  }
+  if (validateBody) {
+    const data = { body: req.body };
+    if (!validateBody(data)) items = [...(items ?? []), ...itemsFromAjv(validateBody.errors)];
+  }
+  return items ? new ValidationFailure(400, items) : undefined;
+}
+
+function hasBytes(req: Request): boolean {
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+/** Media types the router parses into req.body (JSON, form, text). */
+function isParsed(contentType: string | undefined): boolean {
+  const base = parseMediaType(contentType)?.base ?? '';
+  return /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || base === 'application/x-www-form-urlencoded' || base.startsWith('text/');
+}
+
+function parseCookies(header: string | undefined): Obj {
+  const cookies: Obj = Object.create(null);
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    let value = part.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // kept as sent
+    }
+    if (name && !(name in cookies)) cookies[name] = value;
+  }
+  return cookies;
+}
