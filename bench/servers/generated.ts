@@ -1,12 +1,16 @@
 /**
- * (a) The generated service: output/users's createApp with in-memory handlers. Defaults as shipped:
- * response validation on (NODE_ENV is not 'production'), pino at its default level.
+ * (a) The generated service: the router `faultline generate` emits (output/users/generated/router.gen.ts)
+ * with in-memory handlers, mounted on a plain Express app the way the peer mounts its validator.
+ * Defaults as shipped: compiled validation engine, response validation on (NODE_ENV is not
+ * 'production'), pino at its default level (it logs failures, not requests). The example app.ts adds
+ * docs and a per-request access log of its own choosing; that is app code, not faultline's cost.
  */
 import { serve } from './child.js';
 import { createStore } from './store.js';
 
 const started = performance.now();
-const { createApp } = await import('../../output/users/app.js');
+const { default: express } = await import('express');
+const { createRouter } = await import('../../output/users/generated/router.gen.js');
 const store = createStore();
 
 type Input = { params: Record<string, any>; query: Record<string, any>; body: any };
@@ -28,4 +32,7 @@ const handlers = {
   deleteUser: ({ params }: Input) => (store.remove(params.username) ? { status: 204 as const } : { status: 404 as const, body: { detail: 'User not found' } }),
 };
 
-serve(createApp({ handlers: handlers as never }), started);
+const app = express();
+app.disable('x-powered-by');
+app.use(createRouter(handlers as never));
+serve(app, started);

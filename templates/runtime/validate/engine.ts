@@ -37,6 +37,8 @@ export class ValidationEngine {
     this.is31 = String((spec as Obj).openapi ?? '').startsWith('3.1');
     this.requestDoc = prepareSpec(spec, 'request', this.is31);
     this.ajvs = { params: createAjv(this.requestDoc, this.is31, 'params'), body: createAjv(this.requestDoc, this.is31, 'body') };
+    // prepared now, not on the first response: on GitHub's spec that is ~100 ms no request should wait for
+    if (validateResponses) this.responseSpec();
   }
 
   request(op: OperationContract): CompiledRequest {

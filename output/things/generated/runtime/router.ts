@@ -54,9 +54,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     if (problem) return failure(req, res, problem);
     next();
   });
-  router.use(express.json({ limit: options.bodyLimit ?? '1mb', type: isJsonRequest, strict: false }));
-  router.use(express.urlencoded({ limit: options.bodyLimit ?? '1mb', extended: false }));
-  router.use(express.text({ limit: options.bodyLimit ?? '1mb', type: 'text/*' }));
+  router.use(bodyParser(options.bodyLimit ?? '1mb'));
   const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   let checkResponse: ResponseCheck;
   if ((options.engine ?? 'compiled') === 'compiled') {
@@ -147,6 +145,21 @@ export class UndocumentedResult extends Error {
     super(`handler returned undocumented status ${String(status)}`);
     this.name = 'UndocumentedResult';
   }
+}
+
+/** One layer instead of three: requests without a body skip parsing, others go to the parser for their type. */
+function bodyParser(limit: string | number) {
+  const json = express.json({ limit, type: isJsonRequest, strict: false });
+  const form = express.urlencoded({ limit, extended: false });
+  const text = express.text({ limit, type: 'text/*' });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return next();
+    if (isJsonRequest(req)) return json(req, res, next);
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    if (type.startsWith('application/x-www-form-urlencoded')) return form(req, res, next);
+    if (type.startsWith('text/')) return text(req, res, next);
+    next();
+  };
 }
 
 function isJsonRequest(req: { headers: Record<string, unknown> }): boolean {
