@@ -47,7 +47,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
     return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
-  generated.set('types.gen.ts', banner(title) + (await emitTypes(toolDocument)));
+  generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
   generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, contractJson: code(literalPretty(contract)) }));
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
