@@ -8,6 +8,7 @@ import { loadSpec } from './load/index.js';
 import { buildModel } from './model/operations.js';
 import { normalizeForTools } from './emit/normalize.js';
 import { emitService } from './emit/index.js';
+import { startClientWorker, type ClientWorker } from './emit/client.js';
 import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
 import { MANIFEST, inputHash, renderManifest, upToDate } from './manifest.js';
 
@@ -41,6 +42,16 @@ export interface GenerateResult {
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
+  // hey-api's modules load in a worker while this thread reads the spec
+  const clientWorker = options.client !== false ? startClientWorker() : undefined;
+  try {
+    return await run(options, cwd, clientWorker);
+  } finally {
+    clientWorker?.stop();
+  }
+}
+
+async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWorker | undefined): Promise<GenerateResult> {
   const loaded = loadSpec(options.input, { cwd, refRoot: options.refRoot });
   const result: GenerateResult = { files: new Map(), diagnostics: [...loaded.diagnostics], stats: { operations: 0, errorResponses: 0 }, inputs: loaded.files };
   if (!loaded.document || hasErrors(result.diagnostics)) return result;
@@ -57,7 +68,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     result.check = { missing: [], stale: [], extra: [] };
     return result;
   }
-  const emitted = await emitService(model, normalized.document, emitOptions);
+  const emitted = await emitService(model, normalized.document, { ...emitOptions, clientWorker });
   result.diagnostics.push(...emitted.problems.map(locate));
   if (hasErrors(result.diagnostics)) return result;
   emitted.generated.set(MANIFEST, renderManifest(input, emitted.generated));

@@ -13,29 +13,54 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+export interface ClientWorker {
+  /** Generates the client of `document`; resolves with its files keyed by path. */
+  run(document: object): Promise<Map<string, string>>;
+  /** Stops the worker when no client is needed after all (spec errors, an up-to-date --check). */
+  stop(): void;
+}
+
 /**
- * Starts generating the client in a worker thread and returns at once: the caller awaits the result
- * after doing its own work, so on two cores the client costs little more than hey-api alone.
+ * Starts the worker at once, so hey-api's modules load while the spec is read; `run` then hands it the
+ * document and the caller awaits the result after doing its own work. On two cores the client costs
+ * little more than hey-api alone.
  */
+export function startClientWorker(): ClientWorker {
+  const worker = new Worker(new URL('./client-worker.mjs', import.meta.url));
+  worker.unref();
+  let used = false;
+  return {
+    stop: () => void worker.terminate(),
+    run(document) {
+      if (used) throw new Error('a client worker runs one job');
+      used = true;
+      const work = mkdtempSync(join(tmpdir(), 'faultline-client-'));
+      const dir = join(work, 'out');
+      mkdirSync(dir);
+      const configFile = join(work, 'openapi-ts.config.mjs');
+      writeFileSync(configFile, 'export default {};\n');
+      const json = JSON.stringify(withoutThenable(structuredClone(document) as Record<string, unknown>));
+      worker.ref();
+      const done = new Promise<Map<string, string>>((resolve, reject) => {
+        worker.once('message', (result: { ok: boolean; message?: string }) => {
+          if (result.ok) resolve(readOutput(dir));
+          else reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
+        });
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the client worker exited with code ${code}`)));
+      });
+      worker.postMessage({ json, configFile, out: dir });
+      return done.finally(() => {
+        void worker.terminate();
+        rmSync(work, { recursive: true, force: true });
+      });
+    },
+  };
+}
+
+/** One-off: start a worker and run it. */
 export function emitClient(document: object): Promise<Map<string, string>> {
-  const work = mkdtempSync(join(tmpdir(), 'faultline-client-'));
-  const dir = join(work, 'out');
-  mkdirSync(dir);
-  const configFile = join(work, 'openapi-ts.config.mjs');
-  writeFileSync(configFile, 'export default {};\n');
-  const json = JSON.stringify(withoutThenable(structuredClone(document) as Record<string, unknown>));
-  const worker = new Worker(new URL('./client-worker.mjs', import.meta.url), { workerData: { json, configFile, out: dir } });
-  return new Promise<Map<string, string>>((resolve, reject) => {
-    worker.once('message', (result: { ok: boolean; message?: string }) => {
-      if (result.ok) resolve(readOutput(dir));
-      else reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the client worker exited with code ${code}`)));
-  }).finally(() => {
-    void worker.terminate();
-    rmSync(work, { recursive: true, force: true });
-  });
+  return startClientWorker().run(document);
 }
 
 function readOutput(dir: string): Map<string, string> {

@@ -10,7 +10,7 @@ import { buildServiceContract } from './error-contract.js';
 import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
 import { emitTypes } from './types.js';
-import { emitClient } from './client.js';
+import { emitClient, type ClientWorker } from './client.js';
 import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 
@@ -22,6 +22,8 @@ export interface EmitOptions {
   serviceErrorSchema?: string;
   /** The spec's own `servers`: the validator's copy says `/`, the client keeps the real base URL. */
   servers?: unknown;
+  /** A worker started early by the caller (see startClientWorker); else one is started here. */
+  clientWorker?: ClientWorker;
 }
 
 export interface EmitResult {
@@ -36,10 +38,13 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const { contract, problems } = buildServiceContract(model, toolDocument, options.serviceErrorSchema);
   const generated = new Map<string, string>();
   const userFiles = new Map<string, string>();
-  if (problems.some((p) => p.severity === 'error')) return { generated, userFiles, problems };
+  if (problems.some((p) => p.severity === 'error')) {
+    options.clientWorker?.stop();
+    return { generated, userFiles, problems };
+  }
   // the client is generated in a worker while this thread renders the rest
   const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
-  const client = options.client !== false ? emitClient(clientDocument) : undefined;
+  const client = options.client !== false ? (options.clientWorker ? options.clientWorker.run(clientDocument) : emitClient(clientDocument)) : undefined;
   client?.catch(() => undefined);
   const title = model.title;
   const operations = model.operations.map((op) => {
