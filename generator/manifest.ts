@@ -5,7 +5,8 @@
  * file was touched; otherwise it renders everything and lists what differs.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { listFiles } from './write.js';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,14 +62,4 @@ export function upToDate(outDir: string, input: string): boolean {
 
 function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
-    });
 }

@@ -8,7 +8,8 @@
  * config file to use, so it is pointed at an empty one of ours; and an operationId `then` would be
  * exported from sdk.gen.ts, which makes `await import()` of the module call it, so it is renamed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { listFiles } from '../write.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -82,11 +83,3 @@ function withoutThenable(doc: Record<string, unknown>): Record<string, unknown> 
   return doc;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? listFiles(path) : [path];
-    });
-}
