@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { listFiles } from './write.js';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './paths.js';
 
 export const MANIFEST = '.faultline-manifest.json';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = PACKAGE_ROOT;
 let toolHashCache: string | undefined;
 
 /** faultline's own sources and templates, and the versions of the generators it drives. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from './paths.js';
 
 /** The package version, read from package.json so it is never out of date. */
-export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+export const version: string = PACKAGE_JSON.version;

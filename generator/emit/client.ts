@@ -10,6 +10,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { listFiles } from '../write.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -27,7 +28,8 @@ export interface ClientWorker {
  * little more than hey-api alone.
  */
 export function startClientWorker(): ClientWorker {
-  const worker = new Worker(new URL('./client-worker.mjs', import.meta.url));
+  // plain JavaScript in the sources, so the same file serves the TypeScript sources and the bundle
+  const worker = new Worker(join(PACKAGE_ROOT, 'generator/emit/client-worker.mjs'));
   worker.unref();
   let used = false;
   return {

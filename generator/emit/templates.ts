@@ -4,11 +4,11 @@
  * is refused at render time unless the view marked it as code built by the generator (`raw`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { TEMPLATES_DIR } from '../paths.js';
 import Handlebars from 'handlebars';
 import { commentText, identifier, literal } from './safe-text.js';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { TEMPLATES_DIR };
 
 /** Generator-built code (type expressions made from identifiers and literals). */
 export class Code {

@@ -3,7 +3,7 @@
  * repository's lockfile resolves), read from faultline's package.json at run time so they never go
  * stale; faultline itself is a devDependency: generated code does not import it.
  */
-import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from '../paths.js';
 
 interface Manifest {
   version: string;
@@ -12,7 +12,7 @@ interface Manifest {
   devDependencies?: Record<string, string>;
 }
 
-const SELF: Manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const SELF: Manifest = PACKAGE_JSON;
 
 /**
  * tsx runs the service (`npm start`), so it is a runtime dependency, not only a dev one. ajv and
