@@ -46,6 +46,11 @@ if (only === 'startup') {
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
   process.exit(0);
 }
+if (only === 'generate' && !smoke && !process.env.BENCH_OUT) {
+  // Re-measures generation only and keeps the saved runtime results.
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
+  report.runtime = saved.runtime;
+}
 if (only !== 'runtime') {
   report.generate = await benchGenerate({ specs: smoke ? [users] : undefined, runs: num('BENCH_RUNS', smoke ? 1 : 5), warmup: smoke ? 0 : 1, log });
 }
