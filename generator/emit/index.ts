@@ -7,6 +7,7 @@ import type { Model } from '../model/types.js';
 import { render, code } from './templates.js';
 import { literalPretty } from './safe-text.js';
 import { buildServiceContract } from './error-contract.js';
+import { contractView } from './contract-view.js';
 import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
 import { emitTypes } from './types.js';
@@ -53,7 +54,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
-  generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, contractJson: code(literalPretty(contract)) }));
+  generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, ...contractView(contract) }));
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
