@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { listFiles } from './write.js';
-import { join, relative, sep } from 'node:path';
-import { PACKAGE_ROOT } from './paths.js';
+import { dirname, join, relative, sep } from 'node:path';
+import { PACKAGE_JSON, PACKAGE_ROOT } from './paths.js';
 
 export const MANIFEST = '.faultline-manifest.json';
 
@@ -24,12 +24,20 @@ function toolHash(): string {
       hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
     }
   }
-  for (const pkg of ['package.json', 'node_modules/openapi-typescript/package.json', 'node_modules/@hey-api/openapi-ts/package.json']) {
-    const path = join(ROOT, pkg);
-    if (existsSync(path)) hash.update(JSON.parse(readFileSync(path, 'utf8')).version ?? '');
-  }
+  hash.update(PACKAGE_JSON.version);
+  // found like an import, so it also works when npm hoisted them out of faultline's own folder
+  for (const name of ['openapi-typescript', '@hey-api/openapi-ts']) hash.update(`${name}@${installedVersion(name)}`);
   toolHashCache = hash.digest('hex');
   return toolHashCache;
+}
+
+/** Looked up the way Node resolves a package: node_modules folders from faultline's folder upwards. */
+function installedVersion(name: string): string {
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const path = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(path)) return String(JSON.parse(readFileSync(path, 'utf8')).version);
+    if (dirname(dir) === dir) return 'missing';
+  }
 }
 
 export function inputHash(document: object, options: Record<string, unknown>): string {

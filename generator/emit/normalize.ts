@@ -2,8 +2,7 @@
  * The spec handed to express-openapi-validator, @hey-api/openapi-ts and openapi-typescript. Real
  * specs break those tools in known ways; each fix here is small, keeps the spec's meaning for
  * validation, and is reported as a warning:
- * - example payloads are left out (see stripExamples); those holding `$ref` keys (GitHub's
- *   `"$ref": "https://..."`) are reported, because other tools would try to download them;
+ * - example payloads are left out (see stripExamples);
  * - OpenAPI 3.0 `nullable` without `type` is dropped (Ajv rejects it; without a type any value,
  *   null included, was already allowed);
  * - `pattern`s that JavaScript rejects in unicode mode (`\:`) lose their needless escapes, or are
@@ -21,13 +20,13 @@ type Note = Omit<Diagnostic, 'file' | 'line'>;
 
 export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { document: Obj; notes: Note[] } {
   const doc = structuredClone(document);
-  const counts = { examples: [] as string[], nullable: [] as string[], patterns: [] as string[], dropped: [] as string[] };
-  stripExampleComponents(doc, counts.examples);
+  const counts = { nullable: [] as string[], patterns: [] as string[], dropped: [] as string[] };
+  stripExampleComponents(doc);
   const visit = (node: unknown, kind: Kind, tokens: string[]) => {
     if (node === null || typeof node !== 'object' || kind === 'data') return;
     if (Array.isArray(node)) return node.forEach((item, i) => visit(item, childKind(kind, String(i)), [...tokens, String(i)]));
     const obj = node as Obj;
-    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') stripExamples(obj, tokens, counts.examples);
+    if (kind === 'mediaType' || kind === 'parameter' || kind === 'header' || kind === 'schema') stripExamples(obj);
     if (kind === 'schema') fixSchema(obj, version, tokens, counts);
     for (const key of Object.keys(obj)) {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
@@ -41,7 +40,6 @@ export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { docu
   const note = (list: string[], message: string) => {
     if (list.length) notes.push({ code: 'NORMALIZED', severity: 'warning', pointer: list[0], message: `${message} (${list.length} place${list.length > 1 ? 's' : ''}, first here)` });
   };
-  note(counts.examples, 'example payloads with `$ref` keys (which tools would try to download) were left out of the validator spec');
   note(counts.nullable, '`nullable` without `type` was dropped for the validator');
   note(counts.patterns, '`pattern`s with escapes JavaScript rejects in unicode mode were rewritten');
   note(counts.dropped, '`pattern`s JavaScript cannot compile were dropped; those strings are not checked against them');
@@ -84,34 +82,17 @@ function hoistDeepSchemaRefs(doc: Obj): void {
  * parsers inside the tools try to download `"$ref": "https://..."` keys in them, and Ajv (which
  * express-openapi-validator hands the whole spec, examples included) reads their `id`/`$id` keys as
  * schema ids and fails with "resolves to more than one schema" (GitHub's gist examples). So the tools'
- * spec has none; the ones that would have been fetched are reported.
+ * spec has none. (Examples holding file or URL `$ref`s were already left out, with a warning, by the
+ * loader: generator/load/bundle.ts.)
  */
-function stripExampleComponents(doc: Obj, remote: string[]): void {
+function stripExampleComponents(doc: Obj): void {
   const components = doc.components as Obj | undefined;
-  const examples = components?.examples as Obj | undefined;
-  if (!components || !examples || typeof examples !== 'object') return;
-  for (const [name, ex] of Object.entries(examples)) {
-    if (ex && typeof ex === 'object' && hasRefKey((ex as Obj).value)) remote.push(pointerOf(['components', 'examples', name]));
-  }
-  delete components.examples;
+  if (components) delete components.examples;
 }
 
-function stripExamples(obj: Obj, tokens: string[], remote: string[]): void {
-  if ('example' in obj) {
-    if (hasRefKey(obj.example)) remote.push(pointerOf([...tokens, 'example']));
-    delete obj.example;
-  }
-  const examples = obj.examples;
-  if (examples === undefined) return;
-  const values = Array.isArray(examples) ? examples : Object.values(examples ?? {}).map((ex) => (ex && typeof ex === 'object' ? (ex as Obj).value : undefined));
-  if (values.some((v) => hasRefKey(v))) remote.push(pointerOf([...tokens, 'examples']));
+function stripExamples(obj: Obj): void {
+  delete obj.example;
   delete obj.examples;
-}
-
-function hasRefKey(value: unknown, depth = 0): boolean {
-  if (value === null || typeof value !== 'object' || depth > 64) return false;
-  if (Array.isArray(value)) return value.some((v) => hasRefKey(v, depth + 1));
-  return Object.keys(value).some((k) => k === '$ref' || hasRefKey((value as Obj)[k], depth + 1));
 }
 
 function fixSchema(schema: Obj, version: string, tokens: string[], counts: { nullable: string[]; patterns: string[]; dropped: string[] }): void {
