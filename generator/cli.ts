@@ -4,25 +4,26 @@
  * generator/commands/<name>.ts and exports `run(args, io)`.
  */
 import { EXIT, UsageError, type Command, type CommandIO } from './commands/io.js';
+import { EXIT_CODES_HELP } from './commands/flags.js';
+import { closest } from './commands/suggest.js';
 
-const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
-  generate: () => import('./commands/generate.js'),
-  lint: () => import('./commands/lint.js'),
-  diff: () => import('./commands/diff.js'),
-  verify: () => import('./commands/verify.js'),
-  new: () => import('./commands/new.js'),
+/** Every command: its one-line synopsis and where it lives. A new command is one row here plus its file. */
+const COMMANDS: Record<string, { synopsis: string; load: () => Promise<{ run: Command }> }> = {
+  generate: { synopsis: 'generate [spec] --out <dir>   generate a typed Express service (--check, --dry-run, --watch, --no-client)', load: () => import('./commands/generate.js') },
+  lint: { synopsis: 'lint [spec]                   report holes in the error contract and structural problems', load: () => import('./commands/lint.js') },
+  diff: { synopsis: 'diff <old> [new]              error-contract changes between two spec versions (--fail-on breaking)', load: () => import('./commands/diff.js') },
+  verify: { synopsis: 'verify [spec] --url <base>    check that a running service keeps its error contract', load: () => import('./commands/verify.js') },
+  new: { synopsis: 'new <dir> --spec <spec>       scaffold a standalone service', load: () => import('./commands/new.js') },
 };
 
 const USAGE = `usage: faultline <command> [options]
 
 commands:
-  generate <spec> --out <dir>   generate a typed Express service (--check, --watch, --no-client, --config)
-  lint <spec>                   report holes in the error contract (--format stylish|json|github)
-  diff <old> <new>              error-contract changes between two spec versions (--fail-on breaking)
-  verify <spec> --url <base>    check that a running service keeps its error contract
-  new <dir> --spec <spec>       scaffold a standalone service
+${Object.values(COMMANDS).map((c) => `  ${c.synopsis}`).join('\n')}
 
-exit codes: 0 ok, 1 findings or spec errors, 2 usage errors`;
+The spec defaults to \`input\` in faultline.config.ts. Every command takes -h/--help.
+
+${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...args] = argv;
@@ -35,22 +36,23 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(version + '\n');
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.stderr(`faultline: unknown command "${name}"\n\n${USAGE}\n`);
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    const guess = closest(name, Object.keys(COMMANDS));
+    io.stderr(`faultline: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
   try {
-    const { run } = await load();
+    const { run } = await command.load();
     return await run(args, io);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`faultline ${name}: ${(err as Error).message}\n`);
       return EXIT.usage;
     }
     // A bug in faultline, not in the user's spec: say so plainly, keep the stack for the report.
     io.stderr(`faultline ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\nPlease report this at https://github.com/faultline/faultline/issues\n`);
-    return EXIT.findings;
+    return EXIT.internal;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { loadSpec } from './load/index.js';
+import { loadCheckedSpec } from './load/structure.js';
 import { buildModel } from './model/operations.js';
 import { normalizeForTools } from './emit/normalize.js';
 import { emitService } from './emit/index.js';
@@ -52,7 +52,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWorker | undefined): Promise<GenerateResult> {
-  const loaded = loadSpec(options.input, { cwd, refRoot: options.refRoot });
+  const loaded = await loadCheckedSpec(options.input, { cwd, refRoot: options.refRoot });
   const result: GenerateResult = { files: new Map(), diagnostics: [...loaded.diagnostics], stats: { operations: 0, errorResponses: 0 }, inputs: loaded.files };
   if (!loaded.document || hasErrors(result.diagnostics)) return result;
   const locate = (p: Omit<Diagnostic, 'file' | 'line'>): Diagnostic => ({ ...p, ...loaded.locate(p.pointer) });

@@ -1,44 +1,48 @@
 /**
- * `faultline diff <old> <new>`: error-contract changes between two spec versions. Exit 1 with
- * `--fail-on breaking` when a breaking change exists (`any`: when any change exists) or when a spec
- * does not load; 0 otherwise; 2 for bad flags.
+ * `faultline diff <old> [new]`: error-contract changes between two spec versions (`new` defaults to the
+ * config's `input`). Exit 1 with `--fail-on breaking` when a breaking change exists (`any`: when any
+ * change exists) or when a spec has errors; 0 otherwise; 2 for bad flags or a spec file that cannot be read.
  */
-import { parseArgs } from 'node:util';
 import { hasErrors } from '../diagnostics.js';
-import { loadSpec } from '../load/index.js';
+import { loadCheckedSpec } from '../load/structure.js';
 import { diffSpecs } from '../diff/index.js';
-import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../diff/format.js';
+import { DIFF_FORMATS, formatDiff } from '../diff/format.js';
 import { formatDiagnostics } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
+import { commandConfig, isUnreadable } from './spec-input.js';
 
 const FAIL_ON = ['none', 'breaking', 'any'] as const;
-type FailOn = (typeof FAIL_ON)[number];
 
-const HELP = `usage: faultline diff <old-spec> <new-spec> [--format stylish|json] [--fail-on none|breaking|any] [--ref-root <dir>]
-`;
+export const SPEC: CommandSpec = {
+  name: 'diff',
+  usage: 'diff <old-spec> [new-spec] [options]',
+  summary: 'Error-contract changes between two versions of a spec; new-spec defaults to `input` of faultline.config.ts.',
+  flags: withCommonFlags([
+    { name: 'format', type: 'string', value: DIFF_FORMATS.join('|'), description: 'output format (default stylish)' },
+    { name: 'fail-on', type: 'string', value: FAIL_ON.join('|'), description: 'exit 1 when a breaking change (or any change) is found (default none)' },
+    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: each spec's folder)" },
+  ]),
+};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'stylish' },
-      'fail-on': { type: 'string', default: 'none' },
-      'ref-root': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP);
+  const flags = parseCommand(SPEC, args);
+  if (flags.help) {
+    io.stdout(formatHelp(SPEC));
     return EXIT.ok;
   }
-  if (positionals.length !== 2) throw new UsageError(`expected two spec files (old and new), got ${positionals.length}\n${HELP}`);
-  const format = oneOf('--format', DIFF_FORMATS, values.format);
-  const failOn = oneOf('--fail-on', FAIL_ON, values['fail-on']);
+  const format = oneOf('--format', DIFF_FORMATS, flags.string('format') ?? 'stylish');
+  const failOn = oneOf('--fail-on', FAIL_ON, flags.string('fail-on') ?? 'none');
+  const config = await commandConfig(io.cwd, flags.string('config'));
+  const specs = flags.positionals.length === 1 && config.input ? [flags.positionals[0], config.input] : flags.positionals;
+  if (specs.length !== 2) throw new UsageError(`expected two spec files (old and new), got ${flags.positionals.length}\n${formatHelp(SPEC)}`);
 
-  const [oldSpec, newSpec] = positionals.map((p) => loadSpec(p, { cwd: io.cwd, refRoot: values['ref-root'] }));
+  const refRoot = flags.string('ref-root') ?? config.refRoot;
+  const oldSpec = await loadCheckedSpec(specs[0], { cwd: io.cwd, refRoot });
+  const newSpec = await loadCheckedSpec(specs[1], { cwd: io.cwd, refRoot });
   const diagnostics = [...oldSpec.diagnostics, ...newSpec.diagnostics];
   if (diagnostics.length) io.stderr(formatDiagnostics(diagnostics));
+  if (isUnreadable(diagnostics)) return EXIT.usage;
   // A diff against a spec that did not load would report every operation as added or removed.
   if (hasErrors(diagnostics)) return EXIT.findings;
 

@@ -1,58 +1,65 @@
-/** `faultline generate <spec> --out <dir>` with --check, --watch, --no-client, --ref-root, --config. */
-import { parseArgs } from 'node:util';
+/** `faultline generate [spec] --out <dir>` with --check, --dry-run, --watch, --no-client, --ref-root, --config. */
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
-import { loadConfig, ConfigError } from '../config.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
+import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
+import { reportDryRun } from './dry-run.js';
+
+export const SPEC: CommandSpec = {
+  name: 'generate',
+  usage: 'generate [spec] --out <dir> [options]',
+  summary: 'Generate a typed Express service from an OpenAPI spec (default spec and folder: `input` and `output` of faultline.config.ts).',
+  flags: withCommonFlags([
+    { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'output folder (generated/ is rewritten, your files are created once)' },
+    { name: 'check', type: 'boolean', description: 'write nothing; exit 1 and list stale, missing and extra files when the output is out of date' },
+    { name: 'dry-run', type: 'boolean', description: 'print what would be written, created and removed; write nothing' },
+    { name: 'watch', short: 'w', type: 'boolean', description: 'regenerate when the spec or a file it references changes' },
+    { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
+    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+    { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing on success' },
+  ]),
+};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      check: { type: 'boolean' },
-      watch: { type: 'boolean', short: 'w' },
-      'no-client': { type: 'boolean' },
-      'ref-root': { type: 'string' },
-      config: { type: 'string', short: 'c' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
-  });
-  let config;
-  try {
-    config = (await loadConfig(io.cwd, values.config)).config;
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw new UsageError(`cannot load the config: ${(err as Error).message}`);
+  const flags = parseCommand(SPEC, args);
+  if (flags.help) {
+    io.stdout(formatHelp(SPEC));
+    return EXIT.ok;
   }
-  const input = positionals[0] ?? config.input;
-  const output = values.out ?? config.output;
-  if (positionals.length > 1) throw new UsageError(`expected one spec, got ${positionals.length}`);
-  if (!input) throw new UsageError('missing the spec: faultline generate <spec> --out <dir>');
-  if (!output) throw new UsageError('missing --out <dir>');
+  const config = await commandConfig(io.cwd, flags.string('config'));
+  if (flags.positionals.length > 1) throw new UsageError(`expected one spec, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
+  const input = specFrom(flags.positionals[0], config, 'faultline generate <spec> --out <dir>');
+  const output = flags.string('out') ?? config.output;
+  if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
+  const modes = ['check', 'dry-run', 'watch'].filter((m) => flags.boolean(m));
+  if (modes.length > 1) throw new UsageError(`--${modes.join(' and --')} cannot be combined`);
   const options: GenerateOptions = {
     input, output, cwd: io.cwd,
-    client: values['no-client'] ? false : config.client ?? true,
-    refRoot: values['ref-root'] ?? config.refRoot,
-    check: values.check,
+    client: flags.boolean('no-client') ? false : config.client ?? true,
+    refRoot: flags.string('ref-root') ?? config.refRoot,
+    check: flags.boolean('check') || flags.boolean('dry-run'),
+    // a dry run compares every file; the manifest shortcut would only say "up to date"
+    fastCheck: flags.boolean('dry-run') ? false : undefined,
     serviceErrorSchema: config.serviceErrorSchema,
   };
-  if (values.watch) return watchLoop(options, io, values.quiet);
-  return once(options, io, values.quiet);
+  if (flags.boolean('watch')) return watchLoop(options, io, flags.boolean('quiet'));
+  return once(options, io, flags.boolean('quiet'), flags.boolean('dry-run'));
 }
 
-async function once(options: GenerateOptions, io: CommandIO, quiet?: boolean): Promise<number> {
+async function once(options: GenerateOptions, io: CommandIO, quiet: boolean, dryRun: boolean): Promise<number> {
   const started = performance.now();
   const result = await generate(options);
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  if (isUnreadable(result.diagnostics)) return EXIT.usage;
   if (hasErrors(result.diagnostics)) {
     io.stderr(`faultline: ${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing was written\n`);
     return EXIT.findings;
   }
   const ms = Math.round(performance.now() - started);
+  if (dryRun) return reportDryRun(result, options, io);
   if (result.check) return reportCheck(result, options, io);
   if (!quiet) io.stdout(summary(result, options, ms));
   return EXIT.ok;

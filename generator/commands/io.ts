@@ -8,8 +8,12 @@ export interface CommandIO {
   env: Record<string, string | undefined>;
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command (README "Exit codes"): 0 success; 1 problems found (spec
+ * diagnostics, drift, lint errors, breaking changes, verify findings); 2 usage errors and unreadable
+ * input (a spec file that does not exist, an unreachable URL); 3 a bug in faultline.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 export class UsageError extends Error {}
 

@@ -1,60 +1,51 @@
 /**
  * `faultline lint <spec>`: report holes in the error contract. Exit 1 when a finding has error
- * severity or the spec itself has errors, 0 otherwise, 2 for bad flags.
+ * severity or the spec itself has errors, 0 otherwise, 2 for bad flags or a spec file that cannot be read.
  */
-import { parseArgs } from 'node:util';
 import { hasErrors } from '../diagnostics.js';
-import { loadSpec } from '../load/index.js';
+import { loadCheckedSpec } from '../load/structure.js';
 import { checkRuleSettings, lint, RULES, type RuleSetting } from '../lint/index.js';
 import { FORMATS, formatDiagnostics, formatLint, type LintFormat } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { loadConfig, type FaultlineConfig } from '../config.js';
+import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
+import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
 
-async function configOrUsage(cwd: string, explicit?: string): Promise<FaultlineConfig> {
-  try {
-    return (await loadConfig(cwd, explicit)).config;
-  } catch (err) {
-    throw new UsageError(`cannot load the config: ${(err as Error).message}`);
-  }
-}
-
-const HELP = `usage: faultline lint <spec> [--format stylish|json|github] [--rule id=off|warn|error]... [--ref-root <dir>] [--config <file>]
-
-Rule settings come from faultline.config.ts (rules: {...}); --rule flags override them.
+export const SPEC: CommandSpec = {
+  name: 'lint',
+  usage: 'lint [spec] [options]',
+  summary: 'Report holes in the error contract, and structural problems of the spec, with file:line.',
+  flags: withCommonFlags([
+    { name: 'format', type: 'string', value: 'stylish|json|github', description: 'output format (default stylish)' },
+    { name: 'rule', type: 'string', multiple: true, value: '<id>=off|warn|error', description: 'set a rule, overriding faultline.config.ts' },
+    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+  ]),
+  details: `Rule settings come from faultline.config.ts (rules: {...}); --rule flags override them.
 
 rules:
-${RULES.map((r) => `  ${r.id.padEnd(26)} ${r.defaultSetting.padEnd(5)}  ${r.description}`).join('\n')}
-`;
+${RULES.map((r) => `  ${r.id.padEnd(26)} ${r.defaultSetting.padEnd(5)}  ${r.description}`).join('\n')}`,
+};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'stylish' },
-      rule: { type: 'string', multiple: true, default: [] },
-      'ref-root': { type: 'string' },
-      config: { type: 'string', short: 'c' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP);
+  const flags = parseCommand(SPEC, args);
+  if (flags.help) {
+    io.stdout(formatHelp(SPEC));
     return EXIT.ok;
   }
-  const config = await configOrUsage(io.cwd, values.config);
-  const spec = positionals[0] ?? config.input;
-  if (positionals.length > 1 || !spec) throw new UsageError(`expected one spec file, got ${positionals.length}\n${HELP}`);
-  const format = parseFormat(values.format);
+  const config = await commandConfig(io.cwd, flags.string('config'));
+  if (flags.positionals.length > 1) throw new UsageError(`expected one spec file, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
+  const spec = specFrom(flags.positionals[0], config, 'faultline lint <spec>');
+  const format = parseFormat(flags.string('format') ?? 'stylish');
   const configRules = config.rules ?? {};
   const problems = checkRuleSettings(configRules);
   if (problems.length) throw new UsageError(`faultline.config: ${problems.join('; ')}`);
   // flags override the config file
-  const rules = { ...configRules, ...parseRuleFlags(values.rule) };
+  const rules = { ...configRules, ...parseRuleFlags(flags.list('rule')) };
 
-  const loaded = loadSpec(spec, { cwd: io.cwd, refRoot: values['ref-root'] ?? config.refRoot });
+  const loaded = await loadCheckedSpec(spec, { cwd: io.cwd, refRoot: flags.string('ref-root') ?? config.refRoot });
   // Diagnostics go to stderr in every format so `--format json > out.json` stays parseable.
   if (loaded.diagnostics.length) io.stderr(formatDiagnostics(loaded.diagnostics));
+  // nothing was linted: saying "no problems found" would be a lie
+  if (isUnreadable(loaded.diagnostics)) return EXIT.usage;
   const result = lint(loaded, { rules });
   io.stdout(formatLint(format, result, format === 'stylish' ? [] : loaded.diagnostics));
   return result.summary.errors > 0 || hasErrors(loaded.diagnostics) ? EXIT.findings : EXIT.ok;

@@ -1,40 +1,46 @@
 /**
- * `faultline verify <spec> --url <base>`: options in, report out. All the work is in
- * generator/verify (the pure core); this file parses argv, prints, writes report files and picks
- * the exit code: 0 clean, 1 findings, 2 usage or spec errors (an unreachable URL included).
+ * `faultline verify [spec] --url <base>`: options in, report out. All the work is in generator/verify
+ * (the pure core); this file parses argv, prints, writes report files and picks the exit code: 0 clean,
+ * 1 findings or spec errors, 2 usage errors, a spec file that cannot be read or an unreachable URL.
  */
-import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadSpec } from '../load/index.js';
+import { loadCheckedSpec } from '../load/structure.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { verify, UnreachableError, VERIFY_DEFAULTS } from '../verify/index.js';
 import { formatProgress, formatSummary } from '../verify/format-text.js';
 import { renderHtml } from '../verify/format-html.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { formatHelp, parseCommand, withCommonFlags, type CommandSpec, type ParsedCommand } from './flags.js';
+import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
 
-const HELP = `usage: faultline verify <spec> --url <base> [options]
-
-  --url <base>             base URL of the running service (required)
-  --max-requests <n>       cap on requests sent (default ${VERIFY_DEFAULTS.maxRequests})
-  --concurrency <n>        requests in flight at once (default ${VERIFY_DEFAULTS.concurrency})
-  --timeout <ms>           per-request timeout (default ${VERIFY_DEFAULTS.timeoutMs})
-  --seed <n>               seed for generated values; the same seed repeats the run (default ${VERIFY_DEFAULTS.seed})
-  --header 'Name: value'   sent with every request, repeatable (auth)
-  --report json <file>     write the report as JSON; repeatable
-  --report html <file>     write a self-contained HTML report
-
-exit codes: 0 no findings, 1 findings, 2 usage or spec errors, unreachable URL`;
+export const SPEC: CommandSpec = {
+  name: 'verify',
+  usage: 'verify [spec] --url <base> [options]',
+  summary: 'Check that a running service keeps its error contract: valid and hostile requests derived from the spec.',
+  flags: withCommonFlags([
+    { name: 'url', type: 'string', value: '<base>', description: 'base URL of the running service (required)' },
+    { name: 'max-requests', type: 'string', value: '<n>', description: `cap on requests sent (default ${VERIFY_DEFAULTS.maxRequests})` },
+    { name: 'concurrency', type: 'string', value: '<n>', description: `requests in flight at once (default ${VERIFY_DEFAULTS.concurrency})` },
+    { name: 'timeout', type: 'string', value: '<ms>', description: `per-request timeout (default ${VERIFY_DEFAULTS.timeoutMs})` },
+    { name: 'seed', type: 'string', value: '<n>', description: `seed for generated values; the same seed repeats the run (default ${VERIFY_DEFAULTS.seed})` },
+    { name: 'header', type: 'string', multiple: true, value: "'Name: value'", description: 'sent with every request (auth)' },
+    { name: 'report', type: 'string', multiple: true, value: 'json|html <file>', description: 'also write the report as JSON or a self-contained HTML page' },
+  ]),
+};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const options = parseOptions(args);
-  if (options === 'help') {
-    io.stdout(HELP + '\n');
+  const flags = parseCommand(SPEC, args);
+  if (flags.help) {
+    io.stdout(formatHelp(SPEC));
     return EXIT.ok;
   }
-  const spec = loadSpec(options.spec, { cwd: io.cwd });
+  const config = await commandConfig(io.cwd, flags.string('config'));
+  const options = parseOptions(flags, config.input);
+  const spec = await loadCheckedSpec(options.spec, { cwd: io.cwd, refRoot: config.refRoot });
   for (const d of spec.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-  if (!spec.document || hasErrors(spec.diagnostics)) return EXIT.usage;
+  if (isUnreadable(spec.diagnostics)) return EXIT.usage;
+  if (!spec.document || hasErrors(spec.diagnostics)) return EXIT.findings;
 
   const progress = io.isTTY ? (done: number, total: number, failing: number) => io.stdout(formatProgress(done, total, failing)) : undefined;
   let report;
@@ -68,48 +74,33 @@ interface Options {
   reports: { format: 'json' | 'html'; file: string }[];
 }
 
-function parseOptions(args: string[]): Options | 'help' {
-  const { values, tokens } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    tokens: true,
-    options: {
-      url: { type: 'string' },
-      'max-requests': { type: 'string' },
-      concurrency: { type: 'string' },
-      timeout: { type: 'string' },
-      seed: { type: 'string' },
-      header: { type: 'string', multiple: true },
-      report: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return 'help';
-  const { positionals, reports } = pairReports(tokens ?? []);
-  if (positionals.length !== 1) throw new UsageError(`expected one spec file, got ${positionals.length}\n\n${HELP}`);
-  if (!values.url) throw new UsageError(`--url is required\n\n${HELP}`);
+function parseOptions(flags: ParsedCommand, configInput: string | undefined): Options {
+  const { positionals, reports } = pairReports(flags.tokens);
+  if (positionals.length > 1) throw new UsageError(`expected one spec file, got ${positionals.length}\n\n${formatHelp(SPEC)}`);
+  const spec = specFrom(positionals[0], { input: configInput }, 'faultline verify <spec> --url <base>');
+  const rawUrl = flags.string('url');
+  if (!rawUrl) throw new UsageError(`--url is required\n\n${formatHelp(SPEC)}`);
   let url: URL;
   try {
-    url = new URL(values.url);
+    url = new URL(rawUrl);
   } catch {
-    throw new UsageError(`--url "${values.url}" is not a URL; expected e.g. http://127.0.0.1:3000`);
+    throw new UsageError(`--url "${rawUrl}" is not a URL; expected e.g. http://127.0.0.1:3000`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be http or https, got ${url.protocol}`);
   return {
-    spec: positionals[0],
-    url: values.url,
-    maxRequests: integer('--max-requests', values['max-requests'], VERIFY_DEFAULTS.maxRequests, 1),
-    concurrency: integer('--concurrency', values.concurrency, VERIFY_DEFAULTS.concurrency, 1),
-    timeoutMs: integer('--timeout', values.timeout, VERIFY_DEFAULTS.timeoutMs, 1),
-    seed: integer('--seed', values.seed, VERIFY_DEFAULTS.seed, 0),
-    headers: parseHeaders(values.header ?? []),
+    spec,
+    url: rawUrl,
+    maxRequests: integer('--max-requests', flags.string('max-requests'), VERIFY_DEFAULTS.maxRequests, 1),
+    concurrency: integer('--concurrency', flags.string('concurrency'), VERIFY_DEFAULTS.concurrency, 1),
+    timeoutMs: integer('--timeout', flags.string('timeout'), VERIFY_DEFAULTS.timeoutMs, 1),
+    seed: integer('--seed', flags.string('seed'), VERIFY_DEFAULTS.seed, 0),
+    headers: parseHeaders(flags.list('header')),
     reports,
   };
 }
 
 /** `--report json out.json`: the file is the positional right after the option. */
-function pairReports(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>) {
+function pairReports(tokens: ParsedCommand['tokens']) {
   const positionals: string[] = [];
   const reports: Options['reports'] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -1,0 +1,98 @@
+/**
+ * Structural validation with @redocly/openapi-core's built-in `struct` rule (the one openapi-typescript
+ * runs): unknown or misplaced keys, wrong types, missing required fields. It runs once, on the document
+ * the loader has already read and bundled (every `$ref` local), so nothing is parsed or resolved twice
+ * and nothing outside the spec is read: the resolver refuses every external reference.
+ *
+ * Redocly reports a pointer into the bundled document; `loaded.locate` maps it back to the file and line
+ * it came from, like every other diagnostic.
+ */
+import { BaseResolver, Source, createConfig, lintDocument, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { hasErrors, type Diagnostic, type Severity } from '../diagnostics.js';
+import { loadSpec, type LoadedSpec, type LoadOptions } from './index.js';
+
+/** loadSpec, then the structural check when the spec loaded without errors (async: Redocly's API is). */
+export async function loadCheckedSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const loaded = loadSpec(specPath, options);
+  if (loaded.document && !hasErrors(loaded.diagnostics)) loaded.diagnostics.push(...(await checkSpecStructure(loaded)));
+  return loaded;
+}
+
+export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic[]> {
+  if (!loaded.document) return [];
+  const document = { source: new Source(loaded.files[0] ?? '/openapi.json', '', 'application/json'), parsed: loaded.document };
+  const config = await structConfig();
+  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of problems) {
+    const pointer = pointerOf(problem.location) ?? '#';
+    const key = `${pointer}\n${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({ code: 'INVALID_STRUCTURE', severity: severityOf(problem.message, pointer), pointer, ...loaded.locate(pointer), ...describe(problem, loaded) });
+  }
+  return diagnostics;
+}
+
+let config: Promise<Config> | undefined;
+
+/** Only `struct`: Redocly's other rules are style, and faultline's own checks cover refs and operationIds. */
+function structConfig(): Promise<Config> {
+  config ??= createConfig({ extends: [], rules: { struct: 'error' } }, { extends: [] }).then((c) => {
+    // example payloads are data: a `$ref` key inside one is never followed
+    c.styleguide.doNotResolveExamples = true;
+    return c;
+  });
+  return config;
+}
+
+/** Every ref in a bundled document is local; anything else is refused, never read or fetched. */
+class LocalOnlyResolver extends BaseResolver {
+  async loadExternalRef(absoluteRef: string): Promise<Source> {
+    throw new Error(`faultline does not follow the external reference ${absoluteRef}`);
+  }
+}
+
+function pointerOf(location: NormalizedProblem['location'] | NormalizedProblem['from'] | undefined): string | undefined {
+  const first = Array.isArray(location) ? location[0] : location;
+  return (first as { pointer?: string } | undefined)?.pointer;
+}
+
+/**
+ * Which structural problems stop generation. Errors: missing required fields, wrong types and unknown
+ * keys where they change what is generated (a path key indented at the root, a typo for a method or
+ * for `parameters`/`responses` in an operation).
+ * Warnings: unknown keys deeper down (every tool ignores them, real specs carry many), anything in the
+ * parts faultline never reads, and `nullable` without `type`, which the normalizer already handles.
+ */
+const UNREAD = [
+  /^#\/(info|servers|tags|externalDocs|security)(\/|$)/,
+  /^#\/components\/(securitySchemes|examples|links|callbacks)(\/|$)/,
+  /^#\/(paths|webhooks)\/[^/]+\/(servers|[a-z]+\/(servers|externalDocs|callbacks|security|tags))(\/|$)/,
+];
+
+export function severityOf(message: string, pointer: string): Severity {
+  if (UNREAD.some((r) => r.test(pointer))) return 'warning';
+  if (/must be defined when the `nullable` field is used/.test(message)) return 'warning';
+  if (message.startsWith('Property `')) {
+    const rootKey = /^#\/[^/]+$/.test(pointer);
+    const pathItemKey = /^#\/(paths|webhooks)\/[^/]+\/[^/]+$/.test(pointer);
+    const operationKey = /^#\/(paths|webhooks)\/[^/]+\/(get|put|post|delete|options|head|patch|trace)\/[^/]+$/.test(pointer);
+    return rootKey || pathItemKey || operationKey ? 'error' : 'warning';
+  }
+  return 'error';
+}
+
+function describe(problem: NormalizedProblem, loaded: LoadedSpec): { message: string; fix?: string } {
+  let message = problem.message.replace(/\.$/, '');
+  const from = pointerOf(problem.from);
+  // a node reached through a $ref is checked as what the ref expects: say where the ref is
+  if (from) {
+    const at = loaded.locate(from);
+    message += ` (as used by the $ref at ${from}${at.line ? `, ${at.file}:${at.line}` : ''})`;
+  }
+  const suggest = problem.suggest?.slice(0, 3) ?? [];
+  const fix = suggest.length ? `did you mean ${suggest.map((s) => `\`${s}\``).join(' or ')}? Otherwise move or remove the key` : undefined;
+  return { message: `OpenAPI ${loaded.version} structure: ${message}`, fix };
+}
