@@ -14,6 +14,10 @@ export interface Diagnostic {
   file: string;
   /** 1-based line, 0 when unknown. */
   line: number;
+  /** 1-based column, when known exactly (syntax errors). */
+  column?: number;
+  /** A few lines of the source around the problem, with a caret (syntax errors). */
+  frame?: string;
   message: string;
   /** What to change in the spec to make the diagnostic go away. */
   fix?: string;
@@ -44,9 +48,10 @@ export const DIAGNOSTIC_CODES = {
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  const where = d.line > 0 ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
   const fix = d.fix ? ` (fix: ${d.fix})` : '';
-  return `${d.severity} ${where} ${d.pointer}: ${d.message}${fix}`;
+  const frame = d.frame ? '\n' + d.frame.split('\n').map((l) => `    ${l}`).join('\n') : '';
+  return `${d.severity} ${where} ${d.pointer}: ${d.message}${fix}${frame}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

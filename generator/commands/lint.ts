@@ -46,6 +46,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (loaded.diagnostics.length) io.stderr(formatDiagnostics(loaded.diagnostics));
   // nothing was linted: saying "no problems found" would be a lie
   if (isUnreadable(loaded.diagnostics)) return EXIT.usage;
+  if (!loaded.document && format === 'stylish') return EXIT.findings;
   const result = lint(loaded, { rules });
   io.stdout(formatLint(format, result, format === 'stylish' ? [] : loaded.diagnostics));
   return result.summary.errors > 0 || hasErrors(loaded.diagnostics) ? EXIT.findings : EXIT.ok;

@@ -7,6 +7,7 @@ import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parsePointer, type Diagnostic } from '../diagnostics.js';
 import { blockYamlLine } from './block-lines.js';
+import { locateYamlError, parseJson } from './syntax-error.js';
 
 /**
  * 32 MB: large enough for every public spec we know (Stripe's is ~7 MB, GitHub's ~11 MB), small enough
@@ -36,15 +37,18 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
     const reason = (err as NodeJS.ErrnoException).code ?? 'unknown error';
     return fail('FILE_UNREADABLE', `cannot read the file (${reason})`, 0, 'check the path and permissions');
   }
+  if (path.endsWith('.json')) {
+    const parsed = parseJson(text);
+    if (parsed.ok) return { ok: true, file: { path, text, data: parsed.data } };
+    const p = parsed.problem;
+    return { ok: false, diagnostic: { code: 'SYNTAX_ERROR', severity: 'error', pointer: '#', file: displayPath, line: p.line, column: p.column, frame: p.frame, message: `YAML/JSON syntax error: ${p.message}`, fix: 'fix the JSON at that line and column' } };
+  }
   try {
-    // json: true lets a later duplicate key win in JSON like JSON.parse does; YAML duplicates stay errors.
-    const data = jsYaml.load(text, { filename: displayPath, json: path.endsWith('.json') });
+    const data = jsYaml.load(text, { filename: displayPath });
     return { ok: true, file: { path, text, data } };
   } catch (err) {
-    const e = err as { reason?: string; mark?: { line: number }; message?: string };
-    const message = e.reason ?? String(e.message ?? err).split('\n')[0];
-    const line = e.mark ? e.mark.line + 1 : 0;
-    return fail('SYNTAX_ERROR', `YAML/JSON syntax error: ${message}`, line, 'fix the syntax at that line');
+    const p = locateYamlError(text, err as Parameters<typeof locateYamlError>[1]);
+    return { ok: false, diagnostic: { code: 'SYNTAX_ERROR', severity: 'error', pointer: '#', file: displayPath, line: p.line, column: p.column, frame: p.frame, message: `YAML/JSON syntax error: ${p.message}`, fix: 'fix the syntax at that line and column' } };
   }
 }
 

@@ -78,20 +78,23 @@ export function checkStructure(doc: Record<string, unknown>): Problem[] {
   return problems;
 }
 
-/** Every local `$ref` in the bundled document must resolve; chains of refs must end. */
+/** How many uses of one broken `$ref` are located; the rest are counted in the first one's message. */
+export const MAX_USES_LISTED = 5;
+
+/** Every local `$ref` in the bundled document must resolve; chains of refs must end. Every use of a broken one is reported. */
 export function checkRefs(doc: Record<string, unknown>): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
+  const verdicts = new Map<string, Omit<Problem, 'pointer'> | undefined>();
+  const uses = new Map<string, string[]>();
   const visit = (node: unknown, tokens: string[], inData: boolean) => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach((n, i) => visit(n, [...tokens, String(i)], inData));
     const obj = node as Record<string, unknown>;
     if (!inData && typeof obj.$ref === 'string' && obj.$ref.startsWith('#')) {
       const ref = obj.$ref;
-      if (!seen.has(ref)) {
-        seen.add(ref);
-        const chain = refChainEnd(doc, ref);
-        if (chain) problems.push({ ...chain, pointer: pointerOf([...tokens, '$ref']) });
+      if (!verdicts.has(ref)) verdicts.set(ref, refChainEnd(doc, ref));
+      if (verdicts.get(ref)) {
+        if (!uses.has(ref)) uses.set(ref, []);
+        uses.get(ref)!.push(pointerOf([...tokens, '$ref']));
       }
     }
     for (const [key, value] of Object.entries(obj)) {
@@ -99,6 +102,14 @@ export function checkRefs(doc: Record<string, unknown>): Problem[] {
     }
   };
   visit(doc, [], false);
+  const problems: Problem[] = [];
+  for (const [ref, pointers] of uses) {
+    const verdict = verdicts.get(ref)!;
+    pointers.slice(0, MAX_USES_LISTED).forEach((pointer, i) => {
+      const count = i === 0 && pointers.length > 1 ? ` (used ${pointers.length} times${pointers.length > MAX_USES_LISTED ? `; the first ${MAX_USES_LISTED} are listed` : ''})` : '';
+      problems.push({ ...verdict, message: verdict.message + count, pointer });
+    });
+  }
   return problems;
 }
 
