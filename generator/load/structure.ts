@@ -8,7 +8,8 @@
  * it came from, like every other diagnostic.
  */
 import { BaseResolver, Source, createConfig, lintDocument, type Config, type NormalizedProblem } from '@redocly/openapi-core';
-import { hasErrors, type Diagnostic, type Severity } from '../diagnostics.js';
+import { hasErrors, parsePointer, type Diagnostic, type Severity } from '../diagnostics.js';
+import { closest } from '../commands/suggest.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './index.js';
 
 /** loadSpec, then the structural check when the spec loaded without errors (async: Redocly's API is). */
@@ -92,7 +93,11 @@ function describe(problem: NormalizedProblem, loaded: LoadedSpec): { message: st
     const at = loaded.locate(from);
     message += ` (as used by the $ref at ${from}${at.line ? `, ${at.file}:${at.line}` : ''})`;
   }
-  const suggest = problem.suggest?.slice(0, 3) ?? [];
-  const fix = suggest.length ? `did you mean ${suggest.map((s) => `\`${s}\``).join(' or ')}? Otherwise move or remove the key` : undefined;
+  const key = parsePointer(pointerOf(problem.location) ?? '#').pop() ?? '';
+  const suggest = problem.message.startsWith('Property `') ? closest(key, problem.suggest ?? []) : undefined;
+  let fix: string | undefined;
+  if (/^#\/~1[^/]*$/.test(pointerOf(problem.location) ?? '')) fix = `this looks like a path written at the document root: indent it under \`paths:\``;
+  else if (suggest) fix = `did you mean \`${suggest}\`?`;
+  else if (problem.message.startsWith('Property `')) fix = 'move the key where OpenAPI expects it, remove it, or prefix it with `x-`';
   return { message: `OpenAPI ${loaded.version} structure: ${message}`, fix };
 }
