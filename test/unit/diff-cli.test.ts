@@ -21,7 +21,8 @@ describe('faultline diff exit codes', () => {
     ['only non-breaking changes with --fail-on breaking', [V1, 'test/fixtures/diff/users-v1-no-delete-404.yaml', '--fail-on', 'breaking'], 0],
     ['any change with --fail-on any', [V1, V2, '--fail-on', 'any'], 1],
     ['no change with --fail-on any', [V1, V1, '--fail-on', 'any'], 0],
-    ['missing spec', [V1, 'nope.yaml'], 1],
+    // an unreadable spec file is a usage error (2), not a finding (1)
+    ['missing spec', [V1, 'nope.yaml'], 2],
     ['one spec only', [V1], 2],
     ['bad --fail-on', [V1, V2, '--fail-on', 'sometimes'], 2],
     ['bad --format', [V1, V2, '--format', 'github'], 2],

@@ -76,7 +76,7 @@ describe('faultline verify', () => {
     ['bad header', [SPEC, '--url', 'http://x', '--header', 'no colon'], /--header "no colon" is not "Name: value"/],
     ['bad report', [SPEC, '--url', 'http://x', '--report', 'xml', 'a.xml'], /--report takes json or html, got "xml"/],
     ['report without file', [SPEC, '--url', 'http://x', '--report', 'json'], /--report json needs a file name/],
-    ['unknown option', [SPEC, '--url', 'http://x', '--bogus'], /Unknown option '--bogus'/],
+    ['unknown option', [SPEC, '--url', 'http://x', '--bogus'], /unknown option '--bogus'/],
   ])('exits 2 for a usage error: %s', async (_name, args, message) => {
     const { io, out } = recorder();
     expect(await main(['verify', ...(args as string[])], io)).toBe(2);
