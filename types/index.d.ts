@@ -17,6 +17,10 @@ export interface Diagnostic {
   file: string;
   /** 1-based line, 0 when unknown. */
   line: number;
+  /** 1-based column, when known exactly (syntax errors). */
+  column?: number;
+  /** A few lines of the source around the problem, with a caret (syntax errors). */
+  frame?: string;
   message: string;
   /** What to change in the spec to make the diagnostic go away. */
   fix?: string;
