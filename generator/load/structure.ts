@@ -29,11 +29,20 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
   for (const problem of problems) {
     const pointer = pointerOf(problem.location) ?? '#';
     const key = `${pointer}\n${problem.message}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || underPrototypeName(pointer)) continue;
     seen.add(key);
     diagnostics.push({ code: 'INVALID_STRUCTURE', severity: severityOf(problem.message, pointer), pointer, ...loaded.locate(pointer), ...describe(problem, loaded) });
   }
   return diagnostics;
+}
+
+/**
+ * Redocly looks keys up in plain objects, so a property or component named `constructor`, `toString`,
+ * `__proto__`... finds an Object.prototype member and is checked against the wrong type (a false
+ * "Expected type `string` but got `object`"). Such names are legal; problems under them are dropped.
+ */
+function underPrototypeName(pointer: string): boolean {
+  return parsePointer(pointer).some((token) => token in Object.prototype);
 }
 
 let config: Promise<Config> | undefined;
