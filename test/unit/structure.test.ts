@@ -52,6 +52,10 @@ describe('structural validation', () => {
     expect(JSON.stringify(checked.document)).toBe(JSON.stringify(plain.document));
   });
 
+  it('names that are Object.prototype members (constructor, toString) are legal: no false report from Redocly', async () => {
+    expect((await load('prototype-names.yaml')).diagnostics).toEqual([]);
+  });
+
   it.each([
     ['unknown root key', { message: 'Property `/x` is not expected here.', pointer: '#/~1x', want: 'error' }],
     ['unknown path item key', { message: 'Property `gett` is not expected here.', pointer: '#/paths/~1a/gett', want: 'error' }],
