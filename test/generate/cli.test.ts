@@ -87,5 +87,5 @@ describe('generate --check fast path (manifest hashes)', () => {
     } finally {
       out.remove();
     }
-  }, 60_000);
+  }, 300_000);
 });
