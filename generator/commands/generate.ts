@@ -6,6 +6,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
 import { loadConfig, ConfigError } from '../config.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { writeDetails } from './write-details.js';
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,6 +29,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw new UsageError(`cannot load the config: ${(err as Error).message}`);
   }
+  if (config.moduleFormat !== undefined && config.moduleFormat !== 'esm' && config.moduleFormat !== 'cjs') {
+    throw new UsageError(`moduleFormat in the config must be 'esm' or 'cjs', got ${JSON.stringify(config.moduleFormat)}`);
+  }
   const input = positionals[0] ?? config.input;
   const output = values.out ?? config.output;
   if (positionals.length > 1) throw new UsageError(`expected one spec, got ${positionals.length}`);
@@ -39,6 +43,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     refRoot: values['ref-root'] ?? config.refRoot,
     check: values.check,
     serviceErrorSchema: config.serviceErrorSchema,
+    moduleFormat: config.moduleFormat,
   };
   if (values.watch) return watchLoop(options, io, values.quiet);
   return once(options, io, values.quiet);
@@ -61,6 +66,8 @@ async function once(options: GenerateOptions, io: CommandIO, quiet?: boolean): P
 function reportCheck(result: GenerateResult, options: GenerateOptions, io: CommandIO): number {
   const { missing, stale, extra } = result.check!;
   const lines = [...stale.map((f) => `stale    ${f}`), ...missing.map((f) => `missing  ${f}`), ...extra.map((f) => `extra    ${f}`)];
+  const foreign = result.check!.foreign ?? [];
+  if (foreign.length) io.stderr(`note: kept in generated/, not written by faultline: ${foreign.join(', ')}\n`);
   if (lines.length === 0) {
     io.stdout(`${options.output}: up to date\n`);
     return EXIT.ok;
@@ -77,6 +84,8 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
     `  ${w.written.length} files written, ${w.unchanged} unchanged, ${w.removed.length} stale removed, ${w.created.length} user files created`,
   ];
   if (w.orphans.length) lines.push(`  kept handler files whose operation left the spec: ${w.orphans.join(', ')}`);
+  if (result.moduleFormat?.format === 'cjs') lines.push(`  CommonJS output: ${result.moduleFormat.reason}`);
+  lines.push(...writeDetails(w));
   lines.push(`  done in ${ms} ms`);
   return lines.join('\n') + '\n';
 }
