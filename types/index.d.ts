@@ -119,7 +119,7 @@ export interface ScaffoldOptions {
   force?: boolean;
   /** package.json name (default: from the folder name). */
   name?: string;
-  /** npm spec of the faultline devDependency (default `^<this version>`). */
+  /** npm spec of the faultline devDependency (default: where this faultline came from). */
   faultline?: string;
   /** Generate the typed client (default true). */
   client?: boolean;
@@ -140,6 +140,8 @@ export interface ScaffoldResult {
   /** The root spec inside the project, e.g. spec/things.yaml. */
   specPath?: string;
   stats?: { operations: number; errorResponses: number };
+  /** The faultline devDependency written to package.json and where it points. */
+  faultlineDependency?: { kind: 'registry' | 'tarball' | 'folder' | 'git' | 'unknown' | 'given'; spec: string; note: string };
 }
 
 /** What `faultline new` does, as data: creates a standalone service project from a spec. */

@@ -22,7 +22,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       force: { type: 'boolean', short: 'f' },
       name: { type: 'string' },
       'no-client': { type: 'boolean' },
-      // The npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default ^<version>).
+      // The npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default: where this faultline came from).
       'faultline-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -56,12 +56,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     `faultline: created ${shown} from ${values.spec}`,
     `  ${result.stats!.operations} operations, ${result.stats!.errorResponses} error responses; spec copied to ${result.specPath}`,
     `  ${result.created.length} files created, ${result.generated} in generated/${result.kept.length ? `, ${result.kept.length} existing kept: ${result.kept.join(', ')}` : ''}`,
+    `  devDependency "faultline": ${JSON.stringify(result.faultlineDependency!.spec)}: ${result.faultlineDependency!.note}`,
     '',
     'next:',
     `  cd ${shown}`,
     '  npm install',
     '  npm test          # every documented error renders a schema-valid body',
-    '  npm run dev       # http://localhost:8000',
+    '  npm run build     # type-check and compile to dist/',
+    '  npm start         # http://localhost:8000 (npm run dev restarts on changes)',
   ];
   io.stdout(lines.join('\n') + '\n');
   return EXIT.ok;

@@ -14,6 +14,7 @@ import { emitTypes } from './types.js';
 import { emitClient, type ClientWorker } from './client.js';
 import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
+import { successHint } from './success-hint.js';
 import { specFileExpression, type ModuleFormat } from '../module-format.js';
 
 type Obj = Record<string, unknown>;
@@ -53,7 +54,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
+    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
