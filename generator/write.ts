@@ -47,7 +47,7 @@ export function checkOutput(outDir: string, plan: OutputPlan): CheckReport {
   }
   const prune = planPrune(genDir, [...onDisk].sort(), new Set(plan.generated.keys()), previousFiles(genDir));
   report.extra = [...prune.remove, ...prune.edited].map((rel) => `generated/${rel}`);
-  report.foreign = prune.foreign.map((rel) => `generated/${rel}`);
+  if (prune.foreign.length) report.foreign = prune.foreign.map((rel) => `generated/${rel}`);
   return report;
 }
 

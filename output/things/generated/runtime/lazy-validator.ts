@@ -2,7 +2,7 @@
  * express-openapi-validator, loaded on the first request that needs it, with a dynamic import().
  * Loaded lazily because the default compiled engine does not need it (it costs start-up time and
  * memory), and with import() because it works the same in an ES module and in CommonJS output:
- * `createRequire(import.meta.url)` does not compile to CommonJS (TS1470) and `require` does not
+ * createRequire on this module's own URL does not compile to CommonJS (TS1470) and `require` does not
  * exist in an ES module.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
