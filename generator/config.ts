@@ -21,6 +21,8 @@ export interface FaultlineConfig {
   serviceErrorSchema?: string;
   /** lint rule severities, e.g. { 'create-needs-409': 'off' } */
   rules?: Record<string, RuleSetting>;
+  /** 'esm' or 'cjs' output; default: "type" in the package.json nearest the output folder. */
+  moduleFormat?: 'esm' | 'cjs';
 }
 
 export function defineConfig(config: FaultlineConfig): FaultlineConfig {

@@ -2,6 +2,7 @@
  * The programmatic API: generate({ input, output }) -> { files, diagnostics }. Pure with respect to the
  * console; it writes to disk only when `write` is not false and there are no errors.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadCheckedSpec } from './load/structure.js';
@@ -11,6 +12,8 @@ import { emitService } from './emit/index.js';
 import { startClientWorker, type ClientWorker } from './emit/client.js';
 import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
 import { MANIFEST, inputHash, renderManifest, upToDate } from './manifest.js';
+import { moduleFormatFor, type ModuleFormat, type ModuleFormatChoice } from './module-format.js';
+import { tsconfigNeeds } from './tsconfig-needs.js';
 
 export interface GenerateOptions {
   input: string;
@@ -27,6 +30,8 @@ export interface GenerateOptions {
   /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
   fastCheck?: boolean;
   serviceErrorSchema?: string;
+  /** ES module or CommonJS output; default from the package.json nearest the output folder. */
+  moduleFormat?: ModuleFormat;
 }
 
 export interface GenerateResult {
@@ -34,7 +39,9 @@ export interface GenerateResult {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { operations: number; errorResponses: number };
-  written?: WriteReport;
+  written?: WriteReport & { tsconfigNeeds?: string[] };
+  /** The module format of the output and why it was chosen. */
+  moduleFormat?: ModuleFormatChoice;
   check?: CheckReport;
   /** Spec files read (for --watch). */
   inputs: string[];
@@ -61,9 +68,10 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
   result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
-  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers };
-  const input = inputHash(normalized.document, emitOptions);
   const out = resolve(cwd, options.output);
+  result.moduleFormat = moduleFormatFor(out, options.moduleFormat);
+  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, moduleFormat: result.moduleFormat.format };
+  const input = inputHash(normalized.document, emitOptions);
   if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {
     result.check = { missing: [], stale: [], extra: [] };
     return result;
@@ -76,6 +84,21 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   for (const [rel, text] of emitted.userFiles) result.files.set(rel, text);
   const plan = { generated: emitted.generated, userFiles: emitted.userFiles };
   if (options.check) result.check = checkOutput(out, plan);
-  else if (options.write !== false) result.written = writeOutput(out, plan);
+  else if (options.write !== false) {
+    result.written = writeOutput(out, plan);
+    // tsconfig.json is the user's once it exists: say what it lacks instead of changing it
+    const tsconfig = resolve(out, 'tsconfig.json');
+    const ours = emitted.userFiles.get('tsconfig.json');
+    if (!result.written.created.includes('tsconfig.json') && !sameText(tsconfig, ours)) result.written.tsconfigNeeds = tsconfigNeeds(tsconfig, result.moduleFormat.format);
+  }
   return result;
+}
+
+/** True when the file holds exactly this text (the tsconfig.json faultline would create needs no check). */
+function sameText(path: string, text: string | undefined): boolean {
+  try {
+    return text !== undefined && readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
 }

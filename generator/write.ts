@@ -1,11 +1,13 @@
 /**
  * Puts rendered files on disk, or compares them with what is there (--check). Everything is rendered
  * in memory first; changed files are written into a temporary folder inside --out and renamed into
- * place, so a failed run never leaves a half-written file. generated/ is owned by faultline (stale
- * files removed); user files are created only when missing and never modified.
+ * place, so a failed run never leaves a half-written file. generated/ is owned by faultline: stale
+ * files the previous run wrote are removed, anything else there is kept and reported (see prune.ts);
+ * user files are created only when missing and never modified.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, rmdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { planPrune, previousFiles } from './prune.js';
 
 export interface OutputPlan {
   generated: Map<string, string>;
@@ -19,12 +21,19 @@ export interface WriteReport {
   created: string[];
   /** handlers/*.ts whose operation is no longer in the spec: kept, reported. */
   orphans: string[];
+  /** Files in generated/ faultline did not write (no manifest lists them): kept, reported. */
+  foreign: string[];
+  /** Stale files faultline wrote but someone edited since: kept, reported. */
+  edited: string[];
 }
 
 export interface CheckReport {
   missing: string[];
   stale: string[];
+  /** Files a run would remove (the last run wrote them, this one would not). */
   extra: string[];
+  /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
+  foreign?: string[];
 }
 
 export function checkOutput(outDir: string, plan: OutputPlan): CheckReport {
@@ -36,14 +45,18 @@ export function checkOutput(outDir: string, plan: OutputPlan): CheckReport {
     else if (readFileSync(join(genDir, rel), 'utf8') !== content) report.stale.push(`generated/${rel}`);
     onDisk.delete(rel);
   }
-  report.extra = [...onDisk].sort().map((rel) => `generated/${rel}`);
+  const prune = planPrune(genDir, [...onDisk].sort(), new Set(plan.generated.keys()), previousFiles(genDir));
+  report.extra = [...prune.remove, ...prune.edited].map((rel) => `generated/${rel}`);
+  if (prune.foreign.length) report.foreign = prune.foreign.map((rel) => `generated/${rel}`);
   return report;
 }
 
 export function writeOutput(outDir: string, plan: OutputPlan): WriteReport {
   const root = resolve(outDir);
   mkdirSync(root, { recursive: true });
-  const report: WriteReport = { written: [], unchanged: 0, removed: [], created: [], orphans: [] };
+  const report: WriteReport = { written: [], unchanged: 0, removed: [], created: [], orphans: [], foreign: [], edited: [] };
+  // read before this run's manifest replaces it: only what the last run wrote may be pruned
+  const previous = previousFiles(join(root, 'generated'));
   const pending: [string, string][] = [];
   for (const [rel, content] of plan.generated) {
     const target = inside(root, `generated/${rel}`);
@@ -69,23 +82,19 @@ export function writeOutput(outDir: string, plan: OutputPlan): WriteReport {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  report.removed = removeStale(root, plan);
+  Object.assign(report, removeStale(root, plan, previous));
   report.orphans = findOrphans(root, plan);
   return report;
 }
 
-function removeStale(root: string, plan: OutputPlan): string[] {
+function removeStale(root: string, plan: OutputPlan, previous: Map<string, string>): Pick<WriteReport, 'removed' | 'foreign' | 'edited'> {
   const genDir = join(root, 'generated');
-  const removed: string[] = [];
-  for (const file of listFiles(genDir)) {
-    const rel = toPosix(relative(genDir, file));
-    if (!plan.generated.has(rel)) {
-      rmSync(file);
-      removed.push(`generated/${rel}`);
-    }
-  }
+  const onDisk = listFiles(genDir).map((file) => toPosix(relative(genDir, file)));
+  const prune = planPrune(genDir, onDisk, new Set(plan.generated.keys()), previous);
+  for (const rel of prune.remove) rmSync(join(genDir, rel));
   pruneEmptyDirs(genDir);
-  return removed;
+  const named = (list: string[]) => list.map((rel) => `generated/${rel}`);
+  return { removed: named(prune.remove), foreign: named(prune.foreign), edited: named(prune.edited) };
 }
 
 function findOrphans(root: string, plan: OutputPlan): string[] {

@@ -66,5 +66,5 @@ describe('dependency hygiene', () => {
       return;
     }
     expect({ high: counts.high ?? 0, critical: counts.critical ?? 0 }).toEqual({ high: 0, critical: 0 });
-  }, 90_000);
+  }, 300_000);
 });

@@ -41,6 +41,14 @@ export interface GenerateOptions {
   /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
   fastCheck?: boolean;
   serviceErrorSchema?: string;
+  /** ES module or CommonJS output; default from the package.json nearest the output folder. */
+  moduleFormat?: 'esm' | 'cjs';
+}
+
+export interface ModuleFormatChoice {
+  format: 'esm' | 'cjs';
+  packageJson?: string;
+  reason: string;
 }
 
 export interface WriteReport {
@@ -50,12 +58,18 @@ export interface WriteReport {
   created: string[];
   /** handlers/*.ts whose operation is no longer in the spec: kept, reported. */
   orphans: string[];
+  /** Files in generated/ faultline did not write (no manifest lists them): kept, reported. */
+  foreign: string[];
+  /** Stale files faultline wrote but someone edited since: kept, reported. */
+  edited: string[];
 }
 
 export interface CheckReport {
   missing: string[];
   stale: string[];
   extra: string[];
+  /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
+  foreign?: string[];
 }
 
 export interface GenerateResult {
@@ -63,7 +77,9 @@ export interface GenerateResult {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { operations: number; errorResponses: number };
-  written?: WriteReport;
+  written?: WriteReport & { tsconfigNeeds?: string[] };
+  /** The module format of the output and why it was chosen. */
+  moduleFormat?: ModuleFormatChoice;
   check?: CheckReport;
   /** Spec files read (for --watch). */
   inputs: string[];
@@ -107,7 +123,7 @@ export interface ScaffoldOptions {
   force?: boolean;
   /** package.json name (default: from the folder name). */
   name?: string;
-  /** npm spec of the faultline devDependency (default `^<this version>`). */
+  /** npm spec of the faultline devDependency (default: where this faultline came from). */
   faultline?: string;
   /** Generate the typed client (default true). */
   client?: boolean;
@@ -128,6 +144,8 @@ export interface ScaffoldResult {
   /** The root spec inside the project, e.g. spec/things.yaml. */
   specPath?: string;
   stats?: { operations: number; errorResponses: number };
+  /** The faultline devDependency written to package.json and where it points. */
+  faultlineDependency?: { kind: 'registry' | 'tarball' | 'folder' | 'git' | 'unknown' | 'given'; spec: string; note: string };
 }
 
 /** What `faultline new` does, as data: creates a standalone service project from a spec. */

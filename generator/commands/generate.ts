@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { writeDetails } from './write-details.js';
 import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
 import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
 import { reportDryRun } from './dry-run.js';
@@ -31,6 +32,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   }
   const config = await commandConfig(io.cwd, flags.string('config'));
   if (flags.positionals.length > 1) throw new UsageError(`expected one spec, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
+  if (config.moduleFormat !== undefined && config.moduleFormat !== 'esm' && config.moduleFormat !== 'cjs') {
+    throw new UsageError(`moduleFormat in the config must be 'esm' or 'cjs', got ${JSON.stringify(config.moduleFormat)}`);
+  }
   const input = specFrom(flags.positionals[0], config, 'faultline generate <spec> --out <dir>');
   const output = flags.string('out') ?? config.output;
   if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
@@ -44,6 +48,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     // a dry run compares every file; the manifest shortcut would only say "up to date"
     fastCheck: flags.boolean('dry-run') ? false : undefined,
     serviceErrorSchema: config.serviceErrorSchema,
+    moduleFormat: config.moduleFormat,
   };
   if (flags.boolean('watch')) return watchLoop(options, io, flags.boolean('quiet'));
   return once(options, io, flags.boolean('quiet'), flags.boolean('dry-run'));
@@ -68,6 +73,8 @@ async function once(options: GenerateOptions, io: CommandIO, quiet: boolean, dry
 function reportCheck(result: GenerateResult, options: GenerateOptions, io: CommandIO): number {
   const { missing, stale, extra } = result.check!;
   const lines = [...stale.map((f) => `stale    ${f}`), ...missing.map((f) => `missing  ${f}`), ...extra.map((f) => `extra    ${f}`)];
+  const foreign = result.check!.foreign ?? [];
+  if (foreign.length) io.stderr(`note: kept in generated/, not written by faultline: ${foreign.join(', ')}\n`);
   if (lines.length === 0) {
     io.stdout(`${options.output}: up to date\n`);
     return EXIT.ok;
@@ -84,6 +91,8 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
     `  ${w.written.length} files written, ${w.unchanged} unchanged, ${w.removed.length} stale removed, ${w.created.length} user files created`,
   ];
   if (w.orphans.length) lines.push(`  kept handler files whose operation left the spec: ${w.orphans.join(', ')}`);
+  if (result.moduleFormat?.format === 'cjs') lines.push(`  CommonJS output: ${result.moduleFormat.reason}`);
+  lines.push(...writeDetails(w));
   lines.push(`  done in ${ms} ms`);
   return lines.join('\n') + '\n';
 }

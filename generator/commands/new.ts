@@ -16,7 +16,7 @@ export const SPEC: CommandSpec = {
     { name: 'name', type: 'string', value: '<package>', description: 'npm package name (default: the folder name)' },
     { name: 'force', short: 'f', type: 'boolean', description: 'add the missing files to a non-empty folder; never overwrite one' },
     { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
-    { name: 'faultline-version', type: 'string', value: '<npm spec>', description: 'the npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz' },
+    { name: 'faultline-version', type: 'string', value: '<npm spec>', description: 'the npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default: where this faultline came from)' },
   ]),
   details: `Creates a standalone service project in <dir>: package.json, faultline.config.ts, the spec and every
 file it references under spec/, generated/, handlers/, app.ts, server.ts, a contract test, README.md.
@@ -57,12 +57,14 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     `faultline: created ${shown} from ${spec}`,
     `  ${result.stats!.operations} operations, ${result.stats!.errorResponses} error responses; spec copied to ${result.specPath}`,
     `  ${result.created.length} files created, ${result.generated} in generated/${result.kept.length ? `, ${result.kept.length} existing kept: ${result.kept.join(', ')}` : ''}`,
+    `  devDependency "faultline": ${JSON.stringify(result.faultlineDependency!.spec)}: ${result.faultlineDependency!.note}`,
     '',
     'next:',
     `  cd ${shown}`,
     '  npm install',
     '  npm test          # every documented error renders a schema-valid body',
-    '  npm run dev       # http://localhost:8000',
+    '  npm run build     # type-check and compile to dist/',
+    '  npm start         # http://localhost:8000 (npm run dev restarts on changes)',
   ];
   io.stdout(lines.join('\n') + '\n');
   return EXIT.ok;

@@ -14,6 +14,8 @@ import { emitTypes } from './types.js';
 import { emitClient, type ClientWorker } from './client.js';
 import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
+import { successHint } from './success-hint.js';
+import { specFileExpression, type ModuleFormat } from '../module-format.js';
 
 type Obj = Record<string, unknown>;
 
@@ -25,6 +27,8 @@ export interface EmitOptions {
   servers?: unknown;
   /** A worker started early by the caller (see startClientWorker); else one is started here. */
   clientWorker?: ClientWorker;
+  /** ES module or CommonJS output (see generator/module-format.ts); default ES module. */
+  moduleFormat?: ModuleFormat;
 }
 
 export interface EmitResult {
@@ -50,7 +54,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
+    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
@@ -58,7 +62,8 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
-  generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
+  const moduleFormat = options.moduleFormat ?? 'esm';
+  generated.set('router.gen.ts', render('router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
   if (client) {
     for (const [name, text] of await client) generated.set(`client/${name}`, text);

@@ -4,7 +4,7 @@
  * leaves no folder behind. Existing files are never overwritten, with or without `force`.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { generate } from '../generate.js';
 import { writeOutput } from '../write.js';
@@ -12,6 +12,8 @@ import { planSpecFiles } from './spec-files.js';
 import { projectFiles } from './files.js';
 import { packageNameFrom } from './package-json.js';
 import { writeNewFiles } from './write-new.js';
+import { faultlineSource, type SourceKind } from './faultline-source.js';
+import { PACKAGE_JSON, PACKAGE_ROOT } from '../paths.js';
 
 export interface ScaffoldOptions {
   /** Folder of the new project; created when missing. */
@@ -23,7 +25,7 @@ export interface ScaffoldOptions {
   force?: boolean;
   /** package.json name (default: from the folder name). */
   name?: string;
-  /** npm spec of the faultline devDependency (default `^<this version>`). */
+  /** npm spec of the faultline devDependency (default: where this faultline came from, see faultline-source.ts). */
   faultline?: string;
   /** Generate the typed client (default true). */
   client?: boolean;
@@ -44,6 +46,8 @@ export interface ScaffoldResult {
   /** The root spec inside the project, e.g. spec/things.yaml. */
   specPath?: string;
   stats?: { operations: number; errorResponses: number };
+  /** The faultline devDependency written to package.json and where it points (see faultline-source.ts). */
+  faultlineDependency?: { kind: SourceKind | 'given'; spec: string; note: string };
 }
 
 /** Entries that do not make a folder "non-empty". */
@@ -56,7 +60,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const refusal = checkTarget(root, options.force === true);
   if (refusal) return { ...result, refused: refusal };
 
-  const rendered = await generate({ input: options.spec, output: root, cwd, client: options.client, write: false });
+  // the package.json written below says "type": "module"; one kept by --force decides for itself
+  const moduleFormat = existsSync(join(root, 'package.json')) ? undefined : 'esm';
+  const rendered = await generate({ input: options.spec, output: root, cwd, client: options.client, write: false, moduleFormat });
   result.diagnostics = rendered.diagnostics;
   if (hasErrors(rendered.diagnostics)) return result;
   const layout = planSpecFiles(rendered.inputs);
@@ -70,7 +76,8 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     else userFiles.set(rel, text);
   }
   // The project's own files go first, so its tsconfig.json wins over the one generate would create.
-  const own = projectFiles({ name, title, layout, faultline: options.faultline, client: options.client });
+  const source = options.faultline ? { kind: 'given' as const, spec: options.faultline, note: `faultline dependency given: ${options.faultline}` } : faultlineSource(PACKAGE_ROOT, PACKAGE_JSON.version);
+  const own = projectFiles({ name, title, layout, faultline: source.spec, client: options.client });
   const written = writeNewFiles(root, [...own, ...layout.copies.map((c) => ({ path: c.to, from: c.from }))]);
   const report = writeOutput(root, { generated, userFiles });
   const keptUser = [...userFiles.keys()].filter((rel) => !report.created.includes(rel) && !written.created.includes(rel));
@@ -82,6 +89,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     generated: generated.size,
     specPath: layout.root,
     stats: rendered.stats,
+    faultlineDependency: source,
   };
 }
 

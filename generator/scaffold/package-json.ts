@@ -24,7 +24,7 @@ const DEV = ['@types/express', '@types/node', 'typescript'];
 
 export interface PackageJsonOptions {
   name: string;
-  /** npm spec of faultline itself, default `^<this version>`; tests pass `file:/path/to/faultline.tgz`. */
+  /** npm spec of faultline itself, default `^<this version>`; scaffold() passes where this faultline came from. */
   faultline?: string;
 }
 

@@ -6,6 +6,7 @@ import type * as Source from '../../generator/index.js';
 import type * as SourceConfig from '../../generator/config.js';
 import type * as Published from '../../types/index.js';
 import type * as PublishedConfig from '../../types/config.js';
+import type * as PublishedConfigCjs from '../../types/config.cjs';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -20,6 +21,7 @@ export const checks: [
   Equal<Source.ScaffoldResult, Published.ScaffoldResult>,
   Equal<Source.FaultlineConfig, Published.FaultlineConfig>,
   Equal<SourceConfig.FaultlineConfig, PublishedConfig.FaultlineConfig>,
+  Equal<SourceConfig.FaultlineConfig, PublishedConfigCjs.FaultlineConfig>,
   Same<typeof Source.generate, typeof Published.generate>,
   Same<typeof Source.loadSpec, typeof Published.loadSpec>,
   Same<typeof Source.scaffold, typeof Published.scaffold>,
@@ -29,4 +31,4 @@ export const checks: [
   Same<typeof Source.hasErrors, typeof Published.hasErrors>,
   Same<typeof Source.version, typeof Published.version>,
   Same<keyof typeof Source, keyof typeof Published>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -19,6 +19,7 @@ const consumer = join(work, 'consumer');
 const service = join(consumer, 'things-service');
 const timings: Record<string, string> = {};
 let tarball = '';
+let printed = '';
 
 const npm = (args: string[], cwd: string) => run('npm', args, cwd);
 const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'];
@@ -66,12 +67,16 @@ console.log(JSON.stringify({ keys: Object.keys(api).sort(), files: r.files.size,
 });
 
 describe('a service scaffolded with `faultline new`', () => {
-  test('is created from specs/things.yaml', async () => {
-    const created = await run('npx', ['faultline', 'new', 'things-service', '--spec', THINGS, '--faultline-version', `file:${tarball}`], consumer);
+  test('is created from specs/things.yaml, depending on the tarball faultline came from, and says so', async () => {
+    // no --faultline-version: faultline finds in the consumer's lockfile that it came from the tarball
+    const created = await run('npx', ['faultline', 'new', 'things-service', '--spec', THINGS], consumer);
     expect(created.stdout).toContain('5 operations');
+    printed = created.stdout;
+    timings['faultline new prints'] = '\n' + created.stdout.replace(/^/gm, '    ');
     const manifest = readJson(join(service, 'package.json'));
     expect(Object.keys(manifest.scripts)).toEqual(expect.arrayContaining(['generate', 'start', 'dev', 'test', 'build']));
     expect(manifest.devDependencies.faultline).toBe(`file:${tarball}`);
+    expect(created.stdout).toContain(`devDependency "faultline": "file:${tarball}": faultline was installed from the tarball ${tarball}, not from the npm registry`);
     expect(readFileSync(join(service, 'spec/things.yaml'), 'utf8')).toBe(readFileSync(THINGS, 'utf8'));
     for (const file of ['.gitignore', 'README.md', 'tsconfig.json', 'app.ts', 'server.ts', 'handlers/getThing.ts', 'generated/contract.gen.ts', 'test/contract.test.ts']) {
       expect(statSync(join(service, file)).isFile(), file).toBe(true);
@@ -88,10 +93,13 @@ describe('a service scaffolded with `faultline new`', () => {
     await run('npx', ['faultline', 'new', 'things-service', '--spec', THINGS, '--force'], consumer); // puts the stub back
   });
 
-  test('installs, passes its contract test, type-checks, builds and is up to date with its spec', async () => {
-    const installed = await npm(INSTALL, service);
+  test('installs, passes its contract test, type-checks, builds and is up to date with its spec, following the printed commands literally', async () => {
+    const steps = nextSteps(printed);
+    expect(steps.map((s) => s.join(' '))).toEqual(['cd things-service', 'npm install', 'npm test', 'npm run build', 'npm start']);
+    expect(join(consumer, steps[0][1])).toBe(service);
+    const installed = await run(steps[1][0], steps[1].slice(1), service);
     timings['install scaffolded service'] = `${(installed.ms / 1000).toFixed(1)} s`;
-    const tested = await npm(['test'], service);
+    const tested = await run(steps[2][0], steps[2].slice(1), service);
     timings['its contract test (npm test)'] = `${(tested.ms / 1000).toFixed(1)} s`;
     const summary = tested.stdout.match(/# (tests|pass|fail) \d+/g) ?? [];
     timings['its contract test results'] = summary.join(', ');
@@ -100,7 +108,7 @@ describe('a service scaffolded with `faultline new`', () => {
     await npm(['run', 'generate:check'], service);
     await npm(['run', 'generate'], service);
     await npm(['run', 'typecheck'], service);
-    const built = await npm(['run', 'build'], service);
+    const built = await run(steps[3][0], steps[3].slice(1), service);
     timings['its build (tsc)'] = `${(built.ms / 1000).toFixed(1)} s`;
     expect(statSync(join(service, 'dist/generated/openapi.json')).isFile()).toBe(true);
   });
@@ -116,7 +124,8 @@ export const listThings: Handlers['listThings'] = async ({ query }) => {
     await npm(['run', 'typecheck'], service);
     const port = await freePort();
     const started = performance.now();
-    const server = await start('npm', ['start'], service, cleanEnv({ PORT: String(port) }), /listening on/);
+    const [command, ...args] = nextSteps(printed)[4];
+    const server = await start(command, args, service, cleanEnv({ PORT: String(port) }), /listening on/);
     timings['server start (npm start)'] = `${Math.round(performance.now() - started)} ms`;
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -140,6 +149,12 @@ export const listThings: Handlers['listThings'] = async ({ query }) => {
     expect(server.output()).toMatch(/SIGTERM: closing/);
   });
 });
+
+/** The commands `faultline new` printed under "next:", without their comments, split into words. */
+function nextSteps(stdout: string): string[][] {
+  const after = stdout.split('\nnext:\n')[1] ?? '';
+  return after.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean).map((line) => line.split(/\s+/));
+}
 
 function readJson(path: string) {
   return JSON.parse(readFileSync(path, 'utf8'));

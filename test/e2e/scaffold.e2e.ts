@@ -2,7 +2,7 @@
  * `faultline new` without npm: the files, the spec copy with its referenced files, refusal of a
  * non-empty folder, --force never overwriting, bad input. Runs with `npm run test:e2e`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,9 @@ describe('faultline new', () => {
     }
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('svc');
-    expect(pkg.devDependencies.faultline).toMatch(/^\^\d/);
+    // run from this checkout (not from node_modules): the project links the checkout
+    expect(pkg.devDependencies.faultline).toBe(`file:${realpathSync(REPO).replace(/\/$/, '')}`);
+    expect(r.stdout).toMatch(/not from the npm registry/);
     expect(pkg.dependencies.express).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).dependencies.express);
     expect(readFileSync(join(dir, 'faultline.config.ts'), 'utf8')).toContain('input: "spec/things.yaml"');
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/^# Things\n/);

@@ -41,7 +41,7 @@ describe('faultline.config.ts', () => {
     } finally {
       dir.remove();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('generate --watch', () => {
@@ -77,5 +77,5 @@ describe('generate --watch', () => {
       child.kill('SIGTERM');
       dir.remove();
     }
-  }, 60_000);
+  }, 300_000);
 });

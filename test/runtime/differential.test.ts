@@ -86,7 +86,7 @@ describe.each(SPECS)('compiled engine vs express-openapi-validator: %s', (name, 
     doc = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
     oracle = await serve(dir.path, 'express-openapi-validator');
     compiled = await serve(dir.path, 'compiled');
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await oracle?.close();
     await compiled?.close();
@@ -119,5 +119,5 @@ describe.each(SPECS)('compiled engine vs express-openapi-validator: %s', (name, 
     const { mismatches, excused, statuses } = await compare(requests);
     if (process.env.DIFF_REPORT) console.log(name, requests.length, 'requests; oracle statuses:', statuses, 'excused:', Object.fromEntries(excused));
     expect(mismatches.slice(0, 15)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

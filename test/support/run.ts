@@ -10,11 +10,11 @@ export interface Ran {
 }
 
 export function faultline(args: string[], cwd = REPO): Ran {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin/faultline.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/faultline.js'), ...args], { cwd, encoding: 'utf8', timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function tsc(project: string): Ran {
-  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project], { cwd: REPO, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

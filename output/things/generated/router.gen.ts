@@ -5,7 +5,7 @@ import { createServiceRouter, type AnyHandler, type RouterOptions } from './runt
 import { contract } from './contract.gen.js';
 import type { Handlers } from './handlers.gen.js';
 
-/** The bundled, normalized spec that express-openapi-validator validates against. */
+/** The bundled, normalized spec the validators check requests against (found beside this file; ES module output). */
 export const apiSpec: object = JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8'));
 
 /**

@@ -49,7 +49,7 @@ export async function startService(command: string, args: string[], env: Record<
   let code: number | null = null;
   child.on('exit', (c) => (code = c));
   const exited = new Promise<number | null>((resolve) => child.stdout!.on('close', () => setTimeout(() => resolve(code), 50)));
-  const waitFor = (msg: RegExp, timeoutMs = 30_000) => {
+  const waitFor = (msg: RegExp, timeoutMs = 120_000) => {
     const seen = output.find((line) => msg.test(messageOf(line)));
     if (seen) return Promise.resolve(seen);
     return new Promise<string>((resolve, reject) => {

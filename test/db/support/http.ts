@@ -34,7 +34,7 @@ export async function listen(app: Express): Promise<Running> {
   };
 }
 
-export async function send(base: string, method: string, path: string, body?: unknown, timeoutMs = 20_000): Promise<Reply> {
+export async function send(base: string, method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<Reply> {
   const res = await fetch(base + path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

@@ -6,7 +6,6 @@
  * that answers with the operation's documented error response.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { createRequire } from 'node:module';
 import type { OperationContract, ServiceContract } from './contract.js';
 import { createMatcher, decodeParams } from './match.js';
 import { createLogger, requestIdFor, type Logger } from './logger.js';
@@ -14,6 +13,7 @@ import { handleError, type Failure } from './handle-error.js';
 import { isDocumentedStatus } from './respond.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation, type CompiledValidation } from './validate/index.js';
+import { lazyValidator } from './lazy-validator.js';
 
 export interface HandlerResult {
   status: number;
@@ -63,7 +63,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     checkResponse = compiled.checkResponse;
   } else {
     router.use(
-      loadValidator().middleware({
+      lazyValidator({
         apiSpec: apiSpec as never,
         validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
         validateResponses: validate ? { removeAdditional: false } : false,
@@ -132,14 +132,6 @@ function sendResult(res: Response, op: OperationContract, result: HandlerResult,
   } else {
     res.type(type).send(result.body);
   }
-}
-
-/**
- * express-openapi-validator is loaded only when its engine is chosen: the default compiled engine does
- * not need it, and loading it costs start-up time and memory in every service.
- */
-function loadValidator(): typeof import('express-openapi-validator') {
-  return createRequire(import.meta.url)('express-openapi-validator');
 }
 
 /** Carries whatever a handler threw (null, a string, an object) through Express's error path. */
