@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { pointerOf, parsePointer, type Diagnostic } from '../diagnostics.js';
 import { readSpecFile, type SourceFile } from './read-file.js';
 import { childKind, componentItemKind, hoistSection, type Kind } from './ref-context.js';
+import { extensionRef } from './extension-refs.js';
 
 /** Bounds that keep hostile specs (alias bombs, deep nesting) from exhausting memory or stack. */
 export const MAX_NODES = 4_000_000;
@@ -88,8 +89,17 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
         report('INVALID_STRUCTURE', file, pointerOf([...filePtr, key]), `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`, 'rename it');
       }
     }
-    if (kind !== 'data' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
+    if (kind !== 'data' && kind !== 'extension' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
       report('REF_MALFORMED', file, pointerOf([...filePtr, '$ref']), '$ref must be a string', 'write the reference as a string, e.g. "#/components/schemas/Name"');
+    }
+    if (kind === 'extension' && typeof obj.$ref === 'string') {
+      const handled = extensionRef(obj, file, rootFile, rootDir, (fragment) => valueAt(rootFile.data, fragment) !== undefined);
+      if (handled.kind === 'text') return handled.text;
+      if (handled.kind === 'unresolved') {
+        warn('REF_IN_EXTENSION', file, pointerOf([...filePtr, '$ref']), `$ref "${obj.$ref as string}" in a vendor extension ${handled.reason}; it was left unresolved (faultline never uses extension values)`);
+        return handled.replacement;
+      }
+      return { ...obj };
     }
     if (kind !== 'data' && typeof obj.$ref === 'string') {
       const replaced = followRef(obj, file, kind, tokens, filePtr, depth);
