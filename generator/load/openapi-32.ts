@@ -5,10 +5,14 @@
  * model, the validator and the router read it like the fixed methods, and the spec pointer is kept for
  * diagnostics. Only methods Node's HTTP parser accepts can be served; any other is reported and left
  * out. Before 3.2 a path item has no such keys: `query` or `copy` written there is not an operation
- * and is left out with a warning, so a 3.1 spec keeps its 3.1 meaning.
+ * and is left out with a warning, so a 3.1 spec keeps its 3.1 meaning. A `$ref` to a 3.2 reusable
+ * media type (`#/components/mediaTypes/X`) is inlined: 3.1 readers (the model, the validator,
+ * openapi-typescript) expect a media type object in `content`.
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { ADDITIONAL_METHODS, STANDARD_METHODS } from '../model/paths.js';
+import { childKind, componentItemKind, type Kind } from './ref-context.js';
+import { valueAt } from './bundle.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -20,6 +24,7 @@ export function liftOpenApi32(doc: Obj): { problems: Problem[]; moved: Map<strin
   const is32 = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.2');
   const problems: Problem[] = [];
   const moved = new Map<string, string>();
+  if (is32) inlineMediaTypeRefs(doc);
   const paths = doc.paths;
   if (!paths || typeof paths !== 'object' || Array.isArray(paths)) return { problems, moved };
   for (const [path, raw] of Object.entries(paths as Obj)) {
@@ -56,4 +61,24 @@ export function liftOpenApi32(doc: Obj): { problems: Problem[]; moved: Map<strin
     }
   }
   return { problems, moved };
+}
+
+function inlineMediaTypeRefs(doc: Obj): void {
+  const visit = (node: unknown, kind: Kind, tokens: string[], depth: number): void => {
+    if (node === null || typeof node !== 'object' || kind === 'data' || kind === 'extension' || depth > 400) return;
+    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, childKind(kind, String(i)), [...tokens, String(i)], depth + 1));
+    const obj = node as Obj;
+    for (const key of Object.keys(obj)) {
+      const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
+      if (k === 'mediaType') {
+        let target: unknown = obj[key];
+        for (let i = 0; i < 32 && target && typeof target === 'object' && typeof (target as Obj).$ref === 'string' && ((target as Obj).$ref as string).startsWith('#/components/mediaTypes/'); i++) {
+          target = valueAt(doc, (target as Obj).$ref as string);
+        }
+        if (target !== obj[key] && target && typeof target === 'object') obj[key] = structuredClone(target);
+      }
+      visit(obj[key], k, [...tokens, key], depth + 1);
+    }
+  };
+  visit(doc, 'root', [], 0);
 }

@@ -56,6 +56,18 @@ describe('OpenAPI 3.2', () => {
     expect(Object.keys((loaded.document!.paths as Obj)['/a'])).toEqual(['link']);
   });
 
+  it('inlines refs to reusable media types (components/mediaTypes) and accepts the other 3.2 fields', () => {
+    const loaded = loadText([
+      'openapi: 3.2.0', 'info: {title: T, version: "1"}', 'tags: [{name: a, kind: nav, summary: A}, {name: b, parent: a}]', 'servers: [{url: "https://x.test", name: prod}]',
+      'paths:', '  /s:', '    get:', '      responses:',
+      '        "200": {description: ok, summary: fine, content: {application/json: {$ref: "#/components/mediaTypes/Thing"}}}',
+      'components:', '  mediaTypes:', '    Thing: {schema: {type: object, properties: {a: {type: string}}}}',
+      '  examples:', '    E: {dataValue: {a: 1}, serializedValue: \'{"a":1}\'}',
+    ].join('\n') + '\n');
+    expect(loaded.diagnostics).toEqual([]);
+    expect((loaded.document as Obj).paths['/s'].get.responses['200'].content['application/json']).toEqual({ schema: { type: 'object', properties: { a: { type: 'string' } } } });
+  });
+
   it('hands the client a 3.1 copy: no extra methods, itemSchema typed as a list, $self gone', () => {
     const copy = clientSpec(load('openapi-32.yaml').document!) as Obj;
     expect(copy.openapi).toBe('3.1.1');
