@@ -132,10 +132,18 @@ function rewriteRefs(node: unknown, renamed: Map<string, string>, depth: number)
   if (node === null || typeof node !== 'object' || depth > 400) return;
   if (Array.isArray(node)) return node.forEach((n) => rewriteRefs(n, renamed, depth + 1));
   const obj = node as Obj;
-  if (typeof obj.$ref === 'string' && obj.$ref.startsWith('#/components/')) {
-    const tokens = parsePointer(obj.$ref);
-    const target = renamed.get(pointerOf(tokens.slice(0, 3)));
-    if (target) obj.$ref = target + (tokens.length > 3 ? pointerOf(tokens.slice(3)).slice(1) : '');
+  if (typeof obj.$ref === 'string') obj.$ref = renamedRef(obj.$ref, renamed);
+  // a discriminator's mapping names schemas by reference too
+  if (typeof obj.propertyName === 'string' && obj.mapping && typeof obj.mapping === 'object') {
+    const mapping = obj.mapping as Obj;
+    for (const key of Object.keys(mapping)) if (typeof mapping[key] === 'string') mapping[key] = renamedRef(mapping[key] as string, renamed);
   }
   for (const [key, value] of Object.entries(obj)) if (!DATA_KEYS.has(key)) rewriteRefs(value, renamed, depth + 1);
+}
+
+function renamedRef(ref: string, renamed: Map<string, string>): string {
+  if (!ref.startsWith('#/components/')) return ref;
+  const tokens = parsePointer(ref);
+  const target = renamed.get(pointerOf(tokens.slice(0, 3)));
+  return target ? target + (tokens.length > 3 ? pointerOf(tokens.slice(3)).slice(1) : '') : ref;
 }
