@@ -43,6 +43,10 @@ export const DIAGNOSTIC_CODES = {
   NAME_COLLISION: 'two names collide after mangling',
   NORMALIZED: 'the spec was normalized for the validator',
   TOO_LARGE: 'the spec is too large',
+  REF_IN_EXTENSION: 'a $ref inside a vendor extension was left unresolved',
+  SWAGGER_2_CONVERTED: 'a Swagger 2.0 spec was converted to OpenAPI 3.0',
+  OPENAPI_32_LIFTED: 'an OpenAPI 3.2 part was read as the service serves it',
+  CLIENT_FAILED: 'the typed client could not be generated',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -93,6 +93,7 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
   if (w.orphans.length) lines.push(`  kept handler files whose operation left the spec: ${w.orphans.join(', ')}`);
   if (result.moduleFormat?.format === 'cjs') lines.push(`  CommonJS output: ${result.moduleFormat.reason}`);
   lines.push(...writeDetails(w));
+  if (result.diagnostics.some((d) => d.code === 'CLIENT_FAILED')) lines.push('  the typed client was left out (see the warning above); the service is complete. To proceed without it, rerun with --no-client');
   lines.push(`  done in ${ms} ms`);
   return lines.join('\n') + '\n';
 }

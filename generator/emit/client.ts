@@ -5,8 +5,9 @@
  *
  * Two hazards of running a code generator inside someone else's repository are closed here:
  * hey-api loads (and so runs) an `openapi-ts.config.*` from the working folder unless told which
- * config file to use, so it is pointed at an empty one of ours; and an operationId `then` would be
- * exported from sdk.gen.ts, which makes `await import()` of the module call it, so it is renamed.
+ * config file to use, so it is pointed at an empty one of ours; and the spec it gets is a copy made
+ * for it (client-spec.ts: names it crashes on, query styles its types reject, OpenAPI 3.2 parts).
+ * If hey-api still fails, the failure is a CLIENT_FAILED warning (see clientOrProblem), never a crash.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { listFiles } from '../write.js';
@@ -14,6 +15,8 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { clientSpec } from './client-spec.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export interface ClientWorker {
   /** Generates the client of `document`; resolves with its files keyed by path. */
@@ -42,7 +45,7 @@ export function startClientWorker(): ClientWorker {
       mkdirSync(dir);
       const configFile = join(work, 'openapi-ts.config.mjs');
       writeFileSync(configFile, 'export default {};\n');
-      const json = JSON.stringify(withoutThenable(structuredClone(document) as Record<string, unknown>));
+      const json = JSON.stringify(clientSpec(document as Record<string, unknown>));
       worker.ref();
       const done = new Promise<Map<string, string>>((resolve, reject) => {
         worker.once('message', (result: { ok: boolean; message?: string }) => {
@@ -72,16 +75,18 @@ function readOutput(dir: string): Map<string, string> {
   return files;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** A module exporting `then` is a thenable: renames operationId `then` so the SDK never exports one. */
-function withoutThenable(doc: Record<string, unknown>): Record<string, unknown> {
-  for (const item of Object.values((doc.paths ?? {}) as Record<string, Record<string, { operationId?: unknown } | undefined>>)) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (op && typeof op === 'object' && typeof op.operationId === 'string' && /^then$/i.test(op.operationId)) op.operationId = `${op.operationId}Operation`;
-    }
+/**
+ * The client's files, or none and a warning: a hey-api failure (a bug of hey-api on a spec faultline
+ * accepts) never stops the service from being generated, and never prints a stack.
+ */
+export async function clientOrProblem(client: Promise<Map<string, string>>): Promise<{ files: Map<string, string>; problem?: Omit<Diagnostic, 'file' | 'line'> }> {
+  try {
+    return { files: await client };
+  } catch (error) {
+    const reason = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 500);
+    return {
+      files: new Map(),
+      problem: { code: 'CLIENT_FAILED', severity: 'warning', pointer: '#', message: `the typed client (generated/client/) was left out: ${reason}. The service itself is complete`, fix: 'pass --no-client to generate the service without the client (and silence this), or generate the client from generated/openapi.json with another tool' },
+    };
   }
-  return doc;
 }
-

@@ -5,6 +5,7 @@
 import { literal } from './safe-text.js';
 import { pascalCase, safeIdentifier } from '../model/names.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
+import { pathsTypeFor } from './extra-method-types.js';
 
 export interface HandlerTypes {
   typeName: string;
@@ -16,7 +17,7 @@ export interface HandlerTypes {
 }
 
 export function handlerTypes(op: ModelOperation): HandlerTypes {
-  const base = `paths[${literal(op.path)}][${literal(op.method)}]`;
+  const base = `${pathsTypeFor(op.method)}[${literal(op.path)}][${literal(op.method)}]`;
   const has = (where: string) => op.params.some((p) => p.in === where);
   return {
     typeName: safeIdentifier(pascalCase(op.name), 'Operation'),

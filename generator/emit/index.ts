@@ -10,8 +10,8 @@ import { buildServiceContract } from './error-contract.js';
 import { contractView } from './contract-view.js';
 import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
-import { emitTypes } from './types.js';
-import { emitClient, type ClientWorker } from './client.js';
+import { emitServiceTypes } from './extra-method-types.js';
+import { clientOrProblem, emitClient, type ClientWorker } from './client.js';
 import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 import { successHint } from './success-hint.js';
@@ -57,7 +57,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
     return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
-  generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
+  generated.set('types.gen.ts', banner(title) + emitServiceTypes(toolDocument));
   generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, ...contractView(contract) }));
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
@@ -66,7 +66,9 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('router.gen.ts', render('router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
   if (client) {
-    for (const [name, text] of await client) generated.set(`client/${name}`, text);
+    const { files, problem } = await clientOrProblem(client);
+    if (problem) problems.push(problem);
+    for (const [name, text] of files) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render('app.ts.hbs', { title }));

@@ -10,8 +10,13 @@ export function emitTypes(document: object): string {
   const schema = structuredClone(document) as Parameters<typeof transformSchema>[0];
   // redocly's bundle step adds an empty `components`; keep the output byte-identical to openapiTS()
   schema.components ??= {};
+  return astToString(transformSchema(schema, typesContext(schema) as never));
+}
+
+/** The context openapi-typescript's entry point would build for `schema` (also used by extra-method-types.ts). */
+export function typesContext(schema: Parameters<typeof transformSchema>[0]) {
   const options = { silent: true };
-  const ctx = {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -44,5 +49,4 @@ export function emitTypes(document: object): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   };
-  return astToString(transformSchema(schema, ctx as never));
 }

@@ -9,6 +9,11 @@ import { realpathSync } from 'node:fs';
 import { pointerOf, parsePointer, type Diagnostic } from '../diagnostics.js';
 import { readSpecFile, type SourceFile } from './read-file.js';
 import { childKind, componentItemKind, hoistSection, type Kind } from './ref-context.js';
+import { extensionRef } from './extension-refs.js';
+import { SchemaIds } from './schema-ids.js';
+
+/** JSON Schema identifiers: resolved by the bundler (schema-ids.ts), then dropped so no tool re-bases refs on them. */
+const ID_KEYWORDS = new Set(['$id', '$anchor', '$dynamicAnchor']);
 
 /** Bounds that keep hostile specs (alias bombs, deep nesting) from exhausting memory or stack. */
 export const MAX_NODES = 4_000_000;
@@ -52,6 +57,9 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
   const rootComponents = (data.components ?? {}) as Record<string, Record<string, Json> | undefined>;
   let nodes = 0;
   let stopped = false;
+  // JSON Schema 2020-12 identifiers exist in OpenAPI 3.1 and later
+  const ids = /^3\.[12]/.test(String(data.openapi)) ? new SchemaIds() : undefined;
+  ids?.index(rootFile, typeof data.$self === 'string' ? data.$self : undefined);
 
   const report = (code: string, file: SourceFile, pointer: string, message: string, fix?: string) =>
     diagnostics.push({ code, severity: 'error', pointer, file: display(file.path), line: 0, message, fix });
@@ -67,6 +75,7 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
       return undefined;
     }
     files.set(path, read.file);
+    ids?.index(read.file);
     return read.file;
   };
 
@@ -82,14 +91,27 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
       return node.map((item, i) => walk(item, file, childKind(kind, String(i)), [...tokens, String(i)], [...filePtr, String(i)], depth + 1));
     }
     if (node === null || typeof node !== 'object') return node;
-    const obj = node as Record<string, Json>;
+    let obj = node as Record<string, Json>;
+    if (ids && kind === 'schema' && typeof obj.$dynamicRef === 'string' && obj.$ref === undefined) {
+      const target = ids.resolveDynamic(obj.$dynamicRef);
+      if (target) obj = { ...withoutKey(obj, '$dynamicRef'), $ref: SchemaIds.refTo(target) };
+    }
     for (const key of Object.keys(obj)) {
       if (TOOL_CRASHING_KEYS.has(key)) {
         report('INVALID_STRUCTURE', file, pointerOf([...filePtr, key]), `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`, 'rename it');
       }
     }
-    if (kind !== 'data' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
+    if (kind !== 'data' && kind !== 'extension' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
       report('REF_MALFORMED', file, pointerOf([...filePtr, '$ref']), '$ref must be a string', 'write the reference as a string, e.g. "#/components/schemas/Name"');
+    }
+    if (kind === 'extension' && typeof obj.$ref === 'string') {
+      const handled = extensionRef(obj, file, rootFile, rootDir, (fragment) => valueAt(rootFile.data, fragment) !== undefined);
+      if (handled.kind === 'text') return handled.text;
+      if (handled.kind === 'unresolved') {
+        warn('REF_IN_EXTENSION', file, pointerOf([...filePtr, '$ref']), `$ref "${obj.$ref as string}" in a vendor extension ${handled.reason}; it was left unresolved (faultline never uses extension values)`);
+        return handled.replacement;
+      }
+      return { ...obj };
     }
     if (kind !== 'data' && typeof obj.$ref === 'string') {
       const replaced = followRef(obj, file, kind, tokens, filePtr, depth);
@@ -97,6 +119,7 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     }
     const out: Record<string, Json> = {};
     for (const key of Object.keys(obj)) {
+      if (ids && kind === 'schema' && ID_KEYWORDS.has(key)) continue;
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
       if (kind !== 'data' && !NAME_MAPS.has(kind) && reachesOut(key, k, kind, obj[key])) {
         const at = pointerOf([...filePtr, key]);
@@ -117,8 +140,9 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
   const followRef = (obj: Record<string, Json>, file: SourceFile, kind: Kind, tokens: string[], filePtr: string[], depth: number): Json => {
     const ref = obj.$ref as string;
     const at = pointerOf([...filePtr, '$ref']);
-    if (ref.startsWith('#') && file === rootFile) return undefined;
-    const target = parseRef(ref, file, rootDir);
+    const viaId = ids && kind === 'schema' && !ref.startsWith('#/') && ref !== '#' ? ids.resolve(ref, file, pointerOf(filePtr)) : undefined;
+    if (!viaId && ref.startsWith('#') && file === rootFile) return undefined;
+    const target = viaId ? { path: viaId.file.path, fragment: viaId.pointer === '#' ? '' : viaId.pointer } : parseRef(ref, file, rootDir);
     if ('error' in target) {
       report(target.code, file, at, target.error, target.fix);
       return {};
@@ -239,4 +263,10 @@ function uniqueName(taken: (name: string) => boolean, base: string): string {
 
 function has(obj: object | null | undefined, key: string): boolean {
   return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+}
+
+function withoutKey(obj: Record<string, Json>, key: string): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const k of Object.keys(obj)) if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  return out;
 }

@@ -8,11 +8,13 @@ import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { readSpecFile, lineOf, type SourceFile } from './read-file.js';
 import { bundleSpec, type Origin } from './bundle.js';
 import { checkRefs, checkStructure, checkVersion } from './validate.js';
+import { convertSwagger2, isSwagger2 } from './swagger2.js';
+import { liftOpenApi32 } from './openapi-32.js';
 
 export interface LoadedSpec {
   /** The bundled document (only local refs). Undefined when loading failed before bundling. */
   document: Record<string, unknown> | undefined;
-  /** 3.0 or 3.1 */
+  /** 3.0 or 3.1 (3.2 reads as 3.1 plus its new parts) */
   version: '3.0' | '3.1' | undefined;
   diagnostics: Diagnostic[];
   /** Every file read, root first. */
@@ -45,8 +47,13 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
   }
   const read = readSpecFile(absolute, display(absolute));
   if (!read.ok) return failed(read.diagnostic);
-  const root = read.file;
-  const locateIn = (origins: Map<string, Origin>) => (pointer: string) => locatePointer(origins, pointer);
+  let root = read.file;
+  const converted = isSwagger2(root.data) ? convertSwagger2(root) : undefined;
+  if (converted) {
+    if (!converted.file) return failed({ ...converted.problem, file: display(absolute), line: lineOf(root, '#/swagger') });
+    root = converted.file;
+  }
+  const locateIn = (origins: Map<string, Origin>, moved?: Map<string, string>) => (pointer: string) => locatePointer(origins, movedBack(pointer, moved));
 
   const versionProblems = checkVersion(root.data);
   if (versionProblems.length) {
@@ -55,14 +62,17 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
     return { ...failed(versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) }))[0]), diagnostics: versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) })), locate };
   }
   const bundle = bundleSpec(absolute, display, root, options.refRoot && resolve(cwd, options.refRoot));
-  const locate = locateIn(bundle.origins);
+  const lifted = liftOpenApi32(bundle.document);
+  const locate = locateIn(bundle.origins, lifted.moved);
   const diagnostics = bundle.diagnostics.map((d) => (d.line ? d : { ...d, line: lineOfFile(bundle.files, d) }));
+  if (converted) diagnostics.unshift({ ...converted.problem, file: display(absolute), line: lineOf(root, '#/swagger') });
+  for (const p of lifted.problems) diagnostics.push({ ...p, ...locate(p.pointer) });
   if (!hasErrors(diagnostics)) {
     for (const p of [...checkStructure(bundle.document), ...checkRefs(bundle.document)]) {
       diagnostics.push({ severity: 'error', ...p, ...locate(p.pointer) });
     }
   }
-  const version = String((root.data as Record<string, unknown>).openapi).startsWith('3.1') ? '3.1' : '3.0';
+  const version = /^3\.[12]/.test(String((root.data as Record<string, unknown>).openapi)) ? '3.1' : '3.0';
   return { document: bundle.document, version, diagnostics, files: bundle.files.map((f) => f.path), locate };
 }
 
@@ -87,4 +97,11 @@ function locatePointer(origins: Map<string, Origin>, pointer: string): { file: s
   const rest = prefix === '#' ? pointer.slice(1) : pointer.slice(prefix.length);
   const inFile = (origin.pointer === '#' ? '#' : origin.pointer) + rest;
   return { file: origin.display, line: lineOf(origin.file, inFile) };
+}
+
+/** A pointer into an operation the loader lifted (OpenAPI 3.2 additionalOperations) -> where the spec wrote it. */
+function movedBack(pointer: string, moved: Map<string, string> | undefined): string {
+  if (!moved?.size) return pointer;
+  for (const [to, from] of moved) if (pointer === to || pointer.startsWith(to + '/')) return from + pointer.slice(to.length);
+  return pointer;
 }

@@ -6,9 +6,13 @@
 export type Kind =
   | 'root' | 'paths' | 'pathItem' | 'operation' | 'parameterList' | 'parameter' | 'requestBody'
   | 'responseMap' | 'response' | 'contentMap' | 'mediaType' | 'headerMap' | 'header' | 'schema'
-  | 'schemaMap' | 'schemaList' | 'exampleMap' | 'example' | 'components' | 'componentMap' | 'data' | 'other';
+  | 'schemaMap' | 'schemaList' | 'exampleMap' | 'example' | 'components' | 'componentMap' | 'data' | 'other'
+  /** OpenAPI 3.2 `additionalOperations`: method -> operation */
+  | 'operationMap'
+  /** the value of an `x-` key: vendor data faultline never uses (see extension-refs.ts) */
+  | 'extension';
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
 const SCHEMA_CHILD = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else',
   'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
@@ -17,11 +21,15 @@ const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
 
 const COMPONENT_KINDS: Record<string, Kind> = {
   schemas: 'schema', responses: 'response', parameters: 'parameter', requestBodies: 'requestBody',
-  headers: 'header', examples: 'example', pathItems: 'pathItem',
+  headers: 'header', examples: 'example', pathItems: 'pathItem', mediaTypes: 'mediaType',
 };
+
+/** Objects whose keys are names chosen by the spec author: an `x-` key there is a name, not an extension. */
+const NAMED_KEYS = new Set<Kind>(['componentMap', 'schemaMap', 'contentMap', 'headerMap', 'exampleMap', 'operationMap', 'data']);
 
 /** The kind of the value stored under `key` in an object of kind `parent` (componentMap carries its item kind). */
 export function childKind(parent: Kind, key: string, componentItem?: Kind): Kind {
+  if (parent === 'extension' || (key.startsWith('x-') && !NAMED_KEYS.has(parent))) return 'extension';
   switch (parent) {
     case 'root':
       if (key === 'paths' || key === 'webhooks') return 'paths';
@@ -35,7 +43,10 @@ export function childKind(parent: Kind, key: string, componentItem?: Kind): Kind
       return 'pathItem';
     case 'pathItem':
       if (key === 'parameters') return 'parameterList';
+      if (key === 'additionalOperations') return 'operationMap';
       return METHODS.has(key) ? 'operation' : 'other';
+    case 'operationMap':
+      return 'operation';
     case 'operation':
       if (key === 'parameters') return 'parameterList';
       if (key === 'requestBody') return 'requestBody';
@@ -58,7 +69,7 @@ export function childKind(parent: Kind, key: string, componentItem?: Kind): Kind
     case 'mediaType':
     case 'parameter':
     case 'header':
-      if (key === 'schema') return 'schema';
+      if (key === 'schema' || (parent === 'mediaType' && key === 'itemSchema')) return 'schema';
       if (key === 'content') return 'contentMap';
       if (key === 'examples') return 'exampleMap';
       if (key === 'example') return 'data';
@@ -89,6 +100,6 @@ export function componentItemKind(section: string): Kind | undefined {
 
 /** Where an external `$ref` of this kind is hoisted to; undefined means it is inlined. */
 export function hoistSection(kind: Kind): string | undefined {
-  for (const [section, k] of Object.entries(COMPONENT_KINDS)) if (k === kind && section !== 'pathItems') return section;
+  for (const [section, k] of Object.entries(COMPONENT_KINDS)) if (k === kind && section !== 'pathItems' && section !== 'mediaTypes') return section;
   return undefined;
 }

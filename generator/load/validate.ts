@@ -5,8 +5,11 @@
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { valueAt } from './bundle.js';
+import { childKind, componentItemKind, type Kind } from './ref-context.js';
+import { METHOD_ORDER } from '../model/paths.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The eight 3.1 methods, `query` and the 3.2 additional operations the loader lifted into the path item. */
+export const HTTP_METHODS = METHOD_ORDER;
 
 type Problem = Omit<Diagnostic, 'file' | 'line' | 'severity'> & { severity?: Diagnostic['severity'] };
 
@@ -21,8 +24,8 @@ export function checkVersion(doc: unknown): Problem[] {
   if (d.openapi === undefined) {
     return [{ code: 'OPENAPI_VERSION_MISSING', pointer: '#', message: 'the `openapi` version field is missing', fix: 'add `openapi: 3.1.0` (or 3.0.3) at the top' }];
   }
-  if (typeof d.openapi !== 'string' || !/^3\.[01]\.\d+$/.test(d.openapi)) {
-    return [{ code: 'OPENAPI_VERSION_UNSUPPORTED', pointer: '#/openapi', message: `openapi version ${JSON.stringify(d.openapi)} is not supported; expected 3.0.x or 3.1.x`, fix: 'set `openapi: 3.1.0` or `3.0.3`' }];
+  if (typeof d.openapi !== 'string' || !/^3\.[012]\.\d+$/.test(d.openapi)) {
+    return [{ code: 'OPENAPI_VERSION_UNSUPPORTED', pointer: '#/openapi', message: `openapi version ${JSON.stringify(d.openapi)} is not supported; expected 3.0.x, 3.1.x or 3.2.x`, fix: 'set `openapi: 3.1.0` or `3.0.3`' }];
   }
   return [];
 }
@@ -85,9 +88,10 @@ export const MAX_USES_LISTED = 5;
 export function checkRefs(doc: Record<string, unknown>): Problem[] {
   const verdicts = new Map<string, Omit<Problem, 'pointer'> | undefined>();
   const uses = new Map<string, string[]>();
-  const visit = (node: unknown, tokens: string[], inData: boolean) => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, [...tokens, String(i)], inData));
+  // extension values are vendor data: their refs were settled by the bundler (extension-refs.ts)
+  const visit = (node: unknown, tokens: string[], inData: boolean, kind: Kind = 'root') => {
+    if (node === null || typeof node !== 'object' || kind === 'extension') return;
+    if (Array.isArray(node)) return node.forEach((n, i) => visit(n, [...tokens, String(i)], inData, childKind(kind, String(i))));
     const obj = node as Record<string, unknown>;
     if (!inData && typeof obj.$ref === 'string' && obj.$ref.startsWith('#')) {
       const ref = obj.$ref;
@@ -98,7 +102,8 @@ export function checkRefs(doc: Record<string, unknown>): Problem[] {
       }
     }
     for (const [key, value] of Object.entries(obj)) {
-      visit(value, [...tokens, key], inData || key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum');
+      const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
+      visit(value, [...tokens, key], inData || key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum', k);
     }
   };
   visit(doc, [], false);

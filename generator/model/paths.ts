@@ -39,7 +39,18 @@ function sortKeyOf(path: string): string {
     .join('/');
 }
 
-export const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The eight methods of OpenAPI 3.0 and 3.1 path items, the ones openapi-typescript and hey-api read. */
+export const STANDARD_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/**
+ * OpenAPI 3.2 adds the `query` field and `additionalOperations` (any other method). The loader lifts
+ * additional operations into lower-case path item keys, restricted to the methods Node's HTTP parser
+ * accepts (a request with any other method never reaches the service). CONNECT is left out: Node hands
+ * it to the 'connect' event, never to a request handler.
+ */
+export const ADDITIONAL_METHODS = ['acl', 'bind', 'checkout', 'copy', 'link', 'lock', 'm-search', 'merge', 'mkactivity', 'mkcalendar',
+  'mkcol', 'move', 'notify', 'propfind', 'proppatch', 'purge', 'rebind', 'report', 'search', 'source', 'subscribe', 'unbind',
+  'unlink', 'unlock', 'unsubscribe'] as const;
+export const METHOD_ORDER = [...STANDARD_METHODS, 'query', ...ADDITIONAL_METHODS] as const;
 export type HttpMethod = (typeof METHOD_ORDER)[number];
 
 export function compareOperations(a: { path: string; method: HttpMethod }, b: { path: string; method: HttpMethod }): number {

@@ -637,7 +637,8 @@ export function buildCases(): HostileCase[] {
   notSpec('not-an-object-scalar', `"${marker()}"`, ['NOT_AN_OBJECT']);
   notSpec('empty-file', '', ['NOT_AN_OBJECT']);
   notSpec('binary-garbage', '\u0000\u0001\u0002\uFFFD{{{[[[', ['SYNTAX_ERROR']);
-  notSpec('swagger-2', `swagger: "2.0"\ninfo: { title: ${JSON.stringify(one(0))}, version: "1" }\npaths: {}\n`, ['SWAGGER_2']);
+  // Swagger 2.0 is converted to OpenAPI 3 (issue 16): its strings then travel like any spec's
+  add({ id: 'swagger-2', family: 'not an OpenAPI document', expect: 'ok', build: (dir) => { write(dir, 'spec.yaml', `swagger: "2.0"\ninfo: { title: ${JSON.stringify(one(0))}, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: ${JSON.stringify(one(2))}\n      responses: { "200": { description: ok }, "400": { description: ${JSON.stringify(one(3))} } }\n`); return 'spec.yaml'; } });
   notSpec('openapi-version-payload', `openapi: ${JSON.stringify(one(1))}\ninfo: { title: T, version: "1" }\npaths: {}\n`, ['OPENAPI_VERSION_UNSUPPORTED']);
   notSpec('paths-proto', '{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"__proto__": {"get": {"responses": {"200": {"description": "ok"}}}}}}', ['INVALID_STRUCTURE'], 'spec.json');
   notSpec('operation-not-object', `${YAML_HEAD}paths:\n  /a:\n    get: ${JSON.stringify(one(2))}\n`, ['INVALID_STRUCTURE']);

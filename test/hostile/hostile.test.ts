@@ -173,7 +173,7 @@ const MESSAGES: Record<string, RegExp> = {
   SYNTAX_ERROR: /YAML\/JSON syntax error/,
   NOT_AN_OBJECT: /must be a YAML or JSON object/,
   SWAGGER_2: /Swagger \S+ is not supported/,
-  OPENAPI_VERSION_UNSUPPORTED: /is not supported; expected 3\.0\.x or 3\.1\.x/,
+  OPENAPI_VERSION_UNSUPPORTED: /is not supported; expected 3\.0\.x, 3\.1\.x or 3\.2\.x/,
   INVALID_STRUCTURE: /must start with "\/"|must be an object|must be a string|cannot be used as a name/,
   NO_ERROR_BODY: /body valid against this error schema can be built/,
 };

@@ -45,7 +45,6 @@ describe('loadSpec: valid specs', () => {
 
 describe('loadSpec: every defect is a diagnostic with file, line and pointer', () => {
   it.each([
-    ['Swagger 2.0', { given: 'swagger2.yaml', want: { code: 'SWAGGER_2', line: 1, pointer: '#/swagger', text: /convert it to OpenAPI 3/ } }],
     ['missing openapi', { given: 'no-version.yaml', want: { code: 'OPENAPI_VERSION_MISSING', line: 1, pointer: '#', text: /missing/ } }],
     ['unknown version', { given: 'version-4.yaml', want: { code: 'OPENAPI_VERSION_UNSUPPORTED', line: 1, pointer: '#/openapi', text: /"4\.0\.0"/ } }],
     ['unreadable file', { given: 'nope.yaml', want: { code: 'FILE_UNREADABLE', line: 0, pointer: '#', text: /does not exist/ } }],
