@@ -9,6 +9,7 @@ import { refTo } from './ajv.js';
 import { escapeToken, resolveObject, valueAtPointer } from './prepare.js';
 import { planParameters, queryRules, type Field, type ParameterPlan, type QueryRules } from './parameters.js';
 import { isBinarySchema } from './body.js';
+import { numericParameters, type NumericParameter } from './numbers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -27,6 +28,8 @@ export interface CompiledRequest {
   hasQuery: boolean;
   hasHeaders: boolean;
   hasCookies: boolean;
+  /** Integer and number parameters, parsed strictly before Ajv sees them (numbers.ts). */
+  numeric: NumericParameter[];
   /** undefined when the operation has no parameters at all. */
   params?: ValidateFunction;
   body?: BodyPlan;
@@ -49,6 +52,7 @@ export function compileRequest(doc: Obj, ajvs: RequestAjvs, path: string, method
     hasQuery: byField.has('query'),
     hasHeaders: byField.has('headers'),
     hasCookies: byField.has('cookies'),
+    numeric: numericParameters(plans),
   };
   if (plans.length) {
     const properties: Obj = {};

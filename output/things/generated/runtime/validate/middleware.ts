@@ -11,6 +11,7 @@ import type { ValidationEngine } from './engine.js';
 import { prepareQuery, shapeArray } from './parameters.js';
 import { chooseMediaType, parseMediaType } from './body.js';
 import type { CompiledRequest } from './compile.js';
+import { parseNumericParameters } from './numbers.js';
 
 type Obj = Record<string, unknown>;
 
@@ -65,14 +66,23 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   let items: ValidatorItem[] | undefined;
   if (compiled.params) {
-    const state = res.locals.faultline as { params: Record<string, string> };
+    const state = res.locals.faultline as { params: Record<string, unknown>; cookies?: Obj };
     const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
     if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
     for (const plan of compiled.arrays) {
       const holder = data[plan.field] as Obj | undefined;
       if (holder) shapeArray(holder, plan);
     }
+    const numberItems = parseNumericParameters(data, compiled.numeric);
     if (!compiled.params(data)) items = itemsFromAjv(compiled.params.errors);
+    if (numberItems) {
+      // Ajv saw the refused text and may have coerced it: its word on those values does not count.
+      const refused = numberItems.map((i) => i.path!.replace(/\/\d+$/, ''));
+      items = [...numberItems, ...(items ?? []).filter((i) => !refused.some((r) => i.path === r || i.path?.startsWith(r + '/')))];
+    }
+    // The handler receives what was validated: parsed numbers, coerced booleans, split arrays.
+    state.params = data.params as Record<string, unknown>;
+    if (data.cookies) state.cookies = data.cookies as Obj;
   }
   if (validateBody) {
     const data = { body: req.body };

@@ -1,0 +1,50 @@
+/**
+ * Sends what a handler returned: its status must be documented (else the documented 500), headers
+ * are set, a JSON body is checked against the documented schema when responses are validated, and
+ * the body is serialized as its content type says.
+ */
+import type { Response } from 'express';
+import type { OperationContract } from './contract.js';
+import { isDocumentedStatus } from './respond.js';
+import type { CompiledValidation } from './validate/index.js';
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export type ResponseCheck = CompiledValidation['checkResponse'];
+
+export function sendResult(res: Response, op: OperationContract, result: HandlerResult, check: ResponseCheck, fail: (error: unknown) => void): void {
+  if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
+    return fail(new UndocumentedResult(result?.status));
+  }
+  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  res.status(result.status);
+  if (result.body === undefined) {
+    res.end();
+    return;
+  }
+  const type = result.contentType ?? 'application/json';
+  if (/json/i.test(type)) {
+    const invalid = check?.(op, result.status, result.contentType, result.body);
+    if (invalid) {
+      for (const name of Object.keys(result.headers ?? {})) res.removeHeader(name);
+      return fail(invalid);
+    }
+    if (result.contentType) res.type(type);
+    res.json(result.body);
+  } else {
+    res.type(type).send(result.body);
+  }
+}
+
+/** A handler answered with a status its operation does not document (only possible through `any`). */
+export class UndocumentedResult extends Error {
+  constructor(readonly status: unknown) {
+    super(`handler returned undocumented status ${String(status)}`);
+    this.name = 'UndocumentedResult';
+  }
+}
