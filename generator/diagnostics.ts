@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   NAME_COLLISION: 'two names collide after mangling',
   NORMALIZED: 'the spec was normalized for the validator',
   TOO_LARGE: 'the spec is too large',
+  UNDOCUMENTED_CLIENT_ERROR: 'operations document no 400, 422, 4XX or default',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
