@@ -41,6 +41,12 @@ export function sendResult(res: Response, op: OperationContract, result: Handler
   }
 }
 
+/** `validateResponses: 0.25` checks a quarter of the responses; `true` (or 1) every one. */
+export function sampledCheck(check: ResponseCheck, setting: boolean | number | undefined): ResponseCheck {
+  if (!check || typeof setting !== 'number' || setting >= 1) return check;
+  return (...args) => (Math.random() < setting ? check(...args) : undefined);
+}
+
 /** A handler answered with a status its operation does not document (only possible through `any`). */
 export class UndocumentedResult extends Error {
   constructor(readonly status: unknown) {
