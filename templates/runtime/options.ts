@@ -27,6 +27,8 @@ export interface RouterOptions {
   validateResponses?: boolean | number;
   /** Largest accepted request body, as for express.json (default '1mb'). */
   bodyLimit?: string | number;
+  /** multipart/form-data limits: bytes per file (default bodyLimit), files (10) and fields (100) per request; over them is a 413. */
+  uploadLimits?: { fileSize?: number; files?: number; fields?: number };
   logger?: Logger;
   /** Called for every 5xx and contract violation, e.g. to report to Sentry. Exceptions in it are logged and ignored. */
   onError?: (error: unknown, context: ErrorContext) => void;

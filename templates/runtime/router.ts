@@ -52,7 +52,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     if (problem) return failure(req, res, problem);
     next();
   });
-  router.use(bodyParser(options.bodyLimit ?? '1mb'));
+  router.use(bodyParser(options.bodyLimit ?? '1mb', options.uploadLimits));
   const validate = (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
   let checkResponse: ResponseCheck;
   if ((options.engine ?? 'compiled') === 'compiled') {

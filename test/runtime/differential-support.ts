@@ -50,6 +50,7 @@ export async function callEngine(served: Served, request: DiffRequest): Promise<
   served.last.issues = undefined;
   const res = await fetch(served.base + request.path, { method: request.method, headers: request.headers, body: request.body });
   await res.arrayBuffer();
-  const issues = (served.last.issues ?? []).map((i) => `${i.location} ${i.path.join('.')} ${i.code}`).sort();
+  const recorded = served.last.issues as Served['last']['issues'];
+  const issues = (recorded ?? []).map((i) => `${i.location} ${i.path.join('.')} ${i.code}`).sort();
   return { status: res.status, issues };
 }

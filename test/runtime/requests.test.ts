@@ -172,7 +172,7 @@ describe('operations that document no 400, 422, 4XX or default (item 5)', () => 
     ['GET', '/schemas/0', '/schemas/{version}', 404, 'a path below its minimum: the documented 404'],
     ['GET', '/schemas/1?unknown=1', '/schemas/{version}', 404, 'an unknown query parameter: the only documented 4xx'],
     ['GET', '/reports?year=x', '/reports', 409, 'the lowest documented 4xx that is not 401/403/407/429'],
-  ] as const)('%s %s -> %i (%s)', async (method, target, template, status) => {
+  ] as const)('%s %s -> %i (%s)', async (method, target, template, status, _why) => {
     contract.expectDocumented(method, template, status, await raw(method, target));
   });
 
