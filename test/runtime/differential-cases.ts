@@ -128,19 +128,22 @@ export const EXCEPTIONS: Exception[] = [
     id: 'strict-numbers',
     reason:
       'A numeric path, query, header or cookie parameter whose text is not canonical decimal (`0x10`, `1e3`, `+5`, ` 5`, `1.0`, `Infinity`, `1e400`) or an integer beyond 2^53 - 1: express-openapi-validator lets Ajv `coerceTypes` turn it into some number (Infinity, 16, 9007199254740992...) and often accepts it; the compiled engine refuses it with a TYPE issue on that parameter (issue 14 item 1: the handler would otherwise receive a value the client never sent).',
-    applies: (_spec, request, eov, compiled) => compiled.status === 400 && explainedBy(request, eov, compiled, (issue) => / TYPE$/.test(issue) && nonCanonical(request, issue)),
+    applies: (_spec, request, eov, compiled) => compiled.status >= 400 && compiled.status < 500 && explainedBy(request, eov, compiled, (issue) => / TYPE$/.test(issue) && nonCanonical(request, issue)),
   },
   {
     id: 'plus-is-space',
     reason:
-      'A `+` in a query value, what URLSearchParams, browsers and HTML forms send for a space: express-openapi-validator calls it a reserved character and refuses the request; the compiled engine reads it as the space it encodes (issue 14 item 2) and judges the value itself, which may still fail its schema on its own merits.',
+      'A `+` in a query value, what URLSearchParams, browsers and HTML forms send for a space: express-openapi-validator calls it a reserved character and refuses the request (and, stopping there, reports nothing else); the compiled engine reads it as the space it encodes (issue 14 item 2) and judges the value itself, which may still fail its schema on its own merits, along with the rest of the request.',
     applies: (_spec, request, eov, compiled) => {
       const plus = plusParams(request);
       if (!plus.size) return false;
       const eovOnly = eov.issues.filter((i) => !compiled.issues.includes(i));
       const compiledOnly = compiled.issues.filter((i) => !eov.issues.includes(i));
       const onPlus = (issue: string) => issue.startsWith('query ') && plus.has(issue.split(' ')[1]);
-      return eovOnly.length > 0 && eovOnly.every((i) => onPlus(i) && / INVALID$/.test(i)) && compiledOnly.every(onPlus);
+      if (!(eovOnly.length > 0 && eovOnly.every((i) => onPlus(i) && / INVALID$/.test(i)))) return false;
+      // express-openapi-validator stops at its first query problem (one issue): the compiled engine goes on and
+      // may find the request's other problems, which the reserved-character refusal had hidden
+      return compiledOnly.every(onPlus) || (eov.issues.length === 1 && compiled.status >= 400 && compiled.status < 500);
     },
   },
   {

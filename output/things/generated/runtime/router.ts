@@ -12,7 +12,7 @@ import { createMatcher, decodeParams } from './match.js';
 import { createLogger, requestIdFor, type Logger } from './logger.js';
 import { handleError, type Failure } from './handle-error.js';
 import { bodyParser, contentTypeProblem } from './body-parsers.js';
-import { sendResult, type HandlerResult, type ResponseCheck } from './send-result.js';
+import { sampledCheck, sendResult, type HandlerResult, type ResponseCheck } from './send-result.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation } from './validate/index.js';
 import { parseNumber } from './validate/numbers.js';
@@ -52,13 +52,13 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     if (problem) return failure(req, res, problem);
     next();
   });
-  router.use(bodyParser(options.bodyLimit ?? '1mb'));
-  const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
+  router.use(bodyParser(options.bodyLimit ?? '1mb', options.uploadLimits));
+  const validate = (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
   let checkResponse: ResponseCheck;
   if ((options.engine ?? 'compiled') === 'compiled') {
     const compiled = compiledValidation(apiSpec, contract.operations, validate, logger);
     router.use(compiled.validateRequest);
-    checkResponse = compiled.checkResponse;
+    checkResponse = sampledCheck(compiled.checkResponse, options.validateResponses);
   } else {
     router.use(
       loadValidator().middleware({

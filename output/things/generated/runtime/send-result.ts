@@ -1,12 +1,13 @@
 /**
  * Sends what a handler returned: its status must be documented (else the documented 500), headers
  * are set, a JSON body is checked against the documented schema when responses are validated, and
- * the body is serialized as its content type says.
+ * the body is serialized as its content type says (serialize.ts).
  */
 import type { Response } from 'express';
 import type { OperationContract } from './contract.js';
 import { isDocumentedStatus } from './respond.js';
 import type { CompiledValidation } from './validate/index.js';
+import { mediaKind, sendBody } from './serialize.js';
 
 export interface HandlerResult {
   status: number;
@@ -28,17 +29,27 @@ export function sendResult(res: Response, op: OperationContract, result: Handler
     return;
   }
   const type = result.contentType ?? 'application/json';
-  if (/json/i.test(type)) {
+  if (mediaKind(type) === 'json') {
     const invalid = check?.(op, result.status, result.contentType, result.body);
-    if (invalid) {
-      for (const name of Object.keys(result.headers ?? {})) res.removeHeader(name);
-      return fail(invalid);
-    }
+    if (invalid) return failBeforeSending(res, result, fail, invalid);
     if (result.contentType) res.type(type);
     res.json(result.body);
-  } else {
-    res.type(type).send(result.body);
+    return;
   }
+  const mismatch = sendBody(res, type, result.body);
+  if (mismatch) failBeforeSending(res, result, fail, mismatch);
+}
+
+/** Nothing of a rejected result (its headers included) goes out with the documented 500. */
+function failBeforeSending(res: Response, result: HandlerResult, fail: (error: unknown) => void, error: unknown): void {
+  for (const name of Object.keys(result.headers ?? {})) res.removeHeader(name);
+  fail(error);
+}
+
+/** `validateResponses: 0.25` checks a quarter of the responses; `true` (or 1) every one. */
+export function sampledCheck(check: ResponseCheck, setting: boolean | number | undefined): ResponseCheck {
+  if (!check || typeof setting !== 'number' || setting >= 1) return check;
+  return (...args) => (Math.random() < setting ? check(...args) : undefined);
 }
 
 /** A handler answered with a status its operation does not document (only possible through `any`). */
