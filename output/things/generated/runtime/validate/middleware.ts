@@ -97,8 +97,13 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
     const fieldItems = fields && view && typeof view === 'object' ? applyFormFields(view, fields) : undefined;
     if (fields && view !== req.body && req.body && typeof req.body === 'object') applyFormFields(req.body as Obj, fields);
     const data = { body: view };
-    if (fieldItems) items = [...(items ?? []), ...fieldItems];
-    else if (!validateBody(data)) items = [...(items ?? []), ...itemsFromAjv(validateBody.errors)];
+    let bodyItems = validateBody(data) ? [] : itemsFromAjv(validateBody.errors);
+    if (fieldItems) {
+      // as for parameters: Ajv's word on a field whose number was refused does not count
+      const refused = fieldItems.map((i) => i.path!.replace(/\/\d+$/, ''));
+      bodyItems = [...fieldItems, ...bodyItems.filter((i) => !refused.some((r) => i.path === r || i.path?.startsWith(r + '/')))];
+    }
+    if (bodyItems.length) items = [...(items ?? []), ...bodyItems];
   }
   return items ? new ValidationFailure(400, items) : undefined;
 }
