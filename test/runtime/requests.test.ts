@@ -196,6 +196,41 @@ describe('unknown formats (item 4)', () => {
   });
 });
 
+describe('response validation in production (item 8)', () => {
+  const serveWith = async (options: Record<string, unknown>) => {
+    const runtime = await import(join(dir.path, 'generated/runtime/index.ts'));
+    const spec = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
+    const invalid = () => ({ status: 200, body: ['not', 'an', 'object'] });
+    const app = express();
+    app.use(runtime.createServiceRouter(serviceContract, spec, { getSchemaVersion: invalid }, { logger: pino({ level: 'silent' }), ...options }));
+    return listen(app);
+  };
+
+  it('NODE_ENV=production: a handler body that breaks its schema is the documented 500', async () => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const server = await serveWith({});
+    try {
+      const res = await fetch(`${server.base}/schemas/1`);
+      contract.expectDocumented('GET', '/schemas/{version}', 500, { status: res.status, headers: res.headers, text: await res.text() });
+    } finally {
+      process.env.NODE_ENV = saved;
+      await server.close();
+    }
+  });
+
+  it('validateResponses: 0 (a sampling rate) sends unchecked bodies as they are; 1 checks every one', async () => {
+    for (const [rate, status] of [[0, 200], [1, 500]] as const) {
+      const server = await serveWith({ validateResponses: rate });
+      try {
+        expect((await fetch(`${server.base}/schemas/1`)).status).toBe(status);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});
+
 describe("Node's parser errors in the service-level shape (item 7)", () => {
   const rawSocket = (bytes: Buffer | string) =>
     new Promise<string>((resolve, reject) => {
