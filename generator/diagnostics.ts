@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   SWAGGER_2_CONVERTED: 'a Swagger 2.0 spec was converted to OpenAPI 3.0',
   OPENAPI_32_LIFTED: 'an OpenAPI 3.2 part was read as the service serves it',
   CLIENT_FAILED: 'the typed client could not be generated',
+  UNDOCUMENTED_CLIENT_ERROR: 'operations document no 400, 422, 4XX or default',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -10,6 +10,7 @@ import { buildBodyRecipe } from '../model/body-recipe.js';
 import type { Model, ModelOperation, ModelResponse } from '../model/types.js';
 import type { ErrorResponseContract, OperationContract, ServiceContract } from '../../templates/runtime/contract.js';
 import type { Recipe } from '../../templates/runtime/render-body.js';
+import { undocumentedClientErrorWarnings } from './undocumented-client-errors.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -44,6 +45,7 @@ export function buildServiceContract(model: Model, doc: Obj, preferredServiceSch
     return entry;
   };
   const operations = model.operations.map((op) => operationContract(op, recipeFor));
+  problems.push(...undocumentedClientErrorWarnings(model.operations));
   return { contract: { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema) }, problems };
 }
 

@@ -1,8 +1,11 @@
 /**
  * OpenAPI path templates -> matchers. faultline matches requests itself with an anchored regular
  * expression built from escaped literal text, so path text that Express would read as pattern syntax
- * (`/files:upload`, `/a(b)`, `/{a}-{b}`, `/{a}.{b}`) still matches literally.
+ * (`/files:upload`, `/a(b)`, `/{a}-{b}`, `/{a}.{b}`) still matches literally. Literal text is put in
+ * the RFC 3986 normal form the runtime matcher puts request paths in (canonical-path.ts).
  */
+import { canonicalPath } from '../../templates/runtime/canonical-path.js';
+
 export interface PathTemplate {
   /** Anchored regex source; each path parameter is one capture group that never spans a `/`. */
   pattern: string;
@@ -18,12 +21,12 @@ export function parsePathTemplate(path: string): PathTemplate {
   let pattern = '^';
   let last = 0;
   for (const match of path.matchAll(/\{([^{}]*)\}/g)) {
-    pattern += escapeRegex(path.slice(last, match.index));
+    pattern += escapeRegex(canonicalPath(path.slice(last, match.index)));
     params.push(match[1]);
     pattern += '([^/]+)';
     last = match.index! + match[0].length;
   }
-  pattern += escapeRegex(path.slice(last)) + '$';
+  pattern += escapeRegex(canonicalPath(path.slice(last))) + '$';
   return { pattern, params, sortKey: sortKeyOf(path) };
 }
 

@@ -8,6 +8,7 @@ import type { ModelOperation } from '../model/types.js';
 import { buildInputs, serializeParam, type OperationInputs } from './inputs.js';
 import { bodyMutations, scalarViolations } from './mutate.js';
 import { sampleSchema } from './sample.js';
+import { encodeBody, wireContentType } from './encode-body.js';
 import type { Random } from './prng.js';
 import type { SchemaValidator } from './schemas.js';
 import type { Probe, ProbeKind, ProbeRequest } from './types.js';
@@ -122,19 +123,19 @@ function buildProbe(options: PlanOptions, op: ModelOperation, inputs: OperationI
   }
   for (const [k, v] of Object.entries(change.extraQuery ?? {})) query.append(k, v);
   const request: ProbeRequest = { method: op.method.toUpperCase(), url: joinUrl(options.baseUrl, path, query), headers };
-  const body = bodyText(inputs, change);
+  const body = bodyText(options, inputs, change);
   if (body !== undefined) {
     request.body = body;
-    headers['Content-Type'] = change.contentType ?? inputs.body!.contentType;
+    headers['Content-Type'] = change.contentType ?? wireContentType(inputs.body!.contentType);
   }
   return { operation: op.key, kind, label, request, curlBody: change.curlBody };
 }
 
-function bodyText(inputs: OperationInputs, change: Partial<Build>): string | undefined {
+function bodyText(options: PlanOptions, inputs: OperationInputs, change: Partial<Build>): string | undefined {
   if (change.rawBody === null || !inputs.body) return undefined;
   if (change.rawBody !== undefined) return change.rawBody;
   const value = 'body' in change ? change.body : inputs.body.value;
-  return typeof value === 'string' && !inputs.body.json ? value : JSON.stringify(value);
+  return encodeBody(options.document, inputs.body.schemaPointer, value, inputs.body.contentType, inputs.body.json);
 }
 
 /** Methods each path lacks, sent with the first operation's valid path values. */

@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
-import { createLogger } from './generated/runtime/index.js';
+import { clientErrorHandler, createLogger } from './generated/runtime/index.js';
+import { contract } from './generated/contract.gen.js';
 import { databaseUrlFor, describeDatabaseUrl, openDatabase, serve, type Database } from '../db/index.js';
 import { usersMigrations } from '../db/migrations/users.js';
 
@@ -21,4 +22,6 @@ try {
   process.exit(1);
 }
 logger.info({ database: describeDatabaseUrl(url) }, 'database ready');
-serve({ app: createApp({ database, logger }), db: database, port: Number(process.env.PORT ?? 8000), logger });
+const server = serve({ app: createApp({ database, logger }), db: database, port: Number(process.env.PORT ?? 8000), logger });
+// Requests Node's HTTP parser rejects get the service-level error body instead of a bare 400.
+server.on('clientError', clientErrorHandler(contract, logger));

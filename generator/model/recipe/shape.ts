@@ -7,6 +7,7 @@
  * Spec: https://spec.openapis.org/oas/v3.1.0#schema-object, https://spec.openapis.org/oas/v3.0.3#schema-object
  */
 
+import { isConstrainingFormat } from '../known-formats.js';
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 const ALL_TYPES: JsonType[] = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
@@ -105,7 +106,8 @@ function ownShape(s: Record<string, unknown>, pointer: string): Shape {
   if (Array.isArray(s.items)) shape.unsupported.push('items (tuple)');
   readNumbers(s, shape);
   if (typeof s.pattern === 'string') shape.patterns.push(s.pattern);
-  if (typeof s.format === 'string') shape.formats.push(s.format);
+  // unknown formats are ignored, as the runtime validator ignores them (known-formats.ts)
+  if (typeof s.format === 'string' && isConstrainingFormat(s.format)) shape.formats.push(s.format);
   if (Array.isArray(s.oneOf)) shape.oneOf.push(s.oneOf);
   if (Array.isArray(s.anyOf)) shape.anyOf.push(s.anyOf);
   if (s.not !== undefined) shape.not.push(s.not);

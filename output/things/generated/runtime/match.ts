@@ -1,9 +1,11 @@
 /**
  * Finds the operation for a request with the anchored regexes from the contract. Literal paths are
  * looked up in a Map first, so the common case costs one hash lookup; templated paths are tried in
- * contract order (literal segments before parameters).
+ * contract order (literal segments before parameters). Request paths and spec paths are compared in
+ * the same RFC 3986 normal form (canonical-path.ts; the contract's patterns are built from it).
  */
 import type { OperationContract } from './contract.js';
+import { canonicalPath } from './canonical-path.js';
 
 export type Match =
   | { kind: 'operation'; operation: OperationContract; rawParams: string[] }
@@ -25,7 +27,7 @@ export function createMatcher(operations: readonly OperationContract[]): (method
     if (!entry) {
       entry = { regex: new RegExp(op.pattern), byMethod: new Map(), allow: [] };
       byPath.set(op.path, entry);
-      if (op.pathParams.length === 0) literal.set(op.path, entry);
+      if (op.pathParams.length === 0) literal.set(canonicalPath(op.path), entry);
       else entries.push(entry);
     }
     entry.byMethod.set(op.method, op);
@@ -35,7 +37,8 @@ export function createMatcher(operations: readonly OperationContract[]): (method
     if (methods.has('GET')) methods.add('HEAD');
     entry.allow = [...methods].sort();
   }
-  return (method, path) => {
+  return (method, rawPath) => {
+    const path = canonicalPath(rawPath);
     let entry = literal.get(path);
     let groups: string[] = [];
     if (!entry) {

@@ -11,6 +11,7 @@ import type { RequestState } from './router.js';
 import { classify, unexpected, type Verdict } from './classify.js';
 import { chooseResponse, sendError, serviceChoice, type ErrorChoice } from './respond.js';
 import { reasonPhrase } from './http-errors.js';
+import { fallbackClientError } from './client-error-fallback.js';
 import type { Problem } from './problem.js';
 
 export type Failure =
@@ -71,7 +72,7 @@ function pick(contract: ServiceContract, op: RequestState['operation'], verdict:
   if (verdict.origin === 'thrown') return chooseResponse(op, verdict.status);
   if (verdict.status >= 500) return chooseResponse(op, 500) ?? serviceChoice(contract, 500);
   const fallbacks = verdict.status === 400 ? [422] : [400, 422];
-  return chooseResponse(op, verdict.status, fallbacks) ?? serviceChoice(contract, verdict.status);
+  return chooseResponse(op, verdict.status, fallbacks) ?? fallbackClientError(op, verdict.issues, verdict.code === 'BAD_PATH') ?? serviceChoice(contract, verdict.status);
 }
 
 function problemFor(verdict: Verdict, status: number, requestId: string, options: RouterOptions, op: RequestState['operation']): Problem {

@@ -21,6 +21,8 @@ export interface HandlerInput<Params, Query, Headers, Body> {
   query: OrEmpty<Query>;
   headers: OrEmpty<Headers> & Record<string, string | string[] | undefined>;
   body: Body;
+  /** Cookie parameters the operation declares, parsed and validated (integers are numbers). */
+  cookies: Record<string, unknown>;
   requestId: string;
   log: Logger;
   req: Request;

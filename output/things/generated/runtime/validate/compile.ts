@@ -9,6 +9,9 @@ import { refTo } from './ajv.js';
 import { escapeToken, resolveObject, valueAtPointer } from './prepare.js';
 import { planParameters, queryRules, type Field, type ParameterPlan, type QueryRules } from './parameters.js';
 import { isBinarySchema } from './body.js';
+import { numericParameters, type NumericParameter } from './numbers.js';
+import { formFields, isFormMediaType, type FormFields } from './form-fields.js';
+import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
 
@@ -18,6 +21,8 @@ export interface BodyPlan {
   /** Documented media type -> validator of `{body}`; undefined for binary schemas (presence only). */
   validators: Map<string, ValidateFunction | undefined>;
   types: string[];
+  /** Form media types (urlencoded, multipart) -> how their string fields become typed (form-fields.ts). */
+  forms: Map<string, FormFields>;
 }
 
 export interface CompiledRequest {
@@ -27,6 +32,8 @@ export interface CompiledRequest {
   hasQuery: boolean;
   hasHeaders: boolean;
   hasCookies: boolean;
+  /** Integer and number parameters, parsed strictly before Ajv sees them (numbers.ts). */
+  numeric: NumericParameter[];
   /** undefined when the operation has no parameters at all. */
   params?: ValidateFunction;
   body?: BodyPlan;
@@ -49,6 +56,7 @@ export function compileRequest(doc: Obj, ajvs: RequestAjvs, path: string, method
     hasQuery: byField.has('query'),
     hasHeaders: byField.has('headers'),
     hasCookies: byField.has('cookies'),
+    numeric: numericParameters(plans),
   };
   if (plans.length) {
     const properties: Obj = {};
@@ -71,6 +79,7 @@ function compileBody(doc: Obj, ajv: Ajv, op: Obj | undefined, opPointer: string)
   const { value: body, pointer } = resolveObject(doc, op.requestBody, `${opPointer}/requestBody`);
   if (!body || !body.content || typeof body.content !== 'object') return undefined;
   const validators = new Map<string, ValidateFunction | undefined>();
+  const forms = new Map<string, FormFields>();
   for (const type of Object.keys(body.content)) {
     const schemaPointer = `${pointer}/content/${escapeToken(type)}/schema`;
     let schema = valueAtPointer(doc, schemaPointer) as Obj | undefined;
@@ -79,11 +88,13 @@ function compileBody(doc: Obj, ajv: Ajv, op: Obj | undefined, opPointer: string)
       validators.set(type, undefined);
       continue;
     }
+    const fields = isFormMediaType(type) || isXmlMediaType(type) ? formFields(doc, schema) : undefined;
+    if (fields) forms.set(type, fields);
     const wrapper: Obj = { properties: { body: schema === undefined ? {} : refTo(schemaPointer) } };
     if (body.required === true) wrapper.required = ['body'];
     validators.set(type, ajv.compile(wrapper));
   }
-  return { required: typeof body.required === 'boolean' ? body.required : undefined, validators, types: Object.keys(body.content) };
+  return { required: typeof body.required === 'boolean' ? body.required : undefined, validators, types: Object.keys(body.content), forms };
 }
 
 export function operationAt(doc: Obj, path: string, method: string): { value: Obj | undefined; pointer: string } {

@@ -11,6 +11,10 @@ import type { ValidationEngine } from './engine.js';
 import { prepareQuery, shapeArray } from './parameters.js';
 import { chooseMediaType, parseMediaType } from './body.js';
 import type { CompiledRequest } from './compile.js';
+import { parseNumericParameters } from './numbers.js';
+import { applyFormFields, isFormMediaType, type FormFields } from './form-fields.js';
+import { VALIDATION_VIEW } from '../multipart.js';
+import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
 
@@ -43,6 +47,7 @@ export function requestValidator(engine: ValidationEngine, operationOf: (res: Re
 
 function check(req: Request, res: Response, compiled: CompiledRequest): ValidationFailure | undefined {
   let validateBody;
+  let fields: FormFields | undefined;
   if (compiled.body) {
     const contentType = req.headers['content-type'];
     const type = chooseMediaType(compiled.body.types, contentType);
@@ -50,9 +55,12 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
       // No Content-Type and a body that is not required: nothing to validate (OpenAPI's default is optional).
       if (!contentType && compiled.body.required !== true) validateBody = undefined;
       else return new ValidationFailure(415, [{ path: req.path, message: contentType ? 'unsupported media type' : 'media type not specified' }]);
-    } else validateBody = compiled.body.validators.get(type);
-    // Media types nobody parses (octet-stream, multipart...) are checked for presence only.
-    if (validateBody && req.body === undefined && hasBytes(req) && !isParsed(contentType)) validateBody = undefined;
+    } else {
+      validateBody = compiled.body.validators.get(type);
+      fields = compiled.body.forms.get(type);
+    }
+    // Raw media types (octet-stream, images...) arrive as a Buffer and are checked for presence only.
+    if (validateBody && hasBytes(req) && !isParsed(contentType)) validateBody = undefined;
   }
   const queryIndex = req.originalUrl.indexOf('?');
   let query: Obj | undefined;
@@ -65,18 +73,37 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   let items: ValidatorItem[] | undefined;
   if (compiled.params) {
-    const state = res.locals.faultline as { params: Record<string, string> };
+    const state = res.locals.faultline as { params: Record<string, unknown>; cookies?: Obj };
     const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
     if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
     for (const plan of compiled.arrays) {
       const holder = data[plan.field] as Obj | undefined;
       if (holder) shapeArray(holder, plan);
     }
+    const numberItems = parseNumericParameters(data, compiled.numeric);
     if (!compiled.params(data)) items = itemsFromAjv(compiled.params.errors);
+    if (numberItems) {
+      // Ajv saw the refused text and may have coerced it: its word on those values does not count.
+      const refused = numberItems.map((i) => i.path!.replace(/\/\d+$/, ''));
+      items = [...numberItems, ...(items ?? []).filter((i) => !refused.some((r) => i.path === r || i.path?.startsWith(r + '/')))];
+    }
+    // The handler receives what was validated: parsed numbers, coerced booleans, split arrays.
+    state.params = data.params as Record<string, unknown>;
+    if (data.cookies) state.cookies = data.cookies as Obj;
   }
   if (validateBody) {
-    const data = { body: req.body };
-    if (!validateBody(data)) items = [...(items ?? []), ...itemsFromAjv(validateBody.errors)];
+    // multipart: the validator sees files as their names (format: binary is a string), the handler gets the files
+    const view = ((req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] ?? req.body) as Obj;
+    const fieldItems = fields && view && typeof view === 'object' ? applyFormFields(view, fields) : undefined;
+    if (fields && view !== req.body && req.body && typeof req.body === 'object') applyFormFields(req.body as Obj, fields);
+    const data = { body: view };
+    let bodyItems = validateBody(data) ? [] : itemsFromAjv(validateBody.errors);
+    if (fieldItems) {
+      // as for parameters: Ajv's word on a field whose number was refused does not count
+      const refused = fieldItems.map((i) => i.path!.replace(/\/\d+$/, ''));
+      bodyItems = [...fieldItems, ...bodyItems.filter((i) => !refused.some((r) => i.path === r || i.path?.startsWith(r + '/')))];
+    }
+    if (bodyItems.length) items = [...(items ?? []), ...bodyItems];
   }
   return items ? new ValidationFailure(400, items) : undefined;
 }
@@ -85,10 +112,10 @@ function hasBytes(req: Request): boolean {
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }
 
-/** Media types the router parses into req.body (JSON, form, text). */
+/** Media types the router parses into values the schema can judge (JSON, forms, text, XML); the rest are Buffers. */
 function isParsed(contentType: string | undefined): boolean {
   const base = parseMediaType(contentType)?.base ?? '';
-  return /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || base === 'application/x-www-form-urlencoded' || base.startsWith('text/');
+  return /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
 }
 
 function parseCookies(header: string | undefined): Obj {

@@ -11,8 +11,13 @@ type Obj = Record<string, unknown>;
 export type Field = 'query' | 'headers' | 'params' | 'cookies';
 const FIELDS: Record<string, Field> = { query: 'query', header: 'headers', path: 'params', cookie: 'cookies' };
 const DELIMITERS: Record<string, string> = { simple: ',', form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
-/** Characters a query value must percent-encode unless `allowReserved` (express-openapi-validator's list). */
-const RESERVED = /[:/?#[\]@!$&'()*+,;=]/;
+/**
+ * Characters a query value must percent-encode unless `allowReserved` (RFC 3986 gen-delims and
+ * sub-delims). `+` is not among them here: in a query string it is the form encoding of a space
+ * (WHATWG application/x-www-form-urlencoded), what URLSearchParams, browsers and HTML forms send,
+ * and the query parser already reads it as one. A literal plus travels as `%2B`.
+ */
+const RESERVED = /[:/?#[\]@!$&'()*,;=]/;
 
 export interface ParameterPlan {
   name: string;

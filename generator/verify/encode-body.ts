@@ -1,0 +1,47 @@
+/**
+ * A request body on the wire as a real client encodes it for its media type: JSON as JSON text,
+ * `application/x-www-form-urlencoded` as URLSearchParams writes it (spaces as `+`, arrays as repeated
+ * keys), `multipart/form-data` as FormData writes it (a fixed boundary, so plans stay reproducible;
+ * properties whose schema is `format: binary` or has `contentMediaType` sent as file parts), XML as
+ * one element per property under the schema's `xml.name` (else `root`), other media types as text.
+ * Before this, verify sent JSON text labelled multipart or urlencoded, which no client does.
+ */
+import { resolveLocal } from '../load/validate.js';
+
+type Obj = Record<string, unknown>;
+
+export const MULTIPART_BOUNDARY = 'faultline-verify-boundary';
+
+export function wireContentType(contentType: string): string {
+  return /^multipart\/form-data\s*$/i.test(contentType.trim()) ? `multipart/form-data; boundary=${MULTIPART_BOUNDARY}` : contentType;
+}
+
+export function encodeBody(document: Obj, schemaPointer: string | undefined, value: unknown, contentType: string, json: boolean): string {
+  const base = contentType.split(';')[0].trim().toLowerCase();
+  if (json) return JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+  const entries = Object.entries(value as Obj).flatMap(([k, v]) => (Array.isArray(v) ? v.map((item) => [k, item] as const) : [[k, v] as const]));
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  if (base === 'application/x-www-form-urlencoded') return new URLSearchParams(entries.map(([k, v]) => [k, text(v)])).toString();
+  if (base === 'multipart/form-data') {
+    const properties = (schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined)?.properties : undefined) as Obj | undefined;
+    const isFile = (name: string) => {
+      const prop = resolveLocal(document, properties?.[name]) as Obj | undefined;
+      const item = prop?.type === 'array' ? (resolveLocal(document, prop.items) as Obj | undefined) : prop;
+      return item?.format === 'binary' || typeof item?.contentMediaType === 'string';
+    };
+    const parts = entries.map(([k, v]) =>
+      isFile(k)
+        ? `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${text(v)}\r\n`
+        : `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(v)}\r\n`);
+    return parts.join('') + `--${MULTIPART_BOUNDARY}--\r\n`;
+  }
+  if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) {
+    const schema = schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined) : undefined;
+    const root = String(((schema?.xml as Obj | undefined)?.name as string | undefined) ?? schemaPointer?.split('/').pop() ?? 'root').replace(/[^A-Za-z0-9_.-]/g, '') || 'root';
+    const escape = (v: unknown) => text(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${root}>${entries.map(([k, v]) => `<${k}>${escape(v)}</${k}>`).join('')}</${root}>`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,67 @@
+/**
+ * Request bodies before validation: the 415 check against the operation's documented media types
+ * (a body of an undocumented type is never parsed), then one parser per media type, each a
+ * well-kept library. Requests without a body skip parsing.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { OperationContract } from './contract.js';
+import type { Failure } from './handle-error.js';
+import { multipartParser, type UploadLimits } from './multipart.js';
+import { isXmlMediaType, xmlBodyParser } from './xml-body.js';
+
+/**
+ * One layer for every media type: requests without a body skip parsing, others go to the parser for
+ * their type. JSON, urlencoded and text through express (body-parser); multipart through busboy
+ * (multipart.ts); XML through fast-xml-parser (xml-body.ts); anything else (octet-stream, images...)
+ * as a Buffer, all with the same byte limit. contentTypeProblem has already refused undocumented types.
+ */
+export function bodyParser(limit: string | number, uploads: Partial<UploadLimits> = {}) {
+  const json = express.json({ limit, type: isJsonRequest, strict: false });
+  const form = express.urlencoded({ limit, extended: false });
+  const text = express.text({ limit, type: 'text/*' });
+  const xml = xmlBodyParser(limit);
+  const raw = express.raw({ limit, type: () => true });
+  const multipart = multipartParser({ fileSize: toBytes(limit), files: 10, fields: 100, ...uploads });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return next();
+    if (isJsonRequest(req)) return json(req, res, next);
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    if (type.startsWith('application/x-www-form-urlencoded')) return form(req, res, next);
+    if (type.startsWith('multipart/form-data')) return multipart(req, res, next);
+    if (isXmlMediaType(type)) return xml(req, res, next);
+    if (type.startsWith('text/')) return text(req, res, next);
+    if (type) return raw(req, res, next);
+    next();
+  };
+}
+
+/** '1mb' -> 1048576, as body-parser reads its limit. */
+export function toBytes(limit: string | number): number {
+  if (typeof limit === 'number') return limit;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(limit);
+  if (!m) return 1024 * 1024;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export function isJsonRequest(req: { headers: Record<string, unknown> }): boolean {
+  const type = String(req.headers['content-type'] ?? '').toLowerCase();
+  return /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(type);
+}
+
+/** 415 before parsing: a body whose media type the operation does not document is never parsed. */
+export function contentTypeProblem(req: Request, op: OperationContract): Failure | undefined {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return undefined;
+  if (!op.body) return undefined;
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
+  return accepted ? undefined : { kind: 'unsupported-media-type' };
+}
+
+function mediaTypeMatches(documented: string, actual: string): boolean {
+  const base = documented.split(';')[0].trim();
+  if (base === '*/*' || base === actual) return true;
+  if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
+  return false;
+}

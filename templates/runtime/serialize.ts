@@ -1,0 +1,100 @@
+/**
+ * The body of a handler result, serialized as its declared content type says: JSON media types
+ * (`application/json`, `+json`) as JSON; `text/event-stream` from an async iterable, one `data:` event
+ * per item; `text/*` from a string; XML from a string or, for an object, through fast-xml-parser's
+ * builder; any other type from a Buffer, a Uint8Array, a Readable stream or a string. A body the
+ * declared type cannot carry (an object labelled text/plain, say) is a ResultMismatch: the documented
+ * 500, never JSON text under a non-JSON label.
+ */
+import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { XMLBuilder } from 'fast-xml-parser';
+
+export class ResultMismatch extends Error {
+  constructor(readonly contentType: string, readonly got: string) {
+    super(`handler returned ${got} for content type ${contentType}`);
+    this.name = 'ResultMismatch';
+  }
+}
+
+export type MediaKind = 'json' | 'event-stream' | 'text' | 'xml' | 'binary';
+
+export function mediaKind(type: string): MediaKind {
+  const base = type.split(';')[0].trim().toLowerCase();
+  if (base === '*/*' || /^[^/]+\/([^;]*\+)?json$/.test(base)) return 'json';
+  if (base === 'text/event-stream') return 'event-stream';
+  if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) return 'xml';
+  if (base.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const xmlBuilder = new XMLBuilder({ ignoreAttributes: true, format: false });
+
+/** Writes `body` as `type`; returns a ResultMismatch instead of sending when they do not fit. */
+export function sendBody(res: Response, type: string, body: unknown): ResultMismatch | undefined {
+  const kind = mediaKind(type);
+  const described = describe(body);
+  if (kind === 'event-stream') {
+    if (!isAsyncIterable(body)) return new ResultMismatch(type, described);
+    streamEvents(res, type, body);
+    return undefined;
+  }
+  if (kind === 'text' || kind === 'xml') {
+    if (typeof body === 'string') {
+      res.type(type).send(body);
+      return undefined;
+    }
+    if (kind === 'xml' && body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof Readable)) {
+      res.type(type).send('<?xml version="1.0" encoding="UTF-8"?>' + xmlBuilder.build(body));
+      return undefined;
+    }
+  }
+  if (kind !== 'json' && (Buffer.isBuffer(body) || body instanceof Uint8Array)) {
+    res.type(type).send(Buffer.from(body as Uint8Array));
+    return undefined;
+  }
+  if (kind !== 'json' && body instanceof Readable) {
+    res.type(type);
+    body.on('error', () => res.destroy());
+    body.pipe(res);
+    return undefined;
+  }
+  if (kind === 'binary' && typeof body === 'string') {
+    res.type(type).send(Buffer.from(body, 'utf8'));
+    return undefined;
+  }
+  return new ResultMismatch(type, described);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value !== null && typeof value === 'object' && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+}
+
+/** Server-sent events: strings as they are, other items as JSON; a failing iterator ends the stream. */
+function streamEvents(res: Response, type: string, events: AsyncIterable<unknown>): void {
+  res.setHeader('Content-Type', type);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.flushHeaders();
+  let closed = false;
+  res.on('close', () => (closed = true));
+  void (async () => {
+    try {
+      for await (const item of events) {
+        if (closed) break;
+        const text = typeof item === 'string' ? item : JSON.stringify(item);
+        res.write(text.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n') + '\n\n');
+      }
+      res.end();
+    } catch {
+      // headers are sent: the only honest signal left is to cut the stream
+      res.destroy();
+    }
+  })();
+}
+
+function describe(body: unknown): string {
+  if (body === null) return 'null';
+  if (Buffer.isBuffer(body)) return 'a Buffer';
+  if (body instanceof Readable) return 'a stream';
+  return typeof body === 'object' ? (Array.isArray(body) ? 'an array' : 'an object') : `a ${typeof body}`;
+}
