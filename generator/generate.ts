@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadSpec } from './load/index.js';
 import { buildModel } from './model/operations.js';
-import { normalizeForTools } from './emit/normalize.js';
+import { normalizeForTools } from './load/normalize.js';
 import { emitService } from './emit/index.js';
 import { startClientWorker, type ClientWorker } from './emit/client.js';
 import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
