@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_OPERATION_ID: 'two operations share an operationId',
   DUPLICATE_PATH: 'two paths are identical once parameter names are ignored',
   NO_ERROR_BODY: 'no valid error body can be built from this schema',
+  CODE_WITHOUT_MEANING: 'no value of a code-like enum means this status',
   NAME_COLLISION: 'two names collide after mangling',
   NORMALIZED: 'the spec was normalized for the validator',
   TOO_LARGE: 'the spec is too large',

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
+import type { ErrorRecipes } from '../model/recipe/responses.js';
 import { render, code } from './templates.js';
 import { literalPretty } from './safe-text.js';
 import { buildServiceContract } from './error-contract.js';
@@ -25,6 +26,8 @@ export interface EmitOptions {
   servers?: unknown;
   /** A worker started early by the caller (see startClientWorker); else one is started here. */
   clientWorker?: ClientWorker;
+  /** Error bodies worked out by the model from the author's document (buildErrorRecipes). */
+  errorRecipes: ErrorRecipes;
 }
 
 export interface EmitResult {
@@ -35,14 +38,11 @@ export interface EmitResult {
   problems: Omit<Diagnostic, 'file' | 'line'>[];
 }
 
-export async function emitService(model: Model, toolDocument: Obj, options: EmitOptions = {}): Promise<EmitResult> {
-  const { contract, problems } = buildServiceContract(model, toolDocument, options.serviceErrorSchema);
+export async function emitService(model: Model, toolDocument: Obj, options: EmitOptions): Promise<EmitResult> {
+  const contract = buildServiceContract(model, options.errorRecipes, options.serviceErrorSchema);
+  const problems: EmitResult['problems'] = [];
   const generated = new Map<string, string>();
   const userFiles = new Map<string, string>();
-  if (problems.some((p) => p.severity === 'error')) {
-    options.clientWorker?.stop();
-    return { generated, userFiles, problems };
-  }
   // the client is generated in a worker while this thread renders the rest
   const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
   const client = options.client !== false ? (options.clientWorker ? options.clientWorker.run(clientDocument) : emitClient(clientDocument)) : undefined;

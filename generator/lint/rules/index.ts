@@ -2,7 +2,7 @@
 import type { Rule } from '../types.js';
 import { createNeeds409, inputNeeds400, needs5xx, pathParamsNeed404 } from './coverage.js';
 import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
-import { errorBodyUnbuildable } from './unbuildable.js';
+import { errorBodyUnbuildable, errorCodeMeaning } from './unbuildable.js';
 
 export const RULES: readonly Rule[] = [
   pathParamsNeed404,
@@ -12,6 +12,7 @@ export const RULES: readonly Rule[] = [
   errorBodyUnbuildable,
   inconsistentErrorSchema,
   createNeeds409,
+  errorCodeMeaning,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
