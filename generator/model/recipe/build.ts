@@ -95,7 +95,7 @@ export function buildObject(shape: Shape, place: Place, bc: BuildContext, depth:
     // Nothing invented: an optional property is built only when its name says it holds one of
     // the error's facts (a slot, the status, the issues) or the error itself (`error: {...}`).
     // Required structure is built whatever its name, but holds only required members and named facts.
-    if (!required && !(hintFor(name, sub, place.scope) || place.container || isEnvelope(name))) continue;
+    if (!required && !(hintFor(name, sub, place.scope) || place.container || isEnvelope(name, place.scope))) continue;
     const r = build(sub, { scope: place.scope, name, required, container: place.container }, bc, depth + 1);
     if (required) {
       if (!r.ok) return r;

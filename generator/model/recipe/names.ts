@@ -57,9 +57,11 @@ const RETRY_FLAGS = new Set(['retryable', 'retriable', 'isretryable', 'isretriab
  * nested objects a body fills. Any other optional object (Stripe's `source`, a `meta`) is left out.
  */
 const ENVELOPES = new Set(['error', 'err', 'fault', 'problem', 'errorinfo', 'errorobject', 'errorresponse']);
+/** JSON:API's issue `source: {pointer, parameter}`: where in the request the issue is. */
+const ISSUE_ENVELOPES = new Set(['source']);
 
-export function isEnvelope(name: string): boolean {
-  return ENVELOPES.has(normalizeName(name));
+export function isEnvelope(name: string, scope: Scope): boolean {
+  return (scope === 'issue' ? ISSUE_ENVELOPES : ENVELOPES).has(normalizeName(name));
 }
 
 export function normalizeName(name: string): string {
