@@ -8,6 +8,12 @@
 import type { Json, Recipe } from '../../../templates/runtime/render-body.js';
 import { MEANINGFUL_STATUSES, contradicts, neutralChoice, pickByMeaning } from './meanings.js';
 
+/** A value an example body put there for this status is the author's own choice. */
+const fromExample = (r: { byStatus?: Record<string, string>; enum?: string[] }, status: number) => {
+  const v = r.byStatus?.[String(status)];
+  return v !== undefined && r.enum !== undefined && pickByMeaning(r.enum, status)?.value !== v;
+};
+
 export interface CodeRules {
   byStatus?: Record<string, string>;
   fallback?: string;
@@ -57,8 +63,11 @@ export function unmetCodes(recipe: Recipe, documented: string): UnmetCode[] {
       case 'slot': {
         if (!r.enum || !isCodeLike(r.slot)) return;
         const chosen = r.byStatus?.[String(status)] ?? r.byStatus?.[`${String(status)[0]}XX`];
-        if (chosen === undefined) {
-          const falls = r.fallback !== undefined ? `renders ${JSON.stringify(r.fallback)}` : 'is left out';
+        // An exact status answered with its class's generic value (`bad_request` for a 404) is
+        // still worth a warning: the client learns less than the status says.
+        const generic = /^\d{3}$/.test(documented) && chosen !== undefined && pickByMeaning(r.enum, status)?.generic === true && !fromExample(r, status);
+        if (chosen === undefined || generic) {
+          const falls = chosen !== undefined ? `renders the generic ${JSON.stringify(chosen)}` : r.fallback !== undefined ? `renders ${JSON.stringify(r.fallback)}` : 'is left out';
           out.push({ field: path.join('.') || '(body)', why: `no value of [${r.enum.join(', ')}] means ${documented}; it ${falls}` });
         }
         return;

@@ -108,12 +108,13 @@ export function pickByMeaning(values: readonly string[], status: number): { valu
   if (own !== undefined && !contradicts(own, status)) return { value: own, generic: false };
   const generic = status >= 500 ? 500 : 400;
   const fallback = status !== generic ? best(generic) : undefined;
-  return fallback !== undefined && !contradicts(fallback, status) ? { value: fallback, generic: true } : undefined;
+  return fallback !== undefined ? { value: fallback, generic: true } : undefined;
 }
 
 /**
  * Whether a body saying `value` lies about `status`. A value whose words mean nothing known never
- * contradicts. 400, 422 and 500 are where the runtime sends problems whose own status is not
+ * contradicts, nor does the generic code of the status's class (`bad_request` on a 404, `internal`
+ * on a 503). 400, 422 and 500 are where the runtime sends problems whose own status is not
  * documented (a 415 answered as the operation's 400), so they accept any code of their class.
  */
 export function contradicts(value: string, status: number): boolean {
@@ -121,8 +122,10 @@ export function contradicts(value: string, status: number): boolean {
   if (SUCCESS.includes(words)) return true;
   const meant = statusesMeant(value);
   if (!meant.length || meant.includes(status)) return false;
-  const sameClass = meant.some((s) => Math.floor(s / 100) === Math.floor(status / 100));
-  return !(sameClass && [400, 422, 500].includes(status));
+  const cls = Math.floor(status / 100);
+  const sameClass = meant.filter((s) => Math.floor(s / 100) === cls);
+  if (!sameClass.length) return true;
+  return !([400, 422, 500].includes(status) || sameClass.includes(cls * 100));
 }
 
 /** The value to render when no value fits a status: one that means nothing known, else undefined. */
