@@ -20,7 +20,7 @@ const MEANINGS: Record<number, string[]> = {
   405: ['method_not_allowed', 'unsupported_method', 'method_not_supported', 'invalid_method'],
   406: ['not_acceptable'],
   408: ['request_timeout', 'timeout', 'timed_out'],
-  409: ['already_exists', 'conflict', 'duplicate', 'aborted', 'resource_exists', 'exists', 'version_mismatch'],
+  409: ['already_exists', 'conflict', 'duplicate_resource', 'duplicate_entry', 'duplicate_key', 'duplicate', 'aborted', 'resource_exists', 'exists', 'version_mismatch'],
   410: ['gone', 'deleted', 'no_longer_available'],
   411: ['length_required'],
   412: ['precondition_failed', 'failed_precondition'],
