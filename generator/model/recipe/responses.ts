@@ -9,12 +9,13 @@
 import { escapePointerToken, type Diagnostic } from '../../diagnostics.js';
 import { resolveLocal } from '../../load/validate.js';
 import { valueAt } from '../../load/bundle.js';
-import { createSchemaValidator, type SchemaValidator } from '../../verify/schemas.js';
 import { buildBodyRecipe, mediaKind } from '../body-recipe.js';
 import type { ModelOperation, ModelResponse } from '../types.js';
 import type { Recipe } from '../../../templates/runtime/render-body.js';
 import { unmetCodes } from './codes.js';
 import { applyExample } from './example.js';
+import { certainlyValid } from './check.js';
+import { toShape } from './shape.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -57,7 +58,6 @@ export function buildErrorRecipes(doc: Obj, operations: readonly ModelOperation[
   const resolve = (ref: string) => valueAt(doc, ref);
   const bases = new Map<string, Recipe | RecipeFinding>();
   const meaningless = new Map<string, RecipeFinding>();
-  let validator: SchemaValidator | undefined;
   for (const operation of operations) {
     for (const response of operation.responses) {
       if (!response.isError) continue;
@@ -79,9 +79,9 @@ export function buildErrorRecipes(doc: Obj, operations: readonly ModelOperation[
       }
       let recipe = base;
       const example = /^\d{3}$/.test(response.status) && content.schemaPointer ? exampleOf(doc, defPointer, content.contentType) : undefined;
-      if (example !== undefined) {
-        validator ??= createSchemaValidator(doc);
-        if (validator.validate(content.schemaPointer!, example).length === 0) recipe = applyExample(base, example, Number(response.status));
+      // Only an example every validator accepts is a template (certainlyValid never guesses).
+      if (example !== undefined && certainlyValid(toShape(valueAt(doc, content.schemaPointer!), content.schemaPointer!, { resolve }), example, { resolve })) {
+        recipe = applyExample(base, example, Number(response.status));
       }
       out.bodies.set(errorKey(operation, response.status), { contentType: content.contentType, recipe });
       for (const unmet of unmetCodes(recipe, response.status)) {
