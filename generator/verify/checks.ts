@@ -8,6 +8,7 @@ import { isJsonType } from './inputs.js';
 import { findLeaks } from './leaks.js';
 import type { SchemaValidator } from './schemas.js';
 import { codesIn } from '../model/recipe/codes.js';
+import { coveringStatus } from '../../templates/runtime/status-cover.js';
 import { contradicts } from '../model/recipe/meanings.js';
 import type { CheckName, Exchange, ResponseSummary } from './types.js';
 
@@ -56,8 +57,8 @@ function methodChecks(response: ResponseSummary, specMethods: string[]): Violati
 
 /** The documented response for a status: exact, then range (4XX), then default. */
 export function matchResponse(op: ModelOperation, status: number): ModelResponse | undefined {
-  const code = String(status);
-  return op.responses.find((r) => r.status === code) ?? op.responses.find((r) => r.status === `${code[0]}XX`) ?? op.responses.find((r) => r.status === 'default');
+  const key = coveringStatus(op.responses.map((r) => r.status), status);
+  return op.responses.find((r) => r.status === key);
 }
 
 function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaValidator): Violation[] {

@@ -7,6 +7,8 @@
  * Spec: https://spec.openapis.org/oas/v3.1.0#schema-object, https://spec.openapis.org/oas/v3.0.3#schema-object
  */
 
+import { escapeToken } from '../../../templates/runtime/json-pointer.js';
+
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 const ALL_TYPES: JsonType[] = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
@@ -191,7 +193,7 @@ function intersectTypes(a: JsonType[] | undefined, b: JsonType[] | undefined): J
 /** The shape of property `name` (all its schemas merged), or of anything if it is undeclared. */
 export function propertyShape(shape: Shape, name: string, ctx: ShapeContext): Shape {
   const list = shape.properties.get(name);
-  const pointer = `${shape.pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const pointer = `${shape.pointer}/properties/${escapeToken(name)}`;
   if (!list) return shape.additional.length ? allOf(shape.additional, pointer, ctx) : emptyShape(pointer);
   return allOf(list, pointer, ctx);
 }
