@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   DUPLICATE_OPERATION_ID: 'two operations share an operationId',
   DUPLICATE_PATH: 'two paths are identical once parameter names are ignored',
   NO_ERROR_BODY: 'no valid error body can be built from this schema',
+  CODE_WITHOUT_MEANING: 'no value of a code-like enum means this status',
   NAME_COLLISION: 'two names collide after mangling',
   NORMALIZED: 'the spec was normalized for the validator',
   TOO_LARGE: 'the spec is too large',
@@ -63,28 +64,5 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** JSON pointer helpers (RFC 6901), written once so every module escapes the same way. */
-export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function pointerOf(tokens: readonly (string | number)[]): string {
-  return '#' + tokens.map((t) => '/' + escapePointerToken(t)).join('');
-}
-
-export function parsePointer(pointer: string): string[] {
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (body === '') return [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((t) => safeDecode(t).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function safeDecode(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
-}
+/** JSON pointer helpers (RFC 6901), written once (templates/runtime/json-pointer.ts) for generator and runtime. */
+export { escapeToken as escapePointerToken, pointerOf, parsePointer } from '../templates/runtime/json-pointer.js';

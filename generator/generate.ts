@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadCheckedSpec } from './load/structure.js';
 import { buildModel } from './model/operations.js';
-import { normalizeForTools } from './emit/normalize.js';
+import { buildErrorRecipes } from './model/recipe/responses.js';
+import { recipeDiagnostics } from './model/recipe/diagnostics.js';
+import { normalizeForTools } from './load/normalize.js';
 import { emitService } from './emit/index.js';
 import { startClientWorker, type ClientWorker } from './emit/client.js';
 import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './write.js';
@@ -65,18 +67,23 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   const locate = (p: Omit<Diagnostic, 'file' | 'line'>): Diagnostic => ({ ...p, ...loaded.locate(p.pointer) });
   const { model, problems } = buildModel(loaded.document);
   result.diagnostics.push(...problems.map(locate));
+  // Error bodies come from the author's document (examples kept), exactly as lint sees them.
+  const errorRecipes = buildErrorRecipes(loaded.document, model.operations);
+  result.diagnostics.push(...recipeDiagnostics(errorRecipes).map(locate));
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
   result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
+  if (hasErrors(result.diagnostics)) return result;
   const out = resolve(cwd, options.output);
   result.moduleFormat = moduleFormatFor(out, options.moduleFormat);
   const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, moduleFormat: result.moduleFormat.format };
-  const input = inputHash(normalized.document, emitOptions);
+  // The author's document: the tools' copy is derived from it, and recipes read its examples.
+  const input = inputHash(loaded.document, emitOptions);
   if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {
     result.check = { missing: [], stale: [], extra: [] };
     return result;
   }
-  const emitted = await emitService(model, normalized.document, { ...emitOptions, clientWorker });
+  const emitted = await emitService(model, normalized.document, { ...emitOptions, clientWorker, errorRecipes });
   result.diagnostics.push(...emitted.problems.map(locate));
   if (hasErrors(result.diagnostics)) return result;
   emitted.generated.set(MANIFEST, renderManifest(input, emitted.generated));

@@ -1,55 +1,30 @@
 /**
  * Builds the data of contract.gen.ts: per operation, the matcher, the documented statuses and, for
- * every documented error, the recipe of a body that validates against its schema. Recipes are
- * cached per (schema, content type): GitHub's spec has ~1,500 error responses over ~20 schemas.
+ * every documented error, the recipe of a body that validates against its schema. The recipes come
+ * from the model (generator/model/recipe/responses.ts), built from the author's document.
  */
-import type { Diagnostic } from '../diagnostics.js';
-import { resolveLocal } from '../load/validate.js';
-import { valueAt } from '../load/bundle.js';
-import { buildBodyRecipe } from '../model/body-recipe.js';
 import type { Model, ModelOperation, ModelResponse } from '../model/types.js';
+import { errorKey, type ErrorRecipes } from '../model/recipe/responses.js';
+import { defaultProblem } from '../model/recipe/defaults.js';
 import type { ErrorResponseContract, OperationContract, ServiceContract } from '../../templates/runtime/contract.js';
-import type { Recipe } from '../../templates/runtime/render-body.js';
-import { undocumentedClientErrorWarnings } from './undocumented-client-errors.js';
 
-type Obj = Record<string, unknown>;
-type Problem = Omit<Diagnostic, 'file' | 'line'>;
+type ErrorEntry = Omit<ErrorResponseContract, 'status' | 'headers'>;
 
-/** An empty recipe for error responses documented without content: the body is left empty. */
-const NO_BODY: Recipe = { kind: 'const', value: null };
-
-export function buildServiceContract(model: Model, doc: Obj, preferredServiceSchema?: string): { contract: ServiceContract; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const cache = new Map<string, Recipe | undefined>();
-  const usage = new Map<string, { count: number; entry: Omit<ErrorResponseContract, 'status' | 'headers'> }>();
-  const recipeFor = (response: ModelResponse): Omit<ErrorResponseContract, 'status' | 'headers'> | undefined => {
-    const content = response.errorContent;
-    if (!content) return { contentType: '', recipe: NO_BODY };
-    const schemaPointer = content.schemaPointer ?? `${response.pointer}/content`;
-    const key = `${schemaPointer} ${content.contentType}`;
-    if (!cache.has(key)) {
-      const schema = content.schemaPointer ? resolveLocal(doc, valueAt(doc, content.schemaPointer)) : undefined;
-      const result = buildBodyRecipe(schema, content.contentType, { resolve: (ref) => valueAt(doc, ref), pointer: schemaPointer });
-      if (result.ok) cache.set(key, result.recipe);
-      else {
-        cache.set(key, undefined);
-        problems.push({ code: 'NO_ERROR_BODY', severity: 'error', pointer: result.pointer, message: `no ${content.contentType} body valid against this error schema can be built: ${result.message}`, fix: result.fix });
-      }
-    }
-    const recipe = cache.get(key);
-    if (!recipe) return undefined;
-    const entry = { contentType: content.contentType, recipe };
+export function buildServiceContract(model: Model, recipes: ErrorRecipes, preferredServiceSchema?: string): ServiceContract {
+  const usage = new Map<string, { count: number; entry: ErrorEntry }>();
+  const operations = model.operations.map((op) => operationContract(op, (response) => {
+    const entry = recipes.bodies.get(errorKey(op, response.status));
+    if (!entry || !response.errorContent) return entry;
+    const key = `${response.errorContent.schemaPointer ?? response.pointer} ${entry.contentType}`;
     const used = usage.get(key) ?? { count: 0, entry };
     used.count++;
     usage.set(key, used);
     return entry;
-  };
-  const operations = model.operations.map((op) => operationContract(op, recipeFor));
-  problems.push(...undocumentedClientErrorWarnings(model.operations));
-  return { contract: { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema) }, problems };
+  }));
+  return { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema) };
 }
 
-function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => Omit<ErrorResponseContract, 'status' | 'headers'> | undefined): OperationContract {
+function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => ErrorEntry | undefined): OperationContract {
   const errors: ErrorResponseContract[] = [];
   for (const response of op.responses.filter((r) => r.isError)) {
     const built = recipeFor(response);
@@ -76,26 +51,14 @@ function pathParamTypes(op: ModelOperation): { paramTypes?: Record<string, 'inte
 }
 
 /** RFC 9457 problem+json: the service-level body when the spec documents no error schema at all. */
-const DEFAULT_SERVICE_ERROR: Omit<ErrorResponseContract, 'status' | 'headers'> = {
-  contentType: 'application/problem+json',
-  recipe: {
-    kind: 'object',
-    props: [
-      { name: 'type', optional: false, value: { kind: 'const', value: 'about:blank' } },
-      { name: 'title', optional: false, value: { kind: 'slot', slot: 'title' } },
-      { name: 'status', optional: false, value: { kind: 'status', as: 'integer' } },
-      { name: 'detail', optional: false, value: { kind: 'slot', slot: 'detail' } },
-      { name: 'instance', optional: true, value: { kind: 'slot', slot: 'instance' } },
-    ],
-  },
-};
+const DEFAULT_SERVICE_ERROR: ErrorEntry = { contentType: 'application/problem+json', recipe: defaultProblem() };
 
 /** The most used error schema (ties: first seen), or the one named in config. */
-function pickServiceError(usage: Map<string, { count: number; entry: Omit<ErrorResponseContract, 'status' | 'headers'> }>, preferred?: string) {
+function pickServiceError(usage: Map<string, { count: number; entry: ErrorEntry }>, preferred?: string): ErrorEntry {
   if (preferred) {
     for (const [key, used] of usage) if (key.split(' ')[0] === preferred) return used.entry;
   }
-  let best: { count: number; entry: Omit<ErrorResponseContract, 'status' | 'headers'> } | undefined;
+  let best: { count: number; entry: ErrorEntry } | undefined;
   for (const used of usage.values()) if (used.entry.contentType && (!best || used.count > best.count)) best = used;
   return best?.entry ?? DEFAULT_SERVICE_ERROR;
 }

@@ -4,9 +4,11 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
+import type { ErrorRecipes } from '../model/recipe/responses.js';
 import { render, code } from './templates.js';
 import { literalPretty } from './safe-text.js';
 import { buildServiceContract } from './error-contract.js';
+import { undocumentedClientErrorWarnings } from './undocumented-client-errors.js';
 import { contractView } from './contract-view.js';
 import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
@@ -29,6 +31,8 @@ export interface EmitOptions {
   clientWorker?: ClientWorker;
   /** ES module or CommonJS output (see generator/module-format.ts); default ES module. */
   moduleFormat?: ModuleFormat;
+  /** Error bodies worked out by the model from the author's document (buildErrorRecipes). */
+  errorRecipes: ErrorRecipes;
 }
 
 export interface EmitResult {
@@ -39,14 +43,11 @@ export interface EmitResult {
   problems: Omit<Diagnostic, 'file' | 'line'>[];
 }
 
-export async function emitService(model: Model, toolDocument: Obj, options: EmitOptions = {}): Promise<EmitResult> {
-  const { contract, problems } = buildServiceContract(model, toolDocument, options.serviceErrorSchema);
+export async function emitService(model: Model, toolDocument: Obj, options: EmitOptions): Promise<EmitResult> {
+  const contract = buildServiceContract(model, options.errorRecipes, options.serviceErrorSchema);
+  const problems: EmitResult['problems'] = [...undocumentedClientErrorWarnings(model.operations)];
   const generated = new Map<string, string>();
   const userFiles = new Map<string, string>();
-  if (problems.some((p) => p.severity === 'error')) {
-    options.clientWorker?.stop();
-    return { generated, userFiles, problems };
-  }
   // the client is generated in a worker while this thread renders the rest
   const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
   const client = options.client !== false ? (options.clientWorker ? options.clientWorker.run(clientDocument) : emitClient(clientDocument)) : undefined;

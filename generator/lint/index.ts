@@ -7,6 +7,7 @@ import type { LoadedSpec } from '../load/index.js';
 import { resolveLocal } from '../load/validate.js';
 import { valueAt } from '../load/bundle.js';
 import { buildModel } from '../model/operations.js';
+import { buildErrorRecipes } from '../model/recipe/responses.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Finding, LintContext, LintResult, LintSummary, Rule, RuleSetting } from './types.js';
 
@@ -54,6 +55,7 @@ function contextOf(document: Record<string, unknown>): LintContext {
     document,
     operations: model.operations,
     resolve: (pointer) => resolveLocal(document, valueAt(document as never, pointer)),
+    errorRecipes: buildErrorRecipes(document, model.operations),
   };
 }
 

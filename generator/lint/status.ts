@@ -4,14 +4,9 @@
  * documents `4XX`; rules and diffs must count those ranges, not only exact codes.
  */
 import type { ModelOperation } from '../model/types.js';
+import { statusCovers } from '../../templates/runtime/status-cover.js';
 
-/** true when the documented status (`404`, `4XX`, `default`) includes the wanted one. */
-export function statusCovers(documented: string, wanted: string): boolean {
-  if (documented === 'default') return true;
-  if (documented === wanted) return true;
-  // '4XX' covers '404' and '4XX'; an exact code never covers a range.
-  return /^[1-5]XX$/.test(documented) && !/X/.test(wanted) && wanted !== 'default' && wanted[0] === documented[0];
-}
+export { statusCovers };
 
 /** The first documented status of `statuses` that covers any of `wanted`, or undefined. */
 export function coveringStatus(statuses: readonly string[], wanted: readonly string[]): string | undefined {

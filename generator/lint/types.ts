@@ -4,6 +4,7 @@
  * so rules stay pure functions over data and are cheap to test one at a time.
  */
 import type { ModelOperation } from '../model/types.js';
+import type { ErrorRecipes } from '../model/recipe/responses.js';
 
 /** How a rule is configured: `off` drops it, `warn`/`error` set the severity of its findings. */
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -30,6 +31,8 @@ export interface LintContext {
   operations: readonly ModelOperation[];
   /** Value at a pointer of the bundled document, following local `$ref`s. */
   resolve(pointer: string): unknown;
+  /** The error bodies generate would build, and their findings (model/recipe/responses.ts). */
+  errorRecipes: ErrorRecipes;
 }
 
 export interface Rule {

@@ -1,6 +1,7 @@
 /**
  * Works out, at generation time, how a generated service turns a Problem into a body that
- * validates against the error schema an operation documents (DESIGN.md, "The promise").
+ * validates against the error schema an operation documents: every error a client receives is
+ * one the spec documents, with a body valid against its schema.
  *
  * The result is a Recipe: plain JSON that `renderBody` (templates/runtime/render-body.ts) follows
  * on every error response. When no valid body can be built the result names the JSON pointer and
@@ -61,9 +62,35 @@ export function buildBodyRecipe(schema: unknown, contentType: string, ctx: Recip
 
 function done(outcome: ReturnType<typeof build>, bc: BuildContext, pointer: string): RecipeResult {
   if (!outcome.ok) return outcome;
-  const recipe = showsMessage(outcome.recipe) ? outcome.recipe : synthesizeIssues(outcome.recipe);
-  if (!JSON.stringify(recipe).includes('"kind":"issues"')) bc.notes.push(`${pointer}: the schema has no list for validation issues; they are left out of 400 bodies`);
+  let recipe = showsMessage(outcome.recipe) ? outcome.recipe : synthesizeIssues(outcome.recipe);
+  if (!JSON.stringify(recipe).includes('"kind":"issues"')) {
+    recipe = summarizeIssues(recipe);
+    bc.notes.push(`${pointer}: the schema has no list for validation issues; the message carries a short summary of them`);
+  }
   return { ok: true, recipe, notes: [...new Set(bc.notes)] };
+}
+
+/**
+ * With no list to hold them, validation issues are summarized in the message slot (`detail`, else
+ * `title`, else any free message-like slot): `body.email: is required; query.limit: must be <= 100`.
+ */
+function summarizeIssues(recipe: Recipe): Recipe {
+  for (const slot of ['detail', 'title'] as const) {
+    let done = false;
+    const mark = (r: Recipe): Recipe => {
+      if (done) return r;
+      if (r.kind === 'slot' && r.slot === slot && !r.enum) {
+        done = true;
+        return { ...r, summary: true };
+      }
+      if (r.kind === 'object') return { ...r, props: r.props.map((p) => ({ ...p, value: mark(p.value) })) };
+      if (r.kind === 'choice') return { ...r, otherwise: mark(r.otherwise) };
+      return r;
+    };
+    const marked = mark(recipe);
+    if (done) return marked;
+  }
+  return recipe;
 }
 
 /** Whether the message reaches the body outside issue lists (else lists must not be empty). */

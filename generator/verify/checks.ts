@@ -7,6 +7,9 @@ import type { ModelOperation, ModelResponse } from '../model/types.js';
 import { isJsonType } from './inputs.js';
 import { findLeaks } from './leaks.js';
 import type { SchemaValidator } from './schemas.js';
+import { codesIn } from '../model/recipe/codes.js';
+import { coveringStatus } from '../../templates/runtime/status-cover.js';
+import { contradicts } from '../model/recipe/meanings.js';
 import type { CheckName, Exchange, ResponseSummary } from './types.js';
 
 export interface Violation {
@@ -54,8 +57,8 @@ function methodChecks(response: ResponseSummary, specMethods: string[]): Violati
 
 /** The documented response for a status: exact, then range (4XX), then default. */
 export function matchResponse(op: ModelOperation, status: number): ModelResponse | undefined {
-  const code = String(status);
-  return op.responses.find((r) => r.status === code) ?? op.responses.find((r) => r.status === `${code[0]}XX`) ?? op.responses.find((r) => r.status === 'default');
+  const key = coveringStatus(op.responses.map((r) => r.status), status);
+  return op.responses.find((r) => r.status === key);
 }
 
 function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaValidator): Violation[] {
@@ -80,7 +83,15 @@ function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaVa
     return [{ check: 'body_schema_valid', message: `the ${response.contentType} body is not valid JSON` }];
   }
   const errors = validator.validate(content.schemaPointer, body);
-  return errors.length ? [{ check: 'body_schema_valid', message: `body breaks ${content.schemaPointer}: ${errors.slice(0, 3).join('; ')}` }] : [];
+  if (errors.length) return [{ check: 'body_schema_valid', message: `body breaks ${content.schemaPointer}: ${errors.slice(0, 3).join('; ')}` }];
+  return codeChecks(body, response.status);
+}
+
+/** A valid body can still lie: `{"code": "NOT_FOUND"}` on a 500 tells the client the wrong story. */
+export function codeChecks(body: unknown, status: number): Violation[] {
+  if (status < 400) return [];
+  return codesIn(body).filter((c) => contradicts(c.value, status))
+    .map((c) => ({ check: 'code_matches_status' as const, message: `\`${c.field}\` is ${JSON.stringify(c.value)}, which contradicts the status ${status}` }));
 }
 
 /** `application/json` matches `application/json`, `application/*` and `*\/*`; parameters are ignored. */

@@ -4,7 +4,7 @@
  * built by breaking exactly one of these at a time, so every invalid probe is otherwise valid.
  */
 import { resolveLocal } from '../load/validate.js';
-import { parsePointer } from '../diagnostics.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 import type { ModelOperation, ModelParam } from '../model/types.js';
 import { exampleOf, sampleSchema, asObj, type SampleContext } from './sample.js';
 import type { SchemaValidator } from './schemas.js';
@@ -104,12 +104,4 @@ export function serializeParam(value: unknown): string | string[] {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function valueAt(document: Obj, pointer: string): unknown {
-  const tokens = parsePointer(pointer);
-  let node: unknown = document;
-  for (const token of tokens) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Obj)[token];
-  }
-  return node;
-}
+export { valueAt };

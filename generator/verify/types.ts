@@ -11,6 +11,7 @@ export const CHECKS = {
   status_documented: 'the status is documented for the operation (exactly, by range or by default)',
   content_type_documented: 'the content type is one the documented response lists',
   body_schema_valid: 'the body is valid against the documented schema',
+  code_matches_status: "the body's code does not contradict its status (no NOT_FOUND on a 500)",
   allow_header: 'a 405 carries an Allow header listing exactly the methods the spec has for the path',
   unsupported_method: 'a method the path does not have is answered 405',
   unknown_route_rejected: 'a route the spec does not have is answered 404',

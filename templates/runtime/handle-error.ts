@@ -44,6 +44,8 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
     if (verdict.origin !== 'thrown') logger.error({ requestId, operation: op?.name, err: error, cause: verdict.origin }, 'request failed');
     report(options, logger, error, { operation: op, requestId, req, status: choice.status, cause: verdict.origin });
   }
+  // The full list of issues goes to the debug log; bodies carry at most a short summary.
+  if (verdict.issues?.length) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
   if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');
@@ -81,6 +83,8 @@ function problemFor(verdict: Verdict, status: number, requestId: string, options
     title: verdict.title ?? reasonPhrase(status),
     detail: verdict.detail || reasonPhrase(status),
     code: verdict.code,
+    explicitCode: verdict.explicitCode,
+    retryable: Object.keys(verdict.headers ?? {}).some((h) => h.toLowerCase() === 'retry-after') || undefined,
     instance: `urn:request:${requestId}`,
     requestId,
     issues: verdict.issues,

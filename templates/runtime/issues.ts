@@ -4,6 +4,7 @@
  * and path elements that are not plain names are masked.
  */
 import type { Issue, IssueLocation } from './problem.js';
+import { escapeToken } from './json-pointer.js';
 
 export interface ValidatorItem {
   path?: string;
@@ -55,7 +56,7 @@ function issueFromItem(item: ValidatorItem): Issue {
   return {
     location,
     path,
-    pointer: path.length ? '/' + path.map((t) => String(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '',
+    pointer: path.map((t) => '/' + escapeToken(t)).join(''),
     message: cleanMessage(item.message ?? 'is invalid', code),
     code,
   };

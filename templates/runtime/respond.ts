@@ -6,19 +6,16 @@ import type { Response } from 'express';
 import type { ErrorResponseContract, OperationContract, ServiceContract } from './contract.js';
 import { renderBody } from './render-body.js';
 import type { Problem } from './problem.js';
+import { coveringStatus } from './status-cover.js';
 
 export function findErrorResponse(op: OperationContract | undefined, status: number): ErrorResponseContract | undefined {
   if (!op) return undefined;
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  return op.errors.find((e) => e.status === exact) ?? op.errors.find((e) => e.status === range) ?? op.errors.find((e) => e.status === 'default');
+  const key = coveringStatus(op.errors.map((e) => e.status), status);
+  return op.errors.find((e) => e.status === key);
 }
 
 export function isDocumentedStatus(op: OperationContract, status: number): boolean {
-  const exact = String(status);
-  const range = `${exact[0]}XX`;
-  const all = [...op.successStatuses, ...op.errors.map((e) => e.status)];
-  return all.includes(exact) || all.includes(range) || all.includes('default');
+  return coveringStatus([...op.successStatuses, ...op.errors.map((e) => e.status)], status) !== undefined;
 }
 
 export interface ErrorChoice {

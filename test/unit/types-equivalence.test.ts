@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { loadSpec } from '../../generator/load/index.js';
-import { normalizeForTools } from '../../generator/emit/normalize.js';
+import { normalizeForTools } from '../../generator/load/normalize.js';
 import { emitTypes } from '../../generator/emit/types.js';
 import { REPO } from '../support/tmp.js';
 

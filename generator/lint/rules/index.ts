@@ -2,8 +2,8 @@
 import type { Rule } from '../types.js';
 import { createNeeds409, inputNeeds400, needs5xx, pathParamsNeed404 } from './coverage.js';
 import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
-import { errorBodyUnbuildable } from './unbuildable.js';
 import { clientErrorDocumented } from './client-error-documented.js';
+import { errorBodyUnbuildable, errorCodeMeaning } from './unbuildable.js';
 
 export const RULES: readonly Rule[] = [
   pathParamsNeed404,
@@ -14,6 +14,7 @@ export const RULES: readonly Rule[] = [
   inconsistentErrorSchema,
   createNeeds409,
   clientErrorDocumented,
+  errorCodeMeaning,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,51 +1,30 @@
 /**
- * error-body-unbuildable: the generator must build every error body from its schema (DESIGN.md,
- * "The promise"); when no valid body exists, `generate` stops. Lint reports the same problem earlier,
- * with the recipe builder's own pointer and fix, so the two commands never disagree.
+ * error-body-unbuildable: the generator must build every error body from its schema; when no valid
+ * body exists, `generate` stops. Lint reports the same findings earlier: both read them from the
+ * model (generator/model/recipe/responses.ts), built from the same document, so they never disagree.
+ *
+ * error-code-meaning: a code-like enum (`code`, `type`, gRPC `status`) with no value that says what
+ * a documented status means, so that status renders a neutral or first value instead.
  */
-import { escapePointerToken } from '../../diagnostics.js';
-import { buildBodyRecipe, mediaKind } from '../../model/body-recipe.js';
-import { describeUsers, errorResponseDefinitions, statusesOf, type ErrorResponseDefinition } from '../error-responses.js';
-import type { LintContext, RawFinding, Rule } from '../types.js';
+import { statusesOf } from '../error-responses.js';
+import { usedBy } from '../../model/recipe/diagnostics.js';
+import type { RecipeFinding } from '../../model/recipe/responses.js';
+import type { RawFinding, Rule } from '../types.js';
 
 export const errorBodyUnbuildable: Rule = {
   id: 'error-body-unbuildable',
   defaultSetting: 'error',
   description: 'a valid error body can be built from every error schema',
-  check: checkBuildable,
+  check: (ctx) => ctx.errorRecipes.unbuildable.map((f) => finding(f, `no valid ${statusesOf(f.uses)} body can be built`)),
 };
 
-type Use = ErrorResponseDefinition['uses'][number];
+export const errorCodeMeaning: Rule = {
+  id: 'error-code-meaning',
+  defaultSetting: 'warn',
+  description: 'every documented error status has a code-like enum value that means it',
+  check: (ctx) => ctx.errorRecipes.meaningless.map((f) => finding(f, 'no code that means this status')),
+};
 
-function checkBuildable(ctx: LintContext): RawFinding[] {
-  const findings: RawFinding[] = [];
-  // The recipe depends only on the schema and the content type: build each pair once.
-  const bySchema = new Map<string, { schemaPointer: string; contentType: string; uses: Use[] }>();
-  for (const def of errorResponseDefinitions(ctx.operations)) {
-    const content = def.response.errorContent;
-    if (!content?.schemaPointer) continue; // error-without-schema reports these
-    if (mediaKind(content.contentType) === 'other') {
-      // The fix is the media type of this response, not the schema: point there.
-      findings.push(unrenderable(def, content.contentType));
-      continue;
-    }
-    const key = `${content.contentType} ${content.schemaPointer}`;
-    const entry = bySchema.get(key) ?? { schemaPointer: content.schemaPointer, contentType: content.contentType, uses: [] };
-    bySchema.set(key, entry);
-    entry.uses.push(...def.uses);
-  }
-  for (const { schemaPointer, contentType, uses } of bySchema.values()) {
-    const result = buildBodyRecipe(ctx.resolve(schemaPointer), contentType, { resolve: ctx.resolve, pointer: schemaPointer });
-    if (result.ok) continue;
-    findings.push({ pointer: result.pointer, message: `no valid ${statusesOf(uses)} body can be built (${contentType}, used by ${describeUsers(uses)}): ${result.message}`, fix: result.fix });
-  }
-  return findings;
-}
-
-function unrenderable(def: ErrorResponseDefinition, contentType: string): RawFinding {
-  return {
-    pointer: `${def.pointer}/content/${escapePointerToken(contentType)}`,
-    message: `the ${statusesOf(def.uses)} response of ${describeUsers(def.uses)} is documented only as ${contentType}, which faultline cannot render error bodies as`,
-    fix: 'document the error as application/json, application/problem+json or text/plain',
-  };
+function finding(f: RecipeFinding, lead: string): RawFinding {
+  return { pointer: f.pointer, message: `${lead} (${usedBy(f)}): ${f.message}`, fix: f.fix };
 }

@@ -5,7 +5,9 @@
  */
 import type { Recipe, RecipeProp } from '../../../templates/runtime/render-body.js';
 import { buildIssuePath, buildStatus, buildString, fail, fixedOrNeutral, type BuildContext, type Outcome } from './leaf.js';
-import { hintFor, type Hint, type Scope } from './names.js';
+import { hintFor, isEnvelope, type Hint, type Scope } from './names.js';
+import { RETRYABLE_STATUSES } from './meanings.js';
+import { certainlyValid } from './check.js';
 import { describe, rejects } from './prove.js';
 import { allows, emptyShape, itemShape, mayHave, mergeShapes, propertyShape, toShape, type Shape } from './shape.js';
 import { defaultIssue, defaultProblem, textRecipe } from './defaults.js';
@@ -61,7 +63,11 @@ function hintOf(shape: Shape, place: Place): Hint | undefined {
 
 function buildHinted(shape: Shape, hint: Hint, place: Place, bc: BuildContext, depth: number): Outcome {
   switch (hint.to) {
-    case 'status': return buildStatus(shape, bc);
+    case 'status': return buildStatus(shape, bc, place.required);
+    case 'flag':
+      // Only a boolean free to be either value can follow the status; else it is a constant.
+      if (certainlyValid(shape, true, bc.shapes) && certainlyValid(shape, false, bc.shapes)) return { ok: true, recipe: { kind: 'flag', statuses: [...RETRYABLE_STATUSES] } };
+      return fixedOrNeutral(shape, bc);
     case 'slot': return buildString(shape, { kind: 'slot', slot: hint.slot }, place.required, bc);
     case 'issue': return buildString(shape, { kind: 'issue', field: hint.field }, place.required, bc);
     case 'issuePath': return buildIssuePath(shape, hint.withLocation, bc);
@@ -86,6 +92,10 @@ export function buildObject(shape: Shape, place: Place, bc: BuildContext, depth:
       continue;
     }
     const sub = propertyShape(shape, name, bc.shapes);
+    // Nothing invented: an optional property is built only when its name says it holds one of
+    // the error's facts (a slot, the status, the issues) or the error itself (`error: {...}`).
+    // Required structure is built whatever its name, but holds only required members and named facts.
+    if (!required && !(hintFor(name, sub, place.scope) || place.container || isEnvelope(name, place.scope))) continue;
     const r = build(sub, { scope: place.scope, name, required, container: place.container }, bc, depth + 1);
     if (required) {
       if (!r.ok) return r;

@@ -5,6 +5,7 @@
 import type { GuardFormat, IssueField, ProblemSlot, Recipe, StringRules } from '../../../templates/runtime/render-body.js';
 import { certainlyValid, fixedValue, neutralValue, specRegex } from './check.js';
 import { allows, itemShape, mergeShapes, toShape, type Shape, type ShapeContext } from './shape.js';
+import { codeRules } from './codes.js';
 
 export type Outcome = { ok: true; recipe: Recipe } | { ok: false; pointer: string; message: string; fix: string };
 
@@ -35,9 +36,13 @@ export function fixedOrNeutral(shape: Shape, bc: BuildContext, why = 'it carries
 }
 
 /** The HTTP status as an integer or a string, narrowed by enum/minimum/maximum/pattern. */
-export function buildStatus(shape: Shape, bc: BuildContext): Outcome {
+export function buildStatus(shape: Shape, bc: BuildContext, required = true): Outcome {
   const as = allows(shape, 'integer') ? 'integer' : allows(shape, 'string') ? 'string' : undefined;
   if (!as) return fixedOrNeutral(shape, bc, 'a status that is neither integer nor string');
+  // Google-style `status: NOT_FOUND`: a status spelled as words is a code chosen by meaning.
+  if (as === 'string' && shape.enum?.some((v) => typeof v === 'string' && !/^\d{3}$/.test(v))) {
+    return buildString(shape, { kind: 'slot', slot: 'code' }, required, bc);
+  }
   if (shape.enum) {
     const values = shape.enum.filter((v) => certainlyValid(shape, v, bc.shapes)) as (number | string)[];
     if (!values.length) return fixedOrNeutral(shape, bc, 'no enum value of the status validates');
@@ -80,10 +85,14 @@ export function buildString(shape: Shape, base: StringBase, required: boolean, b
   if (shape.enum) {
     rules.enum = shape.enum.filter((v): v is string => typeof v === 'string' && certainlyValid(shape, v, bc.shapes));
     if (!rules.enum.length) return fixedOrNeutral(shape, bc, 'no string in its enum validates');
-    rules.fallback = rules.enum[0];
+    // Code-like enums say what the status means (codes.ts); others keep their first value.
+    if (base.kind === 'slot' && ['code', 'type', 'title'].includes(base.slot)) Object.assign(rules, codeRules(rules.enum, required));
+    else rules.fallback = rules.enum[0];
+    if (rules.fallback === undefined && !rules.byStatus) return required ? fixedOrNeutral(shape, bc) : { ok: true, recipe: { ...base, ...rules } };
   }
+  // An optional `type` or guarded string is left out rather than filled with a made-up value.
   const mayBeMissing = base.kind === 'slot' && ['type', 'instance', 'requestId'].includes(base.slot);
-  if (rules.fallback === undefined && (guard || base.kind === 'slot' && base.slot === 'type' || (required && mayBeMissing))) {
+  if (rules.fallback === undefined && !rules.enum && required && (guard || (base.kind === 'slot' && base.slot === 'type') || mayBeMissing)) {
     rules.fallback = fallbackString(shape, base, guard, bc);
     if (rules.fallback === undefined && required) return fixedOrNeutral(shape, bc, 'no fallback string validates');
   }

@@ -13,7 +13,8 @@ export type Hint =
   | { to: 'status' }
   | { to: 'issues' }
   | { to: 'issue'; field: IssueField }
-  | { to: 'issuePath'; withLocation: boolean };
+  | { to: 'issuePath'; withLocation: boolean }
+  | { to: 'flag' };
 
 export type Scope = 'problem' | 'issue';
 
@@ -48,6 +49,21 @@ const ISSUE_STRINGS: Record<string, IssueField> = {
 };
 const ISSUE_PATHS: Record<string, boolean> = { loc: true, location: true, path: false, fieldpath: false };
 
+/** Booleans that say whether retrying may help; they follow the status (codes.ts, meanings.ts). */
+const RETRY_FLAGS = new Set(['retryable', 'retriable', 'isretryable', 'isretriable', 'canretry', 'shouldretry', 'transient', 'istransient', 'temporary', 'istemporary']);
+
+/**
+ * Optional objects that hold the error itself (`{error: {code, message}}`): the only optional
+ * nested objects a body fills. Any other optional object (Stripe's `source`, a `meta`) is left out.
+ */
+const ENVELOPES = new Set(['error', 'err', 'fault', 'problem', 'errorinfo', 'errorobject', 'errorresponse']);
+/** JSON:API's issue `source: {pointer, parameter}`: where in the request the issue is. */
+const ISSUE_ENVELOPES = new Set(['source']);
+
+export function isEnvelope(name: string, scope: Scope): boolean {
+  return (scope === 'issue' ? ISSUE_ENVELOPES : ENVELOPES).has(normalizeName(name));
+}
+
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[_\-.\s]/g, '');
 }
@@ -59,6 +75,7 @@ export function hintFor(name: string, shape: Shape, scope: Scope): Hint | undefi
   const integer = allows(shape, 'integer') && !stringy;
   const array = allows(shape, 'array') && shape.types !== undefined;
   if (shape.formats.includes('date-time') && stringy) return { to: 'slot', slot: 'timestamp' };
+  if (scope === 'problem' && allows(shape, 'boolean') && RETRY_FLAGS.has(key)) return { to: 'flag' };
   if (STATUS_NAMES.has(key) || (integer && INTEGER_STATUS_NAMES.has(key))) return { to: 'status' };
   if (scope === 'issue') {
     if (array && Object.hasOwn(ISSUE_PATHS, key)) return { to: 'issuePath', withLocation: ISSUE_PATHS[key]! };

@@ -36,6 +36,8 @@ export function describe(recipe: Recipe): Abstract {
       return { t: 'array', item: describe(recipe.item), nonEmpty: recipe.synthesize || (recipe.minItems ?? 0) > 0 };
     case 'choice':
       return { t: 'union', options: [describe(recipe.whenIssues), describe(recipe.otherwise)] };
+    case 'flag':
+      return { t: 'union', options: [{ t: 'const', value: true }, { t: 'const', value: false }] };
   }
 }
 

@@ -8,6 +8,8 @@
  */
 
 import { isConstrainingFormat } from '../known-formats.js';
+import { escapeToken } from '../../../templates/runtime/json-pointer.js';
+
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 const ALL_TYPES: JsonType[] = ['object', 'array', 'string', 'integer', 'number', 'boolean', 'null'];
 
@@ -193,7 +195,7 @@ function intersectTypes(a: JsonType[] | undefined, b: JsonType[] | undefined): J
 /** The shape of property `name` (all its schemas merged), or of anything if it is undeclared. */
 export function propertyShape(shape: Shape, name: string, ctx: ShapeContext): Shape {
   const list = shape.properties.get(name);
-  const pointer = `${shape.pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const pointer = `${shape.pointer}/properties/${escapeToken(name)}`;
   if (!list) return shape.additional.length ? allOf(shape.additional, pointer, ctx) : emptyShape(pointer);
   return allOf(list, pointer, ctx);
 }

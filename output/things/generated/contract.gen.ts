@@ -47,8 +47,7 @@ const recipes: Recipe[] = [
         "value": {
           "kind": "slot",
           "slot": "instance",
-          "format": "uri-reference",
-          "fallback": "about:blank"
+          "format": "uri-reference"
         },
         "optional": true
       },

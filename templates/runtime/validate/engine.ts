@@ -8,6 +8,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';
 import { createAjv } from './ajv.js';
 import { prepareSpec } from './prepare.js';
+import { coveringStatus } from '../status-cover.js';
 import { compileRequest, compileResponse, operationAt, type CompiledRequest } from './compile.js';
 
 type Obj = Record<string, unknown>;
@@ -68,7 +69,7 @@ export class ValidationEngine {
   private findResponse(op: OperationContract, status: number): { key: string; validators: Map<string, ValidateFunction> } | undefined {
     const doc = this.responseSpec();
     const responses = (operationAt(doc, op.path, op.method.toLowerCase()).value?.responses ?? {}) as Obj;
-    const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+    const key = coveringStatus(Object.keys(responses), status);
     if (!key) return undefined;
     const validators = this.responseValidators(op, key);
     return validators ? { key, validators } : undefined;

@@ -34,6 +34,10 @@ export interface Problem {
   requestId?: string;
   /** Stable SCREAMING_SNAKE: VALIDATION_FAILED, NOT_FOUND, CONFLICT, INTERNAL_ERROR... */
   code: string;
+  /** The code a handler or mapper set itself (`new HttpError(409, {code})`); it beats the status's meaning. */
+  explicitCode?: string;
+  /** Retry-After is sent: booleans such as `retryable` say true whatever the status. */
+  retryable?: boolean;
   issues?: Issue[];
 }
 

@@ -29,6 +29,14 @@ export interface StringRules {
   format?: GuardFormat;
   /** Used when the value is missing or breaks `enum`/`format`; absent means "omit the property". */
   fallback?: string;
+  /**
+   * The value that says what a status means, chosen at generation time from the enum (or the
+   * response's example): keyed by status ('404'), then by class ('4XX'). A code the handler set
+   * itself still wins when the enum allows it.
+   */
+  byStatus?: Record<string, string>;
+  /** The schema has no issue list: a message slot appends a short summary of the issues. */
+  summary?: boolean;
 }
 
 export interface RecipeProp {
@@ -51,7 +59,9 @@ export type Recipe =
   /** FastAPI-style `detail: string | Issue[]`: the list when there are issues, else the text. */
   | { kind: 'choice'; whenIssues: Recipe; otherwise: Recipe }
   /** Text bodies and string issue items: non-empty parts joined, arrays flattened, then cut. */
-  | { kind: 'join'; parts: Recipe[]; separator: string; maxLength?: number; minLength?: number };
+  | { kind: 'join'; parts: Recipe[]; separator: string; maxLength?: number; minLength?: number }
+  /** A boolean such as `retryable`: true for these statuses and whenever Retry-After is sent. */
+  | { kind: 'flag'; statuses: number[] };
 
 interface Scope {
   problem: Problem;
@@ -71,7 +81,7 @@ function render(recipe: Recipe, scope: Scope): Json | undefined {
     case 'status':
       return renderStatus(recipe, scope.problem.status);
     case 'slot':
-      return applyRules(problemSlot(recipe.slot, scope), recipe);
+      return applyRules(slotValue(recipe, scope), recipe);
     case 'issue':
       return applyRules(issueField(recipe.field, scope.issue), recipe);
     case 'issuePath': {
@@ -86,13 +96,18 @@ function render(recipe: Recipe, scope: Scope): Json | undefined {
       return render(hasIssues(scope.problem) ? recipe.whenIssues : recipe.otherwise, scope);
     case 'join':
       return renderJoin(recipe, scope);
+    case 'flag':
+      return recipe.statuses.includes(scope.problem.status) || scope.problem.retryable === true;
   }
 }
 
 function renderStatus(recipe: Extract<Recipe, { kind: 'status' }>, status: number): Json {
   if (recipe.enum) {
-    // An enum such as [404] means the schema only fits some statuses; the builder noted it.
-    const hit = recipe.enum.find((v) => String(v) === String(status));
+    // An enum such as [400, 404, 500] fits only some statuses (the builder noted it): a 405 says
+    // 400, the generic status of its class, rather than the first value.
+    const cls = String(status)[0];
+    const hit = recipe.enum.find((v) => String(v) === String(status)) ?? recipe.enum.find((v) => String(v) === `${cls}00`)
+      ?? recipe.enum.find((v) => String(v)[0] === cls);
     return hit ?? recipe.enum[0]!;
   }
   let value = status;
@@ -103,6 +118,39 @@ function renderStatus(recipe: Extract<Recipe, { kind: 'status' }>, status: numbe
 
 function problemSlot(slot: ProblemSlot, scope: Scope): string | undefined {
   return slot === 'timestamp' ? scope.now.toISOString() : scope.problem[slot];
+}
+
+/**
+ * A code-like slot: the handler's own code when the enum allows it, then the value chosen for
+ * the status, then the runtime's code; enum values match whatever their spelling (`NOT_FOUND`
+ * renders `not_found` when that is how the enum writes it).
+ */
+function slotValue(recipe: Extract<Recipe, { kind: 'slot' }>, scope: Scope): string | undefined {
+  const problem = scope.problem;
+  const own = problemSlot(recipe.slot, scope);
+  if (recipe.summary) return withSummary(own, problem.issues);
+  if (!recipe.enum && !recipe.byStatus) return own;
+  const explicit = recipe.slot === 'code' ? allowed(problem.explicitCode, recipe.enum) : undefined;
+  const meant = recipe.byStatus?.[String(problem.status)] ?? recipe.byStatus?.[`${String(problem.status)[0]}XX`];
+  return explicit ?? meant ?? allowed(own, recipe.enum);
+}
+
+function allowed(value: string | undefined, values: string[] | undefined): string | undefined {
+  if (value === undefined || !values || values.includes(value)) return value;
+  const key = (v: string) => v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return values.find((v) => key(v) === key(value));
+}
+
+/** 'The request is invalid: body.email: is required; query.limit: must be <= 100' (messages never hold input). */
+function withSummary(text: string | undefined, issues: Issue[] | undefined): string | undefined {
+  if (!issues?.length) return text;
+  const shown = issues.slice(0, 5).map((i) => {
+    const where = [i.location, ...i.path].join('.');
+    return i.path.length || i.location !== 'request' ? `${where}: ${i.message}` : i.message;
+  });
+  const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
+  const lead = (text ?? '').replace(/[.:\s]+$/, '');
+  return `${lead ? lead + ': ' : ''}${shown.join('; ')}${more}`;
 }
 
 function issueField(field: IssueField, issue: Issue): string {

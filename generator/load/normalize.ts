@@ -12,8 +12,8 @@
  * - `servers` becomes `/`: the generated router matches paths relative to where it is mounted.
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
-import { childKind, componentItemKind, type Kind } from '../load/ref-context.js';
-import { valueAt } from '../load/bundle.js';
+import { childKind, componentItemKind, type Kind } from './ref-context.js';
+import { valueAt } from './bundle.js';
 
 type Obj = Record<string, unknown>;
 type Note = Omit<Diagnostic, 'file' | 'line'>;

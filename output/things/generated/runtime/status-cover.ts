@@ -1,0 +1,21 @@
+/**
+ * Which documented status covers an actual one: the exact code, then its range (`4XX`), then
+ * `default`. Written once for the runtime (which response answers a failure, which schema checks
+ * a handler's result) and the generator (lint coverage rules, diff, verify).
+ *
+ * Copied verbatim into every generated service: no imports.
+ */
+
+/** The documented key that covers `status` among `keys`, in the order OpenAPI gives precedence. */
+export function coveringStatus(keys: readonly string[], status: number | string): string | undefined {
+  const exact = String(status);
+  const range = `${exact[0]}XX`;
+  return [exact, range, 'default'].find((k) => keys.includes(k)) ?? keys.find((k) => k.toUpperCase() === range);
+}
+
+/** true when the documented status (`404`, `4XX`, `default`) includes the wanted one (`404`, `4XX`, `default`). */
+export function statusCovers(documented: string, wanted: string): boolean {
+  if (documented === 'default' || documented === wanted) return true;
+  // '4XX' covers '404'; an exact code never covers a range, and only `default` covers `default`.
+  return /^[1-5]XX$/i.test(documented) && !/X/i.test(wanted) && wanted !== 'default' && wanted[0] === documented[0];
+}
