@@ -19,6 +19,8 @@ export interface Verdict {
   headers?: Record<string, string>;
   title?: string;
   body?: unknown;
+  /** Fields set over the synthesized body (from `input.fail`). */
+  fields?: Record<string, unknown>;
 }
 
 const BODY_PARSER: Record<string, [number, string, string]> = {
@@ -35,7 +37,7 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
   const mapped = applyMappers(error, options, context);
   if (mapped) return mapped;
   if (error instanceof HttpError) {
-    return { status: error.status, code: error.code ?? codeForStatus(error.status), detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body };
+    return { status: error.status, code: error.code ?? codeForStatus(error.status), detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
   if (typeof e.type === 'string' && BODY_PARSER[e.type]) {

@@ -14,6 +14,7 @@ import { handleError, type Failure } from './handle-error.js';
 import { isDocumentedStatus } from './respond.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation, type CompiledValidation } from './validate/index.js';
+import { fail } from './fail.js';
 
 export interface HandlerResult {
   status: number;
@@ -80,7 +81,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     try {
       let log: Logger | undefined;
       const input = {
-        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId,
+        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail,
         // a child logger per request costs more than most handlers; make it only when a handler logs
         get log() {
           return (log ??= logger.child({ requestId: state.requestId }));
