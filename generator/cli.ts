@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   diff: () => import('./commands/diff.js'),
   verify: () => import('./commands/verify.js'),
   new: () => import('./commands/new.js'),
+  check: () => import('./commands/check.js'),
 };
 
 const USAGE = `usage: faultline <command> [options]
@@ -21,6 +22,7 @@ commands:
   diff <old> <new>              error-contract changes between two spec versions (--fail-on breaking)
   verify <spec> --url <base>    check that a running service keeps its error contract
   new <dir> --spec <spec>       scaffold a standalone service
+  check <spec> --out <dir>      report thrown error classes the operation does not document (--depth)
 
 exit codes: 0 ok, 1 findings or spec errors, 2 usage errors`;
 
