@@ -77,5 +77,5 @@ describe('faultline check', () => {
     const generateCheck = faultline(['generate', 'spec.yaml', '--out', 'service', '--check', '--no-client'], dir.path);
     expect(generateCheck.code).toBe(1);
     expect(generateCheck.stderr).toContain('GET /items/{id} does not document 409 (ConflictError)');
-  });
+  }, 600_000);
 });
