@@ -46,12 +46,17 @@ export interface FailOptions {
   cause?: unknown;
 }
 
-/** The `fail` of one operation. Returns `never`: `return fail(404, 'No such user')` ends the handler. */
-export type Fail<E> = <S extends FailStatus<E>>(status: S, detail?: string, fields?: FailFields<FailBody<E, S>>, options?: FailOptions) => never;
+/**
+ * The `fail` of one operation. Returns `never`: `return fail(404, 'No such user')` ends the handler
+ * (write the `return`: TypeScript narrows after a bare never-returning call only through explicitly
+ * typed names, and a destructured handler input is typed by context). `Allowed` is spelled out in
+ * handlers.gen.ts so a compile error lists the documented statuses rather than a type name.
+ */
+export type Fail<E, Allowed extends number = FailStatus<E>> = <S extends Allowed>(status: S, detail?: string, fields?: FailFields<FailBody<E, S>>, options?: FailOptions) => never;
 
 /** What every handler input gets besides its parameters. */
-export interface CanFail<E> {
-  fail: Fail<E>;
+export interface CanFail<E, Allowed extends number = FailStatus<E>> {
+  fail: Fail<E, Allowed>;
 }
 
 /** The one implementation behind every operation's typed `fail`. */
