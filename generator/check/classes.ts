@@ -71,6 +71,17 @@ export class ErrorClassReader {
     return undefined;
   }
 
+  /**
+   * `fail(404, ...)`: the compiler already rejects an undocumented status, but `check` also runs where
+   * tsc does not (generate --check in CI), and it catches a status forced through a cast.
+   */
+  failCall(call: ts.CallExpression): ThrownError | undefined {
+    const declaration = this.checker.getResolvedSignature(call)?.declaration;
+    if (!declaration || slash(declaration.getSourceFile().fileName) !== this.runtimeDir + 'fail.ts') return undefined;
+    const statuses = this.literalStatuses(call.arguments[0]);
+    return statuses.length ? { className: 'fail', statuses } : undefined;
+  }
+
   /** The class and its bases, most derived first (through `extends` clauses, across files). */
   private chain(declaration: ts.ClassLikeDeclaration): ts.ClassLikeDeclaration[] {
     const chain: ts.ClassLikeDeclaration[] = [];

@@ -34,6 +34,8 @@ export function reachableThrows(root: ts.Node, reader: ErrorClassReader, checker
         const where = locate(node);
         for (const thrown of reader.thrown(node.expression)) found.push({ ...thrown, ...where, via });
       }
+      const failed = ts.isCallExpression(node) ? reader.failCall(node) : undefined;
+      if (failed) found.push({ ...failed, ...locate(node), via });
       // children first: a callback written inside this function is reported with this function's path
       ts.forEachChild(node, visit);
       if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && via.length < maxDepth) {

@@ -90,6 +90,9 @@ describe('users example: spec edits reach fail() and check', () => {
     const removed = tsc(out());
     expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
     expect(removed.stdout).toMatch(/handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type '400 \| 409 \| 500 \| 503'\./);
+    // check says the same without tsc (generate --check in CI)
+    const { model } = buildModel(loadSpec(spec()).document!);
+    expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual(['error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)']);
   }, TSC_TIMEOUT);
 
   it('a 404 thrown from repository code compiles without the 404, and check reports it with the call path', async () => {
