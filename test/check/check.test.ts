@@ -77,5 +77,8 @@ describe('faultline check', () => {
     const generateCheck = faultline(['generate', 'spec.yaml', '--out', 'service', '--check', '--no-client'], dir.path);
     expect(generateCheck.code).toBe(1);
     expect(generateCheck.stderr).toContain('GET /items/{id} does not document 409 (ConflictError)');
+    const usage = faultline(['check', 'spec.yaml', '--out', 'service', '--depth', 'deep'], dir.path);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--depth must be a whole number');
   }, 600_000);
 });
