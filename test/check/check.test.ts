@@ -17,6 +17,7 @@ import { CHECK_FILES, CHECK_SPEC } from './fixture.js';
 
 describe('faultline check', () => {
   let dir: ReturnType<typeof tempDir>;
+  let all: CheckFinding[];
   const out = () => join(dir.path, 'service');
   const spec = () => join(dir.path, 'spec.yaml');
   const model = () => buildModel(loadSpec(spec()).document!).model;
@@ -35,11 +36,12 @@ describe('faultline check', () => {
       mkdirSync(dirname(join(out(), file)), { recursive: true });
       writeFileSync(join(out(), file), text);
     }
-  });
+    all = checkProject(model(), out());
+  }, 600_000);
   afterAll(() => dir.remove());
 
   it('reports every undocumented status a handler can reach, with the call path when it is not in the handler', () => {
-    const findings = checkProject(model(), out());
+    const findings = all;
     expect(findings.filter((f) => f.severity !== 'error')).toEqual([]);
     expect(findings.map(brief).sort()).toEqual([
       'GET /items handlers/listItems.ts:6 404 ItemGone',
@@ -60,10 +62,10 @@ describe('faultline check', () => {
       'GET /items handlers/listItems.ts:6 404 ItemGone',
       'GET /items handlers/listItems.ts:7 418 EarlGrey mapper lib/teapot.ts:6',
     ]);
-  });
+  }, 600_000);
 
   it('formats a finding as error file:line: METHOD path does not document status (Class), then the call path', () => {
-    const finding = checkProject(model(), out()).find((f) => f.via[0]?.name === 'loadItem')!;
+    const finding = all.find((f) => f.via[0]?.name === 'loadItem')!;
     expect(formatFinding(finding, out())).toBe(
       'error lib/items.ts:11: GET /items/{id} does not document 409 (ConflictError)\n  via loadItem() at handlers/getItem.ts:7 -> assertVisible() at lib/items.ts:6',
     );

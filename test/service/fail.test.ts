@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createApp } from '../../output/things/app.js';
-import { createLogger } from '../../output/things/generated/runtime/index.js';
+import { createLogger, mapError } from '../../output/things/generated/runtime/index.js';
 import { HttpError, NotFoundError } from '../../output/things/generated/errors.gen.js';
 import type { Handlers } from '../../output/things/generated/handlers.gen.js';
 import { contractChecker, send } from '../support/contract.js';
@@ -16,8 +16,12 @@ const spec = JSON.parse(readFileSync(new URL('../../output/things/generated/open
 const contract = contractChecker(spec);
 const silent = createLogger({ level: 'silent' });
 
+class ThingLocked extends Error {}
+
 async function serve(getThing: Handlers['getThing']) {
-  return listen(createApp({ handlers: { getThing }, logger: silent }));
+  // a typed mapper: its status is fixed by the registration, whatever the map function returns
+  const errorMappers = [mapError(ThingLocked, 404, (e) => ({ detail: e.message, ...({ status: 500 } as object) }))];
+  return listen(createApp({ handlers: { getThing }, logger: silent, errorMappers }));
 }
 
 describe('input.fail', () => {
@@ -46,6 +50,14 @@ describe('input.fail', () => {
     const body = contract.expectDocumented('GET', '/api/things/{thing_id}', 404, failed);
     expect(body).toMatchObject({ status: 404, title: 'Thing not found', type: 'https://example.com/probs/no-thing', detail: 'No thing has this id' });
     expect(failed.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('a typed mapper answers with the status it was registered with', async () => {
+    const mapped = await reply(async () => {
+      throw new ThingLocked('This thing is locked');
+    });
+    const body = contract.expectDocumented('GET', '/api/things/{thing_id}', 404, mapped);
+    expect(body).toMatchObject({ status: 404, detail: 'This thing is locked' });
   });
 
   it('an undocumented status forced through `any` is answered like a thrown undocumented class: the documented 500', async () => {
