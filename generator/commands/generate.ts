@@ -65,7 +65,12 @@ async function once(options: GenerateOptions, io: CommandIO, quiet: boolean, dry
   }
   const ms = Math.round(performance.now() - started);
   if (dryRun) return reportDryRun(result, options, io);
-  if (result.check) return reportCheck(result, options, io);
+  if (result.check) {
+    // --check also runs `faultline check`: thrown error classes the operations do not document
+    const files = reportCheck(result, options, io);
+    const { runCheck } = await import('./check.js');
+    return Math.max(files, await runCheck({ input: options.input, output: options.output, refRoot: options.refRoot }, io));
+  }
   if (!quiet) io.stdout(summary(result, options, ms));
   return EXIT.ok;
 }

@@ -14,6 +14,10 @@ export interface HandlerTypes {
   headersType: string;
   bodyType: string;
   results: string[];
+  /** The documented error bodies keyed by status (`404`, `"4XX"`, `default`): the type of `input.fail`. */
+  errorsType: string;
+  /** What `fail` accepts, spelled out (`400 | 404 | rt.Status5XX`) so compile errors list it; `never` when nothing is documented. */
+  failStatusType: string;
 }
 
 export function handlerTypes(op: ModelOperation): HandlerTypes {
@@ -25,6 +29,8 @@ export function handlerTypes(op: ModelOperation): HandlerTypes {
     queryType: has('query') ? `${base}["parameters"]["query"]` : 'never',
     headersType: has('header') ? `${base}["parameters"]["header"]` : 'never',
     bodyType: bodyType(op, base),
+    errorsType: errorsType(op, base),
+    failStatusType: failStatusType(op),
     results: op.responses.length ? op.responses.flatMap((r) => resultTypes(r, base)) : ['{ status: number; body?: unknown; headers?: Record<string, string> }'],
   };
 }
@@ -52,4 +58,24 @@ function statusType(status: string): string {
   if (status === '4XX') return 'rt.Status4XX';
   if (status === '5XX') return 'rt.Status5XX';
   return 'number';
+}
+
+/** `{ 404: Body; "4XX": Body; default: Body }` over the error responses; `undefined` where there is no content. */
+function errorsType(op: ModelOperation, base: string): string {
+  const members = op.responses.filter((r) => r.isError).map((r) => {
+    const key = /^\d+$/.test(r.status) ? r.status : literal(r.status);
+    const body = r.contents.length === 0 ? 'undefined' : r.contents.map((c) => `${base}["responses"][${key}]["content"][${literal(c.contentType)}]`).join(' | ');
+    return `${key}: ${body}`;
+  });
+  return members.length ? `{ ${members.join('; ')} }` : 'Record<never, never>';
+}
+
+/** Exact statuses first, then the ranges: `4XX` -> 400..499, `5XX` -> 500..599, `default` -> both (errors only). */
+function failStatusType(op: ModelOperation): string {
+  const errors = op.responses.filter((r) => r.isError).map((r) => r.status);
+  const parts = errors.filter((s) => /^\d+$/.test(s));
+  const has = (s: string) => errors.includes(s);
+  if (has('4XX') || has('default')) parts.push('rt.Status4XX');
+  if (has('5XX') || has('default')) parts.push('rt.Status5XX');
+  return parts.length ? parts.join(' | ') : 'never';
 }

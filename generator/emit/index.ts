@@ -55,7 +55,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
+    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), errorsType: code(types.errorsType), failStatusType: code(types.failStatusType), results: types.results.map(code) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitServiceTypes(toolDocument));

@@ -38,6 +38,7 @@ export function scaffoldPackageJson(options: PackageJsonOptions): string {
     scripts: {
       generate: 'faultline generate',
       'generate:check': 'faultline generate --check',
+      check: 'faultline check',
       start: 'tsx server.ts',
       dev: 'tsx watch --clear-screen=false server.ts',
       test: 'node --import tsx --test test/contract.test.ts',

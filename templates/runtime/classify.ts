@@ -21,6 +21,8 @@ export interface Verdict {
   body?: unknown;
   /** The code the thrown error or a mapper set itself, as opposed to one derived from the status. */
   explicitCode?: string;
+  /** Fields set over the synthesized body (from `input.fail`). */
+  fields?: Record<string, unknown>;
 }
 
 const BODY_PARSER: Record<string, [number, string, string]> = {
@@ -37,7 +39,7 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
   const mapped = applyMappers(error, options, context);
   if (mapped) return mapped;
   if (error instanceof HttpError) {
-    return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body };
+    return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
   if (typeof e.type === 'string' && BODY_PARSER[e.type]) {

@@ -39,8 +39,8 @@ export function serviceChoice(service: ServiceContract, status: number): ErrorCh
   return { status, response: service.serviceError };
 }
 
-export function sendError(res: Response, choice: ErrorChoice, problem: Problem, headers: Record<string, string> = {}, body?: unknown): void {
-  const rendered = body !== undefined ? body : renderBody(choice.response.recipe, { ...problem, status: choice.status });
+export function sendError(res: Response, choice: ErrorChoice, problem: Problem, headers: Record<string, string> = {}, body?: unknown, fields?: Record<string, unknown>): void {
+  const rendered = body !== undefined ? body : withFields(renderBody(choice.response.recipe, { ...problem, status: choice.status }), fields);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (!choice.response.contentType) {
     res.status(choice.status).end();
@@ -57,4 +57,12 @@ export function sendError(res: Response, choice: ErrorChoice, problem: Problem, 
     res.setHeader('Content-Type', `${choice.response.contentType}; charset=utf-8`);
     res.send(typeof rendered === 'string' ? rendered : JSON.stringify(rendered));
   }
+}
+
+/** `fail(status, detail, fields)`: the caller's fields (typed by the schema) over the synthesized object body. */
+function withFields(rendered: unknown, fields: Record<string, unknown> | undefined): unknown {
+  if (!fields || rendered === null || typeof rendered !== 'object' || Array.isArray(rendered)) return rendered;
+  const merged: Record<string, unknown> = { ...(rendered as Record<string, unknown>) };
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined && name !== '__proto__') merged[name] = value;
+  return merged;
 }

@@ -16,6 +16,7 @@ import type { RouterOptions } from './options.js';
 import { compiledValidation } from './validate/index.js';
 import { parseNumber } from './validate/numbers.js';
 import { lazyValidator } from './lazy-validator.js';
+import { fail } from './fail.js';
 
 export { UndocumentedResult, type HandlerResult } from './send-result.js';
 
@@ -78,7 +79,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     try {
       let log: Logger | undefined;
       const input = {
-        params: typedParams(state.params, op), query: req.query, cookies: state.cookies ?? {}, headers: req.headers, body: req.body, req, res, requestId: state.requestId,
+        params: typedParams(state.params, op), query: req.query, cookies: state.cookies ?? {}, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail,
         // a child logger per request costs more than most handlers; make it only when a handler logs
         get log() {
           return (log ??= logger.child({ requestId: state.requestId }));

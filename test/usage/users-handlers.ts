@@ -38,3 +38,24 @@ export const listUsers: Handlers['listUsers'] = async ({ query }) => {
   void query.search;
   return { status: 200, body: [], headers: { 'X-Limit': String(limit ?? 20) } };
 };
+
+/** input.fail: exactly the documented error statuses of the operation, with its body's fields. */
+export const updateUser: Handlers['updateUser'] = async ({ params, fail }) => {
+  if (params.username === 'ghost') return fail(404, 'No such user');
+  if (params.username === 'taken') return fail(409, 'Username already taken', { detail: 'Username already taken' });
+  if (params.username === 'busy') return fail(503, 'Try again', undefined, { headers: { 'Retry-After': '1' } });
+  // @ts-expect-error PATCH /user/{username} documents no 418
+  if (params.username === 'teapot') return fail(418, 'short and stout');
+  // @ts-expect-error `message` is not a field of the documented HTTPError body
+  if (params.username === 'field') return fail(404, 'No such user', { message: 'x' });
+  const status: number = 404;
+  // @ts-expect-error a plain number could be any status
+  if (params.username === 'number') return fail(status);
+  return { status: 200, body: { id: 1, email: 'a@b.co', dept: 'd', name: 'n', username: params.username, created_at: '2024-01-01T00:00:00Z' } };
+};
+
+export const deleteUser: Handlers['deleteUser'] = async ({ fail }) => {
+  // @ts-expect-error DELETE /user/{username} documents no 409
+  if (Date.now() < 0) return fail(409);
+  return { status: 204 };
+};

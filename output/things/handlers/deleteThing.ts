@@ -1,10 +1,9 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { NotFoundError } from '../generated/errors.gen.js';
 import { databaseOf } from '../../db/index.js';
 
 /** DELETE /api/things/{thing_id}: Delete a thing */
-export const deleteThing: Handlers['deleteThing'] = async ({ params, req }) => {
+export const deleteThing: Handlers['deleteThing'] = async ({ params, req, fail }) => {
   const rows = await databaseOf(req).query('DELETE FROM things WHERE thing_id = $1 RETURNING thing_id', [params.thing_id]);
-  if (rows.length === 0) throw new NotFoundError('No thing has this id');
+  if (rows.length === 0) return fail(404, 'No thing has this id');
   return { status: 204 };
 };

@@ -1,11 +1,10 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { NotFoundError } from '../generated/errors.gen.js';
 import { databaseOf } from '../../db/index.js';
 import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
 
 /** GET /api/things/{thing_id}: Get a thing */
-export const getThing: Handlers['getThing'] = async ({ params, req }) => {
+export const getThing: Handlers['getThing'] = async ({ params, req, fail }) => {
   const [row] = await databaseOf(req).query<ThingRow>(`SELECT ${THING_COLUMNS} FROM things WHERE thing_id = $1`, [params.thing_id]);
-  if (!row) throw new NotFoundError('No thing has this id');
+  if (!row) return fail(404, 'No thing has this id');
   return { status: 200, body: toThing(row) };
 };

@@ -1,5 +1,4 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { NotFoundError } from '../generated/errors.gen.js';
 import { databaseOf } from '../../db/index.js';
 import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
 
@@ -9,11 +8,11 @@ import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
  * each other the way read-modify-write in JavaScript would. Past the integer range Postgres raises
  * 22003, which the runtime answers with the documented 400.
  */
-export const voteThing: Handlers['voteThing'] = async ({ params, body, req }) => {
+export const voteThing: Handlers['voteThing'] = async ({ params, body, req, fail }) => {
   const [row] = await databaseOf(req).query<ThingRow>(
     `UPDATE things SET votes = votes + $2 WHERE thing_id = $1 RETURNING ${THING_COLUMNS}`,
     [params.thing_id, body.increase_votes_by],
   );
-  if (!row) throw new NotFoundError('No thing has this id');
+  if (!row) return fail(404, 'No thing has this id');
   return { status: 200, body: toThing(row) };
 };

@@ -6,7 +6,9 @@ import type { paths } from './types.gen.js';
 /**
  * GET /user/: List users
  */
-export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined>;
+export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined> & rt.CanFail<ListUsersErrors, 400 | 500 | 503>;
+/** The error responses GET /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type ListUsersErrors = { 400: paths["/user/"]["get"]["responses"][400]["content"]["application/json"]; 500: paths["/user/"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["get"]["responses"][503]["content"]["application/json"] };
 /** The responses GET /user/ documents; any other status is a compile error. */
 export type ListUsersResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -17,7 +19,9 @@ export type ListUsersResult =
 /**
  * POST /user/: Create a user
  */
-export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"]>;
+export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"]> & rt.CanFail<CreateUserErrors, 400 | 409 | 500 | 503>;
+/** The error responses POST /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type CreateUserErrors = { 400: paths["/user/"]["post"]["responses"][400]["content"]["application/json"]; 409: paths["/user/"]["post"]["responses"][409]["content"]["application/json"]; 500: paths["/user/"]["post"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["post"]["responses"][503]["content"]["application/json"] };
 /** The responses POST /user/ documents; any other status is a compile error. */
 export type CreateUserResult =
   | { status: 201; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
@@ -29,7 +33,9 @@ export type CreateUserResult =
 /**
  * GET /user/{username}: Get a user
  */
-export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined>;
+export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined> & rt.CanFail<GetUserErrors, 400 | 404 | 500 | 503>;
+/** The error responses GET /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type GetUserErrors = { 400: paths["/user/{username}"]["get"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["get"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["get"]["responses"][503]["content"]["application/json"] };
 /** The responses GET /user/{username} documents; any other status is a compile error. */
 export type GetUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -41,7 +47,9 @@ export type GetUserResult =
 /**
  * DELETE /user/{username}: Delete a user
  */
-export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined>;
+export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined> & rt.CanFail<DeleteUserErrors, 400 | 404 | 500 | 503>;
+/** The error responses DELETE /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type DeleteUserErrors = { 400: paths["/user/{username}"]["delete"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["delete"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["delete"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["delete"]["responses"][503]["content"]["application/json"] };
 /** The responses DELETE /user/{username} documents; any other status is a compile error. */
 export type DeleteUserResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -53,7 +61,9 @@ export type DeleteUserResult =
 /**
  * PATCH /user/{username}: Update a user
  */
-export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"]>;
+export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"]> & rt.CanFail<UpdateUserErrors, 400 | 404 | 409 | 500 | 503>;
+/** The error responses PATCH /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type UpdateUserErrors = { 400: paths["/user/{username}"]["patch"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["patch"]["responses"][404]["content"]["application/json"]; 409: paths["/user/{username}"]["patch"]["responses"][409]["content"]["application/json"]; 500: paths["/user/{username}"]["patch"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["patch"]["responses"][503]["content"]["application/json"] };
 /** The responses PATCH /user/{username} documents; any other status is a compile error. */
 export type UpdateUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }

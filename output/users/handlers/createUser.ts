@@ -1,5 +1,4 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { ConflictError } from '../generated/errors.gen.js';
 import { databaseOf } from '../../db/index.js';
 import { hashPassword } from '../../db/password.js';
 import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
@@ -11,10 +10,10 @@ import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
  * and the runtime turns its SQLSTATE 23505 into the same documented 409. No transaction on
  * purpose: holding one across the slow hash would serialise every signup on PGlite.
  */
-export const createUser: Handlers['createUser'] = async ({ body, req }) => {
+export const createUser: Handlers['createUser'] = async ({ body, req, fail }) => {
   const db = databaseOf(req);
   const taken = await db.query('SELECT 1 FROM users WHERE username = $1', [body.username]);
-  if (taken.length > 0) throw new ConflictError('Username already taken');
+  if (taken.length > 0) return fail(409, 'Username already taken');
   const passwordHash = await hashPassword(body.password);
   const [row] = await db.query<UserRow>(
     `INSERT INTO users (username, email, dept, name, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${USER_COLUMNS}`,

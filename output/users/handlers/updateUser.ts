@@ -1,5 +1,4 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { ConflictError, NotFoundError } from '../generated/errors.gen.js';
 import { databaseOf } from '../../db/index.js';
 import { hashPassword } from '../../db/password.js';
 import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
@@ -12,7 +11,7 @@ import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
  */
 const COLUMNS = ['email', 'dept', 'name', 'username'] as const;
 
-export const updateUser: Handlers['updateUser'] = async ({ params, body, req }) => {
+export const updateUser: Handlers['updateUser'] = async ({ params, body, req, fail }) => {
   const db = databaseOf(req);
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -27,10 +26,10 @@ export const updateUser: Handlers['updateUser'] = async ({ params, body, req }) 
   }
   if (body.username !== undefined && body.username !== params.username) {
     const taken = await db.query('SELECT 1 FROM users WHERE username = $1', [body.username]);
-    if (taken.length > 0) throw new ConflictError('Username already taken');
+    if (taken.length > 0) return fail(409, 'Username already taken');
   }
   values.push(params.username);
   const [row] = await db.query<UserRow>(`UPDATE users SET ${sets.join(', ')} WHERE username = $${values.length} RETURNING ${USER_COLUMNS}`, values);
-  if (!row) throw new NotFoundError('No user has this username');
+  if (!row) return fail(404, 'No user has this username');
   return { status: 200, body: toUser(row) };
 };

@@ -2,7 +2,7 @@
  * Contract test: every error a client can receive has a documented status, content type and a body
  * valid against the documented schema. It reads generated/contract.gen.ts and generated/openapi.json,
  * so it follows the spec after every `npm run generate` without edits. Per operation it checks:
- * - each documented error status (4XX/5XX/default too), thrown from the handler as an HttpError;
+ * - each documented error status (4XX/5XX/default too), raised from the handler with `input.fail`;
  * - an invalid request (an unknown query parameter) and, for JSON bodies, malformed JSON;
  * and for the service: an unknown route (404) and a wrong method (405 with Allow).
  * Run it with `npm test`; add your own tests beside it.
@@ -15,14 +15,14 @@ import { createApp } from '../app.js';
 import { contract } from '../generated/contract.gen.js';
 import { apiSpec } from '../generated/router.gen.js';
 import type { Handlers } from '../generated/handlers.gen.js';
-import { HttpError, createLogger, type OperationContract } from '../generated/runtime/index.js';
+import { createLogger, type OperationContract } from '../generated/runtime/index.js';
 import { createBodyChecker } from './schemas.js';
 
 const THROW_HEADER = 'x-contract-test-status';
 const checker = createBodyChecker(apiSpec);
 const logger = createLogger({ level: 'silent' });
 let service: Running; // the app as it runs: your handlers, request validation on
-let throwing: Running; // every handler throws the status named in THROW_HEADER; validation off to reach it
+let throwing: Running; // every handler fails with the status named in THROW_HEADER; validation off to reach it
 
 interface Running {
   server: Server;
@@ -31,8 +31,9 @@ interface Running {
 
 before(async () => {
   service = await listen(createApp({ logger }));
-  const handlers = Object.fromEntries(contract.operations.map((op) => [op.name, async (input: { headers: Record<string, unknown> }) => {
-    throw new HttpError(Number(input.headers[THROW_HEADER]), 'thrown by the contract test');
+  // input.fail is what handlers use; typed per operation, here it takes whichever status the test asks for
+  const handlers = Object.fromEntries(contract.operations.map((op) => [op.name, async (input: { headers: Record<string, unknown>; fail: (status: number, detail?: string) => never }) => {
+    return input.fail(Number(input.headers[THROW_HEADER]), 'raised by the contract test');
   }]));
   // request validation is always on in the compiled engine; the validator engine can turn it off, so
   // every handler is reached with any request and the rendering of each documented error is tested
@@ -45,7 +46,7 @@ for (const op of contract.operations) {
   describe(`${op.method} ${op.path}`, () => {
     for (const error of op.errors) {
       const status = statusToThrow(op, error.status);
-      test(`documented ${error.status}: a thrown HttpError(${status}) renders the documented body`, { skip: status === undefined && 'no status left to reach this range' }, async () => {
+      test(`documented ${error.status}: fail(${status}) renders the documented body`, { skip: status === undefined && 'no status left to reach this range' }, async () => {
         const res = await fetch(throwing.url + samplePath(op.path), { method: op.method, headers: { [THROW_HEADER]: String(status) } });
         assert.equal(res.status, status);
         await assertDocumented(op, res);

@@ -9,6 +9,8 @@ export interface HttpErrorInit<Body = unknown> {
   code?: string;
   /** A complete body, already in the documented shape; used as is. */
   body?: Body;
+  /** Fields set over the body built from the documented schema (what `input.fail` passes). */
+  fields?: Record<string, unknown>;
   headers?: Record<string, string>;
   cause?: unknown;
 }
@@ -19,6 +21,7 @@ export class HttpError<Body = unknown> extends Error {
   readonly title?: string;
   readonly code?: string;
   readonly body?: Body;
+  readonly fields?: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(status: number, detailOrInit?: string | HttpErrorInit<Body>) {
@@ -30,6 +33,7 @@ export class HttpError<Body = unknown> extends Error {
     this.title = init.title;
     this.code = init.code;
     this.body = init.body;
+    this.fields = init.fields;
     this.headers = init.headers ?? {};
   }
 }

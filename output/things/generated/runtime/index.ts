@@ -7,4 +7,5 @@ export type { Problem, Issue } from './problem.js';
 export { createLogger, type Logger } from './logger.js';
 export { mapDatabaseError } from './db-errors.js';
 export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from './types.js';
-export { clientErrorHandler } from './client-error.js';
+export { fail, type Fail, type FailStatus, type FailBody, type FailFields, type FailOptions, type CanFail } from './fail.js';
+export { mapError, type MappedError, type ErrorClass } from './map-error.js';

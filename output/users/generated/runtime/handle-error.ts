@@ -49,7 +49,8 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
   if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');
-  sendError(res, choice, problem, headers, verdict.status === choice.status ? verdict.body : undefined);
+  const same = verdict.status === choice.status;
+  sendError(res, choice, problem, headers, same ? verdict.body : undefined, same ? verdict.fields : undefined);
 }
 
 function verdictFor(failure: Failure, options: RouterOptions, context: Parameters<typeof classify>[2]): Verdict {

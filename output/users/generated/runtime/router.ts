@@ -6,6 +6,7 @@
  * that answers with the operation's documented error response.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { createRequire } from 'node:module';
 import type { OperationContract, ServiceContract } from './contract.js';
 import { createMatcher, decodeParams } from './match.js';
 import { createLogger, requestIdFor, type Logger } from './logger.js';
@@ -13,7 +14,7 @@ import { handleError, type Failure } from './handle-error.js';
 import { isDocumentedStatus } from './respond.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation, type CompiledValidation } from './validate/index.js';
-import { lazyValidator } from './lazy-validator.js';
+import { fail } from './fail.js';
 
 export interface HandlerResult {
   status: number;
@@ -63,7 +64,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     checkResponse = compiled.checkResponse;
   } else {
     router.use(
-      lazyValidator({
+      loadValidator().middleware({
         apiSpec: apiSpec as never,
         validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
         validateResponses: validate ? { removeAdditional: false } : false,
@@ -80,7 +81,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     try {
       let log: Logger | undefined;
       const input = {
-        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId,
+        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail,
         // a child logger per request costs more than most handlers; make it only when a handler logs
         get log() {
           return (log ??= logger.child({ requestId: state.requestId }));
@@ -132,6 +133,14 @@ function sendResult(res: Response, op: OperationContract, result: HandlerResult,
   } else {
     res.type(type).send(result.body);
   }
+}
+
+/**
+ * express-openapi-validator is loaded only when its engine is chosen: the default compiled engine does
+ * not need it, and loading it costs start-up time and memory in every service.
+ */
+function loadValidator(): typeof import('express-openapi-validator') {
+  return createRequire(import.meta.url)('express-openapi-validator');
 }
 
 /** Carries whatever a handler threw (null, a string, an object) through Express's error path. */

@@ -1,0 +1,114 @@
+/**
+ * Drift through `fail` and `check` on the users example: its real handlers (output/users/handlers)
+ * over a generated copy of the service. Adding a 409 to GET /user/{username} makes `fail(409)`
+ * compile; removing its 404 makes tsc fail at the `fail(404)` line and nowhere else; a 404 thrown
+ * from repository code still compiles, and `check` reports it with the call path.
+ */
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { generate } from '../../generator/generate.js';
+import { loadSpec } from '../../generator/load/index.js';
+import { buildModel } from '../../generator/model/operations.js';
+import { checkProject } from '../../generator/check/index.js';
+import { formatFinding } from '../../generator/check/format.js';
+import { REPO, tempDir } from '../support/tmp.js';
+import { tsc } from '../support/run.js';
+
+/** The example's getUser plus one line that raises 409, which GET /user/{username} does not document yet. */
+const getUserWith409 = () =>
+  readFileSync(join(REPO, 'output/users/handlers/getUser.ts'), 'utf8').replace(
+    "  if (!row) return fail(404, 'No user has this username');\n",
+    "  if (params.username === 'taken') return fail(409, 'Username already taken');\n  if (!row) return fail(404, 'No user has this username');\n",
+  );
+
+const REPOSITORY = `import { NotFoundError } from '../generated/errors.gen.js';
+import type { Database } from '../../db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+
+export async function findUser(db: Database, username: string) {
+  const [row] = await db.query<UserRow>(\`SELECT \${USER_COLUMNS} FROM users WHERE username = $1\`, [username]);
+  if (!row) throw new NotFoundError('No user has this username');
+  return toUser(row);
+}
+`;
+
+const GET_USER_THROUGH_REPOSITORY = `import type { Handlers } from '../generated/handlers.gen.js';
+import { databaseOf } from '../../db/index.js';
+import { findUser } from '../lib/users.js';
+
+export const getUser: Handlers['getUser'] = async ({ params, req }) => {
+  return { status: 200, body: await findUser(databaseOf(req), params.username) };
+};
+`;
+
+/** Several tsc runs over a service: generous, so a busy machine never fails the test. */
+const TSC_TIMEOUT = 600_000;
+
+describe('users example: spec edits reach fail() and check', () => {
+  let dir: ReturnType<typeof tempDir>;
+  const spec = () => join(dir.path, 'users.yaml');
+  const out = () => join(dir.path, 'users');
+  const regenerate = () => generate({ input: spec(), output: out(), cwd: dir.path, client: false });
+  const editGetUser = (edit: (responses: Record<string, unknown>) => void) => {
+    const doc = yaml.load(readFileSync(spec(), 'utf8')) as any;
+    edit(doc.paths['/user/{username}'].get.responses);
+    writeFileSync(spec(), yaml.dump(doc));
+  };
+  /** "handlers/getUser.ts:10" for each tsc error. */
+  const errorLines = (stdout: string) => [...new Set([...stdout.matchAll(/(handlers\/\w+\.ts|lib\/\w+\.ts)\((\d+),\d+\): error TS/g)].map((m) => `${m[1]}:${m[2]}`))];
+
+  beforeAll(async () => {
+    dir = tempDir('fail-drift');
+    copyFileSync(join(REPO, 'specs/users.yaml'), spec());
+    await regenerate();
+    // the example's handlers import ../../db: the same layout as output/
+    symlinkSync(join(REPO, 'output/db'), join(dir.path, 'db'));
+    for (const file of readdirSync(join(REPO, 'output/users/handlers'))) copyFileSync(join(REPO, 'output/users/handlers', file), join(out(), 'handlers', file));
+    writeFileSync(join(out(), 'handlers/getUser.ts'), getUserWith409());
+  });
+  afterAll(() => dir.remove());
+
+  it('fail(409) does not compile until the spec documents 409; removing 404 fails tsc at the fail(404) line', async () => {
+    const before = tsc(out());
+    expect(errorLines(before.stdout), before.stdout).toEqual(['handlers/getUser.ts:8']);
+    expect(before.stdout).toContain("Argument of type '409' is not assignable to parameter of type '400 | 404 | 500 | 503'");
+
+    editGetUser((responses) => {
+      responses['409'] = { $ref: '#/components/responses/Conflict' };
+    });
+    await regenerate();
+    const added = tsc(out());
+    expect(added.stdout + added.stderr).toBe('');
+    expect(added.code).toBe(0);
+
+    editGetUser((responses) => {
+      delete responses['404'];
+    });
+    await regenerate();
+    const removed = tsc(out());
+    expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
+    expect(removed.stdout).toMatch(/handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type '400 \| 409 \| 500 \| 503'\./);
+    // check says the same without tsc (generate --check in CI)
+    const { model } = buildModel(loadSpec(spec()).document!);
+    expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual(['error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)']);
+  }, TSC_TIMEOUT);
+
+  it('a 404 thrown from repository code compiles without the 404, and check reports it with the call path', async () => {
+    editGetUser((responses) => {
+      delete responses['404'];
+    });
+    await regenerate();
+    mkdirSync(join(out(), 'lib'), { recursive: true });
+    writeFileSync(join(out(), 'lib/users.ts'), REPOSITORY);
+    writeFileSync(join(out(), 'handlers/getUser.ts'), GET_USER_THROUGH_REPOSITORY);
+    const compiled = tsc(out());
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    const { model } = buildModel(loadSpec(spec()).document!);
+    const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
+    expect(findings).toEqual([
+      'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
+    ]);
+  }, TSC_TIMEOUT);
+});
