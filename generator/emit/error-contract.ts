@@ -44,7 +44,8 @@ export function buildServiceContract(model: Model, doc: Obj, preferredServiceSch
     return entry;
   };
   const operations = model.operations.map((op) => operationContract(op, recipeFor));
-  return { contract: { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema) }, problems };
+  const contract: ServiceContract = { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema), securitySchemes: schemeContracts(model) };
+  return { contract, problems };
 }
 
 function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => Omit<ErrorResponseContract, 'status' | 'headers'> | undefined): OperationContract {
@@ -63,6 +64,7 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes } } : {}),
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
+    ...(op.security ? { security: op.security } : {}),
   };
 }
 
@@ -96,4 +98,11 @@ function pickServiceError(usage: Map<string, { count: number; entry: Omit<ErrorR
   let best: { count: number; entry: Omit<ErrorResponseContract, 'status' | 'headers'> } | undefined;
   for (const used of usage.values()) if (used.entry.contentType && (!best || used.count > best.count)) best = used;
   return best?.entry ?? DEFAULT_SERVICE_ERROR;
+}
+
+/** components.securitySchemes as the runtime reads them (name -> how to find the credential). */
+function schemeContracts(model: Model): ServiceContract['securitySchemes'] {
+  const out: NonNullable<ServiceContract['securitySchemes']> = {};
+  for (const scheme of model.securitySchemes ?? []) out[scheme.name] = scheme.type;
+  return out;
 }

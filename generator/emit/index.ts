@@ -14,6 +14,7 @@ import { emitTypes } from './types.js';
 import { emitClient, type ClientWorker } from './client.js';
 import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
+import { authType, securityView } from './security-types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -50,7 +51,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code) };
+    return { ...op, ...types, file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), results: types.results.map(code), authType: code(authType(op)) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitTypes(toolDocument));
@@ -59,12 +60,16 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
+  const security = securityView(model);
+  const securityCode = { schemes: security.schemes.map((s) => ({ key: code(s.key), description: s.description, credentialType: code(s.credentialType), verifierKey: code(s.verifierKey) })), securityOption: code(security.securityOption), routerArgs: code(security.routerArgs) };
+  generated.set('security.gen.ts', render('security.gen.ts.hbs', { title, ...securityCode }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
   if (client) {
     for (const [name, text] of await client) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render('app.ts.hbs', { title }));
+  userFiles.set('security.ts', render('security.ts.hbs', { title, schemes: securityCode.schemes.filter((s) => !s.verifierKey.text.endsWith('?')) }));
   userFiles.set('server.ts', render('server.ts.hbs', { title }));
   userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   return { generated, userFiles, problems };

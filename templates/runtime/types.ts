@@ -16,12 +16,14 @@ export type Status5XX = Range<500>;
 /** `never` (no parameters of this kind) becomes an empty object, so handlers can always destructure. */
 export type OrEmpty<T> = [T] extends [never] ? Record<string, never> : [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
 
-export interface HandlerInput<Params, Query, Headers, Body> {
+export interface HandlerInput<Params, Query, Headers, Body, Auth = undefined> {
   params: OrEmpty<Params>;
   query: OrEmpty<Query>;
   headers: OrEmpty<Headers> & Record<string, string | string[] | undefined>;
   body: Body;
   requestId: string;
+  /** Secured operations: which security requirement was met and each scheme's principal. */
+  auth: Auth;
   log: Logger;
   req: Request;
   res: Response;

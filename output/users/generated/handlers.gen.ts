@@ -2,11 +2,50 @@
 // Regenerate with `faultline generate`; your code lives in handlers/, app.ts and server.ts.
 import type * as rt from './runtime/index.js';
 import type { paths } from './types.gen.js';
+import type { PrincipalOf } from './security.gen.js';
+
+/**
+ * POST /login: Log in and get a bearer token
+ */
+export type LoginInput = rt.HandlerInput<never, never, never, NonNullable<paths["/login"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
+/** The responses POST /login documents; any other status is a compile error. */
+export type LoginResult =
+  | { status: 200; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
+
+/**
+ * GET /me: The user the bearer token belongs to
+ */
+export type GetMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+/** The responses GET /me documents; any other status is a compile error. */
+export type GetMeResult =
+  | { status: 200; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 403; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][403]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
+
+/**
+ * DELETE /me: Delete the logged-in user and all their tokens
+ */
+export type DeleteMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+/** The responses DELETE /me documents; any other status is a compile error. */
+export type DeleteMeResult =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 403; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][403]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * GET /user/: List users
  */
-export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined>;
+export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined, undefined>;
 /** The responses GET /user/ documents; any other status is a compile error. */
 export type ListUsersResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -17,7 +56,7 @@ export type ListUsersResult =
 /**
  * POST /user/: Create a user
  */
-export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"]>;
+export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
 /** The responses POST /user/ documents; any other status is a compile error. */
 export type CreateUserResult =
   | { status: 201; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
@@ -29,7 +68,7 @@ export type CreateUserResult =
 /**
  * GET /user/{username}: Get a user
  */
-export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined>;
+export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined, undefined>;
 /** The responses GET /user/{username} documents; any other status is a compile error. */
 export type GetUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -41,7 +80,7 @@ export type GetUserResult =
 /**
  * DELETE /user/{username}: Delete a user
  */
-export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined>;
+export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined, undefined>;
 /** The responses DELETE /user/{username} documents; any other status is a compile error. */
 export type DeleteUserResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -53,7 +92,7 @@ export type DeleteUserResult =
 /**
  * PATCH /user/{username}: Update a user
  */
-export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"]>;
+export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"], undefined>;
 /** The responses PATCH /user/{username} documents; any other status is a compile error. */
 export type UpdateUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -65,6 +104,9 @@ export type UpdateUserResult =
 
 /** One function per operation. Implement them in handlers/; the generated registry wires them. */
 export interface Handlers {
+  login(input: LoginInput): LoginResult | Promise<LoginResult>;
+  getMe(input: GetMeInput): GetMeResult | Promise<GetMeResult>;
+  deleteMe(input: DeleteMeInput): DeleteMeResult | Promise<DeleteMeResult>;
   listUsers(input: ListUsersInput): ListUsersResult | Promise<ListUsersResult>;
   createUser(input: CreateUserInput): CreateUserResult | Promise<CreateUserResult>;
   getUser(input: GetUserInput): GetUserResult | Promise<GetUserResult>;
