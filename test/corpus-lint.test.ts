@@ -70,6 +70,8 @@ describe.skipIf(!existsSync(join(CORPUS, GITHUB)))("lint on GitHub's spec", () =
   // error-body-unbuildable is left out: whether GitHub's oneOf 422 bodies can be built is the recipe
   // builder's call (generator/model/body-recipe.ts), tested there; the rule has its own fixture.
   it('reports every other rule at least once', () => {
-    for (const id of RULE_IDS.filter((r) => r !== 'error-body-unbuildable')) expect(result.summary.byRule[id], id).toBeGreaterThan(0);
+    // GitHub's spec declares no security schemes, so the security rules have nothing to say (tested on fixtures)
+    const securityRules = ['secured-needs-401', 'scoped-needs-403'];
+    for (const id of RULE_IDS.filter((r) => r !== 'error-body-unbuildable' && !securityRules.includes(r))) expect(result.summary.byRule[id], id).toBeGreaterThan(0);
   });
 });

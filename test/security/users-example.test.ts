@@ -1,5 +1,6 @@
 /**
- * The users example over real HTTP with its PGlite database: bearer tokens issued by POST /login,
+ * The users example over real HTTP with its PGlite database: bearer tokens issued by POST /login
+ * (HTTP Basic, checked against the stored scrypt hash),
  * GET /me (users:read) and DELETE /me (users:write). Every refusal is the documented 401/403 with a
  * Bearer challenge, and no token ever comes back in a body or header.
  */
@@ -18,13 +19,15 @@ describe('users example: bearer tokens from POST /login', () => {
   let server: Awaited<ReturnType<typeof listen>>;
   let readToken: string;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+  const login = (user: string, password: string, scope?: string) => send(server.base, 'POST', scope ? `/login?scope=${encodeURIComponent(scope)}` : '/login', undefined, basic(user, password));
 
   beforeAll(async () => {
     server = await listen(createApp({ logger: createLogger({ level: 'silent' }) }));
     contract.expectDocumented('POST', '/user/', 201, await send(server.base, 'POST', '/user/', pam));
-    const login = contract.expectDocumented('POST', '/login', 200, await send(server.base, 'POST', '/login', { username: 'pam', password: 'jimjim', scope: 'users:read' }));
-    expect(login.scope).toBe('users:read');
-    readToken = login.access_token;
+    const token = contract.expectDocumented('POST', '/login', 200, await login('pam', 'jimjim', 'users:read'));
+    expect(token.scope).toBe('users:read');
+    readToken = token.access_token;
   }, 60_000);
   afterAll(() => server.close());
 
@@ -64,14 +67,17 @@ describe('users example: bearer tokens from POST /login', () => {
     contract.expectDocumented('GET', '/user/{username}', 200, await send(server.base, 'GET', '/user/pam'));
   });
 
-  it('wrong password and unknown user get the same documented 401 from login', async () => {
-    const wrong = contract.expectDocumented('POST', '/login', 401, await send(server.base, 'POST', '/login', { username: 'pam', password: 'nope' }));
-    const unknown = contract.expectDocumented('POST', '/login', 401, await send(server.base, 'POST', '/login', { username: 'nobody', password: 'nope' }));
-    expect(wrong).toEqual(unknown);
+  it('wrong password, unknown user and no credentials get the documented 401 with a Basic challenge from login', async () => {
+    const wrong = await login('pam', 'nope');
+    const unknown = await login('nobody', 'nope');
+    expect(contract.expectDocumented('POST', '/login', 401, wrong)).toEqual(contract.expectDocumented('POST', '/login', 401, unknown));
+    expect(wrong.headers.get('www-authenticate')).toBe('Basic realm="Users", charset="UTF-8"');
+    contract.expectDocumented('POST', '/login', 401, await send(server.base, 'POST', '/login'));
+    expect(wrong.text).not.toContain('nope');
   });
 
   it('DELETE /me with users:write deletes the user, and the token stops working (sessions cascade)', async () => {
-    const full = contract.expectDocumented('POST', '/login', 200, await send(server.base, 'POST', '/login', { username: 'pam', password: 'jimjim' }));
+    const full = contract.expectDocumented('POST', '/login', 200, await login('pam', 'jimjim'));
     expect(full.scope).toBe('users:read users:write');
     contract.expectDocumented('DELETE', '/me', 204, await send(server.base, 'DELETE', '/me', undefined, bearer(full.access_token)));
     contract.expectDocumented('GET', '/me', 401, await send(server.base, 'GET', '/me', undefined, bearer(full.access_token)));

@@ -3,6 +3,7 @@ import type { Rule } from '../types.js';
 import { createNeeds409, inputNeeds400, needs5xx, pathParamsNeed404 } from './coverage.js';
 import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
 import { errorBodyUnbuildable } from './unbuildable.js';
+import { scopedNeeds403, securedNeeds401 } from './security.js';
 
 export const RULES: readonly Rule[] = [
   pathParamsNeed404,
@@ -12,6 +13,8 @@ export const RULES: readonly Rule[] = [
   errorBodyUnbuildable,
   inconsistentErrorSchema,
   createNeeds409,
+  securedNeeds401,
+  scopedNeeds403,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

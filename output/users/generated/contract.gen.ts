@@ -64,7 +64,7 @@ const recipes: Recipe[] = [
 export const contract: ServiceContract = {
   "title": "Users",
   "serviceError": { "contentType": "application/json", "recipe": recipes[0] },
-  "securitySchemes": {"bearerAuth":{"kind":"http","scheme":"bearer"}},
+  "securitySchemes": {"basicAuth":{"kind":"http","scheme":"basic"},"bearerAuth":{"kind":"http","scheme":"bearer"}},
   "operations": [
     {
       "name": "login",
@@ -72,11 +72,11 @@ export const contract: ServiceContract = {
       "path": "/login",
       "pattern": "^\\/login$",
       "pathParams": [],
-      "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["200"],
+      "security": [[{"scheme":"basicAuth","scopes":[]}]],
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
-        { "status": "401", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
+        { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "503", "contentType": "application/json", "headers": ["Retry-After"], "recipe": recipes[0] },
       ],

@@ -66,7 +66,7 @@ export class ServiceUnavailableError extends HttpError<components["responses"]["
 }
 
 /**
- * 401 Unauthorized: No bearer token, or one that is unknown, expired or malformed.
+ * 401 Unauthorized: No credentials, or ones that are wrong, unknown, expired or malformed.
  */
 export class UnauthorizedError extends HttpError<components["responses"]["Unauthorized"]["content"]["application/json"]> {
   constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["Unauthorized"]["content"]["application/json"]>) {

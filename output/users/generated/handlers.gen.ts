@@ -5,9 +5,9 @@ import type { paths } from './types.gen.js';
 import type { PrincipalOf } from './security.gen.js';
 
 /**
- * POST /login: Log in and get a bearer token
+ * POST /login: Log in with HTTP Basic and get a bearer token
  */
-export type LoginInput = rt.HandlerInput<never, never, never, NonNullable<paths["/login"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
+export type LoginInput = rt.HandlerInput<never, paths["/login"]["post"]["parameters"]["query"], never, undefined, { requirement: 0; principals: { "basicAuth": PrincipalOf<"basicAuth"> } }>;
 /** The responses POST /login documents; any other status is a compile error. */
 export type LoginResult =
   | { status: 200; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }

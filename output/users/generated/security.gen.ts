@@ -13,12 +13,15 @@ export type PrincipalOf<Name extends string> = Name extends keyof Principals ? P
 
 /** The credential each security scheme of Users carries to its verifier. */
 export type Credentials = {
+  /** Username and password, only to get a token from POST /login. */
+  "basicAuth": rt.BasicCredential;
   /** An opaque token from POST /login. Its scopes (`users:read`, `users:write`) are the roles each operation lists. */
   "bearerAuth": string;
 };
 
 /** One verifier per scheme the operations use: leaving one out is a compile error. */
 export type Verifiers = {
+  "basicAuth": rt.Verifier<Credentials["basicAuth"], PrincipalOf<"basicAuth">>;
   "bearerAuth": rt.Verifier<Credentials["bearerAuth"], PrincipalOf<"bearerAuth">>;
 };
 

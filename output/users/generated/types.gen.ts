@@ -51,9 +51,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in and get a bearer token
-         * @description Exchanges a username and password for an opaque bearer token, stored (hashed) in the
-         *     database. `scope` asks for fewer rights than the default `users:read users:write`.
+         * Log in with HTTP Basic and get a bearer token
+         * @description Exchanges a username and password (HTTP Basic) for an opaque bearer token, stored (hashed)
+         *     in the database. `scope` asks for fewer rights than the default `users:read users:write`.
          */
         post: operations["login"];
         delete?: never;
@@ -111,12 +111,6 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        LoginRequest: {
-            username: components["schemas"]["Username"];
-            password: string;
-            /** @description Space-separated scopes to grant; default all. */
-            scope?: string;
-        };
         Token: {
             access_token: string;
             /** @constant */
@@ -135,10 +129,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description No bearer token, or one that is unknown, expired or malformed. */
+        /** @description No credentials, or ones that are wrong, unknown, expired or malformed. */
         Unauthorized: {
             headers: {
-                /** @description The Bearer challenge (RFC 6750). */
+                /** @description The challenge of the operation's scheme (Basic, or Bearer as in RFC 6750). */
                 "WWW-Authenticate"?: string;
                 [name: string]: unknown;
             };
@@ -352,16 +346,15 @@ export interface operations {
     };
     login: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Space-separated scopes to grant; default all. */
+                scope?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description A token for the Authorization header. */
             200: {
@@ -373,15 +366,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description The username or password is wrong (which one is not said). */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPError"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
         };

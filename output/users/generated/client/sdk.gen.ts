@@ -58,19 +58,16 @@ export const updateUser = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
- * Log in and get a bearer token
+ * Log in with HTTP Basic and get a bearer token
  *
- * Exchanges a username and password for an opaque bearer token, stored (hashed) in the
- * database. `scope` asks for fewer rights than the default `users:read users:write`.
+ * Exchanges a username and password (HTTP Basic) for an opaque bearer token, stored (hashed)
+ * in the database. `scope` asks for fewer rights than the default `users:read users:write`.
  *
  */
-export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
+export const login = <ThrowOnError extends boolean = false>(options?: Options<LoginData, ThrowOnError>) => (options?.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
+    security: [{ scheme: 'basic', type: 'http' }],
     url: '/login',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
+    ...options
 });
 
 /**

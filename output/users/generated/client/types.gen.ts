@@ -29,14 +29,6 @@ export type User = {
     created_at: string;
 };
 
-export type LoginRequest = {
-    username: Username;
-    /**
-     * Space-separated scopes to grant; default all.
-     */
-    scope?: string;
-};
-
 export type Token = {
     access_token: string;
     token_type: 'Bearer';
@@ -71,15 +63,6 @@ export type UserUpdateWritable = {
     password?: string;
     name?: string;
     username?: Username;
-};
-
-export type LoginRequestWritable = {
-    username: Username;
-    password: string;
-    /**
-     * Space-separated scopes to grant; default all.
-     */
-    scope?: string;
 };
 
 export type Username2 = Username;
@@ -289,9 +272,14 @@ export type UpdateUserResponses = {
 export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
 
 export type LoginData = {
-    body: LoginRequestWritable;
+    body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Space-separated scopes to grant; default all.
+         */
+        scope?: string;
+    };
     url: '/login';
 };
 
@@ -301,7 +289,7 @@ export type LoginErrors = {
      */
     400: HttpError;
     /**
-     * The username or password is wrong (which one is not said).
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
      */
     401: HttpError;
     /**
@@ -340,7 +328,7 @@ export type DeleteMeErrors = {
      */
     400: HttpError;
     /**
-     * No bearer token, or one that is unknown, expired or malformed.
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
      */
     401: HttpError;
     /**
@@ -383,7 +371,7 @@ export type GetMeErrors = {
      */
     400: HttpError;
     /**
-     * No bearer token, or one that is unknown, expired or malformed.
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
      */
     401: HttpError;
     /**
