@@ -15,6 +15,8 @@
  *   longer required, a type widened, enum values added, a const changed, a new oneOf/anyOf variant:
  *   breaking. A field added (optional or required), a field made required, a type narrowed, enum
  *   values removed, a variant dropped: not breaking.
+ * - security requirements (security.ts): public -> secured, or an old way to authenticate no longer
+ *   accepted: breaking. Secured -> public, a new alternative, fewer scopes: not breaking.
  */
 import type { LoadedSpec } from '../load/index.js';
 import { valueAt } from '../load/bundle.js';
@@ -23,6 +25,7 @@ import type { ModelOperation, ModelResponse } from '../model/types.js';
 import { coveringStatus } from '../lint/status.js';
 import { matchOperations } from './match.js';
 import { createSchemaDiff } from './schema-diff.js';
+import { diffSecurity } from './security.js';
 import type { Change, DiffResult, Place } from './types.js';
 
 export type { Change, ChangeKind, DiffResult } from './types.js';
@@ -51,6 +54,8 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
     const newErrors = newOp.responses.filter((r) => r.isError);
     const out: Change[] = [];
     const base = { ...ids(newOp) };
+    const security = diffSecurity(oldOp, newOp);
+    if (security) out.push({ kind: 'security-changed', ...base, ...security, old: place(before, oldOp.pointer), new: place(after, newOp.pointer) });
     for (const r of oldErrors) {
       if (!newErrors.some((n) => n.status === r.status)) out.push({ kind: 'status-removed', ...base, status: r.status, breaking: false, message: `${r.status} removed`, old: place(before, r.pointer) });
     }

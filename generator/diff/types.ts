@@ -8,7 +8,8 @@ export type ChangeKind =
   | 'content-type-changed'
   | 'body-added'
   | 'body-removed'
-  | 'schema-changed';
+  | 'schema-changed'
+  | 'security-changed';
 
 export interface Place {
   file: string;

@@ -11,6 +11,7 @@ export interface ContractView {
   recipes: Code[];
   serviceError: Code;
   operations: Code[];
+  securitySchemes: Code;
 }
 
 export function contractView(contract: ServiceContract): ContractView {
@@ -37,5 +38,5 @@ export function contractView(contract: ServiceContract): ContractView {
     const list = errors.map((e) => `        ${entry(e as never)},`);
     return code(['{', ...fields, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
-  return { recipes, serviceError: code(entry(contract.serviceError as never)), operations };
+  return { recipes, serviceError: code(entry(contract.serviceError as never)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
 }

@@ -21,7 +21,7 @@ export function buildServiceContract(model: Model, recipes: ErrorRecipes, prefer
     usage.set(key, used);
     return entry;
   }));
-  return { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema) };
+  return { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema), securitySchemes: schemeContracts(model) };
 }
 
 function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => ErrorEntry | undefined): OperationContract {
@@ -40,6 +40,7 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes } } : {}),
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
+    ...(op.security ? { security: op.security } : {}),
   };
 }
 
@@ -61,4 +62,11 @@ function pickServiceError(usage: Map<string, { count: number; entry: ErrorEntry 
   let best: { count: number; entry: ErrorEntry } | undefined;
   for (const used of usage.values()) if (used.entry.contentType && (!best || used.count > best.count)) best = used;
   return best?.entry ?? DEFAULT_SERVICE_ERROR;
+}
+
+/** components.securitySchemes as the runtime reads them (name -> how to find the credential). */
+function schemeContracts(model: Model): ServiceContract['securitySchemes'] {
+  const out: NonNullable<ServiceContract['securitySchemes']> = {};
+  for (const scheme of model.securitySchemes ?? []) out[scheme.name] = scheme.type;
+  return out;
 }

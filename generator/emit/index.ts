@@ -18,6 +18,7 @@ import { runtimeFiles } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 import { successHint } from './success-hint.js';
 import { specFileExpression, type ModuleFormat } from '../module-format.js';
+import { authType, securityView } from './security-types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -55,7 +56,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), errorsType: code(types.errorsType), failStatusType: code(types.failStatusType), results: types.results.map(code) };
+    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), errorsType: code(types.errorsType), failStatusType: code(types.failStatusType), results: types.results.map(code), authType: code(authType(op)) };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitServiceTypes(toolDocument));
@@ -65,6 +66,9 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   const moduleFormat = options.moduleFormat ?? 'esm';
   generated.set('router.gen.ts', render('router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
+  const security = securityView(model);
+  const securityCode = { schemes: security.schemes.map((s) => ({ key: code(s.key), description: s.description, credentialType: code(s.credentialType), verifierKey: code(s.verifierKey) })), securityOption: code(security.securityOption), routerArgs: code(security.routerArgs) };
+  generated.set('security.gen.ts', render('security.gen.ts.hbs', { title, ...securityCode }));
   for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
   if (client) {
     const { files, problem } = await clientOrProblem(client);
@@ -73,6 +77,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render('app.ts.hbs', { title }));
+  userFiles.set('security.ts', render('security.ts.hbs', { title, schemes: securityCode.schemes.filter((s) => !s.verifierKey.text.endsWith('?')) }));
   userFiles.set('server.ts', render('server.ts.hbs', { title }));
   userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   return { generated, userFiles, problems };

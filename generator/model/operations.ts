@@ -7,6 +7,7 @@ import { resolveLocal } from '../load/validate.js';
 import { camelCase, safeIdentifier, NameRegistry } from './names.js';
 import { parsePathTemplate, compareOperations, METHOD_ORDER, type HttpMethod } from './paths.js';
 import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } from './types.js';
+import { buildSecuritySchemes, operationSecurity } from './security.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -14,11 +15,15 @@ type Problem = Omit<Diagnostic, 'file' | 'line'>;
 export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
   const problems: Problem[] = [];
   const raw: Omit<ModelOperation, 'name'>[] = [];
+  const security = buildSecuritySchemes(doc);
+  problems.push(...security.problems);
+  const declared = new Set(security.schemes.map((s) => s.name));
   for (const [path, itemRaw] of Object.entries(asObj(doc.paths))) {
     const item = asObj(resolveLocal(doc, itemRaw));
     for (const method of METHOD_ORDER) {
       if (!item[method] || typeof item[method] !== 'object') continue;
-      raw.push(buildOperation(doc, path, method, item, asObj(item[method])));
+      const op = asObj(item[method]);
+      raw.push({ ...buildOperation(doc, path, method, item, op), security: operationSecurity(doc, op, pointerOf(['paths', path, method]), declared, problems) });
     }
   }
   raw.sort(compareOperations);
@@ -33,7 +38,7 @@ export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
   });
   const info = asObj(doc.info);
   return {
-    model: { title: String(info.title ?? 'API'), version: String(info.version ?? ''), openapi: String(doc.openapi), operations },
+    model: { title: String(info.title ?? 'API'), version: String(info.version ?? ''), openapi: String(doc.openapi), operations, securitySchemes: security.schemes },
     problems,
   };
 }

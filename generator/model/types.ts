@@ -1,5 +1,6 @@
 /** The IR: what the emitters wish the spec looked like. Keyed and sorted deterministically. */
 import type { HttpMethod } from './paths.js';
+import type { ModelSecurity, ModelSecurityScheme } from './security.js';
 
 export interface ModelParam {
   name: string;
@@ -45,6 +46,8 @@ export interface ModelOperation {
   requestBody?: { required: boolean; contentTypes: string[]; pointer: string };
   responses: ModelResponse[];
   deprecated: boolean;
+  /** Effective security requirements (see security.ts); undefined: public. */
+  security?: ModelSecurity;
 }
 
 export interface Model {
@@ -52,4 +55,5 @@ export interface Model {
   version: string;
   openapi: string;
   operations: ModelOperation[];
+  securitySchemes?: ModelSecurityScheme[];
 }

@@ -11,6 +11,7 @@ import { codesIn } from '../model/recipe/codes.js';
 import { coveringStatus } from '../../templates/runtime/status-cover.js';
 import { contradicts } from '../model/recipe/meanings.js';
 import type { CheckName, Exchange, ResponseSummary } from './types.js';
+import { securityChecks } from './security-probes.js';
 
 export interface Violation {
   check: CheckName;
@@ -37,6 +38,7 @@ export function runChecks(exchange: Exchange, ctx: CheckContext): Violation[] {
   if (probe.kind === 'not_found' && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} for an id that names nothing; expected a documented 4xx such as 404` });
   if (probe.kind === 'invalid' && s >= 200 && s < 300) out.push({ check: 'invalid_input_rejected', message: `accepted invalid input with ${s} (${probe.label})` });
   const op = ctx.operations.get(probe.operation);
+  if (probe.kind === 'unauthenticated') out.push(...securityChecks(op, probe, response));
   if (op) out.push(...conformance(op, exchange, ctx.validator));
   return out;
 }

@@ -12,6 +12,7 @@ import { encodeBody, wireContentType } from './encode-body.js';
 import type { Random } from './prng.js';
 import type { SchemaValidator } from './schemas.js';
 import type { Probe, ProbeKind, ProbeRequest } from './types.js';
+import { securityProbes } from './security-probes.js';
 
 type Obj = Record<string, unknown>;
 type Draft = Omit<Probe, 'index'>;
@@ -49,6 +50,7 @@ function operationProbes(options: PlanOptions, op: ModelOperation, inputs: Opera
   const out: Draft[] = [];
   const make = (kind: ProbeKind, label: string, change: Partial<Build> = {}) => out.push(buildProbe(options, op, inputs, kind, label, change));
   make('valid', 'valid request');
+  out.push(...securityProbes(document, op, out[0]));
   const generatedBody = inputs.body && JSON.stringify(inputs.body.generated) !== JSON.stringify(inputs.body.value);
   if (generatedBody) make('valid', 'valid request (generated body)', { body: inputs.body!.generated });
   for (const input of inputs.params) {

@@ -4,7 +4,7 @@
  */
 
 /** Why a probe was sent, which decides what a correct answer looks like. */
-export type ProbeKind = 'valid' | 'invalid' | 'not_found' | 'unknown_route' | 'wrong_method';
+export type ProbeKind = 'valid' | 'invalid' | 'not_found' | 'unknown_route' | 'wrong_method' | 'unauthenticated';
 
 /** Stable check names: users grep for them, CI filters on them. Never rename one. */
 export const CHECKS = {
@@ -19,6 +19,7 @@ export const CHECKS = {
   invalid_input_rejected: 'invalid input is never answered 2xx',
   no_leaks: 'no stack frames, file paths, node_modules, SQL errors or X-Powered-By in bodies or headers',
   response_received: 'the service answers within the timeout without dropping the connection',
+  secured_rejects_unauthenticated: 'a secured operation answers its documented 401 to requests without valid credentials (none, malformed, made-up)',
 } as const;
 export type CheckName = keyof typeof CHECKS;
 

@@ -3,6 +3,7 @@
  * so every decision about which documented response answers which failure is visible in one file.
  */
 import type { Recipe } from './render-body.js';
+import type { SecurityRequirementContract, SecuritySchemeContract } from './security/types.js';
 
 export interface ErrorResponseContract {
   /** '400', '4XX' or 'default' */
@@ -28,6 +29,8 @@ export interface OperationContract {
   successStatuses: string[];
   /** Documented error responses, most specific first. */
   errors: ErrorResponseContract[];
+  /** Effective security requirements, alternatives OR'ed; absent: public (see security/). */
+  security?: SecurityRequirementContract[];
 }
 
 export interface ServiceContract {
@@ -35,4 +38,6 @@ export interface ServiceContract {
   operations: OperationContract[];
   /** Used when no operation matched (unknown route, wrong method): the service-level error schema. */
   serviceError: Omit<ErrorResponseContract, 'status' | 'headers'>;
+  /** components.securitySchemes, reduced to what enforcement needs. */
+  securitySchemes?: Record<string, SecuritySchemeContract>;
 }

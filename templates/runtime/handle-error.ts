@@ -19,7 +19,8 @@ export type Failure =
   | { kind: 'method'; allow: string[] }
   | { kind: 'bad-path' }
   | { kind: 'unsupported-media-type' }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'error'; error: unknown }
+  | { kind: 'verdict'; verdict: Verdict };
 
 export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: Response, failure: Failure): void {
   const state = res.locals.faultline as RequestState;
@@ -65,6 +66,8 @@ function verdictFor(failure: Failure, options: RouterOptions, context: Parameter
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body has a content type this operation does not accept.', origin: 'client' };
     case 'error':
       return classify(failure.error, options, context);
+    case 'verdict':
+      return failure.verdict;
   }
 }
 

@@ -17,6 +17,7 @@ import { compiledValidation } from './validate/index.js';
 import { parseNumber } from './validate/numbers.js';
 import { lazyValidator } from './lazy-validator.js';
 import { fail } from './fail.js';
+import { securityStep } from './security/index.js';
 
 export { UndocumentedResult, type HandlerResult } from './send-result.js';
 
@@ -29,6 +30,8 @@ export interface RequestState {
   params: Record<string, unknown>;
   /** Cookie parameters as validated (compiled engine; only when the operation declares any). */
   cookies?: Record<string, unknown>;
+  /** Set by the security step for secured operations. */
+  auth?: unknown;
 }
 
 export function createServiceRouter(contract: ServiceContract, apiSpec: object, handlers: Record<string, AnyHandler>, options: RouterOptions = {}): Router {
@@ -53,6 +56,8 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     if (problem) return failure(req, res, problem);
     next();
   });
+  // security: after route match, before the body is read or validated (401/403 never become 400)
+  router.use(securityStep({ contract, verifiers: options.security ?? {}, logger, refuse: (req, res, verdict) => failure(req, res, { kind: 'verdict', verdict }), crash: (req, res, error) => failure(req, res, { kind: 'error', error }) }));
   router.use(bodyParser(options.bodyLimit ?? '1mb', options.uploadLimits));
   const validate = (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
   let checkResponse: ResponseCheck;
@@ -79,7 +84,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     try {
       let log: Logger | undefined;
       const input = {
-        params: typedParams(state.params, op), query: req.query, cookies: state.cookies ?? {}, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail,
+        params: typedParams(state.params, op), query: req.query, cookies: state.cookies ?? {}, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail, auth: state.auth,
         // a child logger per request costs more than most handlers; make it only when a handler logs
         get log() {
           return (log ??= logger.child({ requestId: state.requestId }));

@@ -32,6 +32,8 @@ const cases: [string, { given: string; rule: string; want: Want[] }][] = [
     given: 'unbuildable.yaml', rule: 'error-body-unbuildable',
     want: [{ line: 17, pointer: '#/paths/~1b/get/responses/500/content/application~1xml' }, { line: 28, pointer: '#/components/schemas/Impossible/properties/code' }],
   }],
+  ['secured (by the document security) without 401; a 4XX, public and optional auth are fine', { given: 'security.yaml', rule: 'secured-needs-401', want: [{ line: 8, pointer: '#/paths/~1inherits/get/responses' }] }],
+  ['scopes without 403 (a warning); a 4XX covers it', { given: 'security.yaml', rule: 'scoped-needs-403', want: [{ line: 23, pointer: '#/paths/~1scoped/get/responses', severity: 'warning' }] }],
   ['finding in a referenced file points at that file', { given: 'split/root.yaml', rule: 'error-without-schema', want: [{ file: at('split/responses.yaml'), line: 2, pointer: '#/components/responses/Empty' }] }],
 ];
 

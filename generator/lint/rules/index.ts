@@ -4,6 +4,7 @@ import { createNeeds409, inputNeeds400, needs5xx, pathParamsNeed404 } from './co
 import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
 import { clientErrorDocumented } from './client-error-documented.js';
 import { errorBodyUnbuildable, errorCodeMeaning } from './unbuildable.js';
+import { scopedNeeds403, securedNeeds401 } from './security.js';
 
 export const RULES: readonly Rule[] = [
   pathParamsNeed404,
@@ -15,6 +16,8 @@ export const RULES: readonly Rule[] = [
   createNeeds409,
   clientErrorDocumented,
   errorCodeMeaning,
+  securedNeeds401,
+  scopedNeeds403,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -21,4 +21,19 @@ export const usersMigrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    id: '002_tokens',
+    statements: [
+      // Only a SHA-256 of each bearer token is stored: a leaked table does not hand out sessions.
+      // ON DELETE CASCADE: deleting a user ends their sessions.
+      `CREATE TABLE IF NOT EXISTS tokens (
+        token_hash text PRIMARY KEY,
+        user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        scopes text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX IF NOT EXISTS tokens_user_id ON tokens (user_id)',
+    ],
+  },
 ];

@@ -91,6 +91,7 @@ const recipes: Recipe[] = [
 export const contract: ServiceContract = {
   "title": "Things",
   "serviceError": { "contentType": "application/problem+json", "recipe": recipes[0] },
+  "securitySchemes": {},
   "operations": [
     {
       "name": "listThings",

@@ -26,6 +26,16 @@ export class ConflictError extends HttpError<components["responses"]["Conflict"]
 }
 
 /**
+ * 403 Forbidden: The token is valid but lacks a scope this operation needs.
+ */
+export class ForbiddenError extends HttpError<components["responses"]["Forbidden"]["content"]["application/json"]> {
+  constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["Forbidden"]["content"]["application/json"]>) {
+    super(403, detailOrInit);
+    this.name = "ForbiddenError";
+  }
+}
+
+/**
  * 500 InternalServerError: Something went wrong on our side; nothing about it is in the body.
  */
 export class InternalServerError extends HttpError<components["responses"]["InternalServerError"]["content"]["application/json"]> {
@@ -52,5 +62,15 @@ export class ServiceUnavailableError extends HttpError<components["responses"]["
   constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["ServiceUnavailable"]["content"]["application/json"]>) {
     super(503, detailOrInit);
     this.name = "ServiceUnavailableError";
+  }
+}
+
+/**
+ * 401 Unauthorized: No credentials, or ones that are wrong, unknown, expired or malformed.
+ */
+export class UnauthorizedError extends HttpError<components["responses"]["Unauthorized"]["content"]["application/json"]> {
+  constructor(detailOrInit?: string | HttpErrorInit<components["responses"]["Unauthorized"]["content"]["application/json"]>) {
+    super(401, detailOrInit);
+    this.name = "UnauthorizedError";
   }
 }

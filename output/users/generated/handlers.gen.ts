@@ -2,13 +2,50 @@
 // Regenerate with `faultline generate`; your code lives in handlers/, app.ts and server.ts.
 import type * as rt from './runtime/index.js';
 import type { paths } from './types.gen.js';
+import type { PrincipalOf } from './security.gen.js';
+
+/**
+ * POST /login: Log in with HTTP Basic and get a bearer token
+ */
+export type LoginInput = rt.HandlerInput<never, paths["/login"]["post"]["parameters"]["query"], never, undefined, { requirement: 0; principals: { "basicAuth": PrincipalOf<"basicAuth"> } }>;
+/** The responses POST /login documents; any other status is a compile error. */
+export type LoginResult =
+  | { status: 200; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
+
+/**
+ * GET /me: The user the bearer token belongs to
+ */
+export type GetMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+/** The responses GET /me documents; any other status is a compile error. */
+export type GetMeResult =
+  | { status: 200; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 403; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][403]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
+
+/**
+ * DELETE /me: Delete the logged-in user and all their tokens
+ */
+export type DeleteMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+/** The responses DELETE /me documents; any other status is a compile error. */
+export type DeleteMeResult =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][400]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][401]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 403; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][403]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][500]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/json"; body: paths["/me"]["delete"]["responses"][503]["content"]["application/json"]; headers?: Record<string, string> };
 
 /**
  * GET /user/: List users
  */
-export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined> & rt.CanFail<ListUsersErrors, 400 | 500 | 503>;
-/** The error responses GET /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
-export type ListUsersErrors = { 400: paths["/user/"]["get"]["responses"][400]["content"]["application/json"]; 500: paths["/user/"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["get"]["responses"][503]["content"]["application/json"] };
+export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined, undefined>;
 /** The responses GET /user/ documents; any other status is a compile error. */
 export type ListUsersResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -19,9 +56,7 @@ export type ListUsersResult =
 /**
  * POST /user/: Create a user
  */
-export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"]> & rt.CanFail<CreateUserErrors, 400 | 409 | 500 | 503>;
-/** The error responses POST /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
-export type CreateUserErrors = { 400: paths["/user/"]["post"]["responses"][400]["content"]["application/json"]; 409: paths["/user/"]["post"]["responses"][409]["content"]["application/json"]; 500: paths["/user/"]["post"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["post"]["responses"][503]["content"]["application/json"] };
+export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
 /** The responses POST /user/ documents; any other status is a compile error. */
 export type CreateUserResult =
   | { status: 201; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
@@ -33,9 +68,7 @@ export type CreateUserResult =
 /**
  * GET /user/{username}: Get a user
  */
-export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined> & rt.CanFail<GetUserErrors, 400 | 404 | 500 | 503>;
-/** The error responses GET /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
-export type GetUserErrors = { 400: paths["/user/{username}"]["get"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["get"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["get"]["responses"][503]["content"]["application/json"] };
+export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined, undefined>;
 /** The responses GET /user/{username} documents; any other status is a compile error. */
 export type GetUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -47,9 +80,7 @@ export type GetUserResult =
 /**
  * DELETE /user/{username}: Delete a user
  */
-export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined> & rt.CanFail<DeleteUserErrors, 400 | 404 | 500 | 503>;
-/** The error responses DELETE /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
-export type DeleteUserErrors = { 400: paths["/user/{username}"]["delete"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["delete"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["delete"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["delete"]["responses"][503]["content"]["application/json"] };
+export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined, undefined>;
 /** The responses DELETE /user/{username} documents; any other status is a compile error. */
 export type DeleteUserResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -61,9 +92,7 @@ export type DeleteUserResult =
 /**
  * PATCH /user/{username}: Update a user
  */
-export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"]> & rt.CanFail<UpdateUserErrors, 400 | 404 | 409 | 500 | 503>;
-/** The error responses PATCH /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
-export type UpdateUserErrors = { 400: paths["/user/{username}"]["patch"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["patch"]["responses"][404]["content"]["application/json"]; 409: paths["/user/{username}"]["patch"]["responses"][409]["content"]["application/json"]; 500: paths["/user/{username}"]["patch"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["patch"]["responses"][503]["content"]["application/json"] };
+export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"], undefined>;
 /** The responses PATCH /user/{username} documents; any other status is a compile error. */
 export type UpdateUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -75,6 +104,9 @@ export type UpdateUserResult =
 
 /** One function per operation. Implement them in handlers/; the generated registry wires them. */
 export interface Handlers {
+  login(input: LoginInput): LoginResult | Promise<LoginResult>;
+  getMe(input: GetMeInput): GetMeResult | Promise<GetMeResult>;
+  deleteMe(input: DeleteMeInput): DeleteMeResult | Promise<DeleteMeResult>;
   listUsers(input: ListUsersInput): ListUsersResult | Promise<ListUsersResult>;
   createUser(input: CreateUserInput): CreateUserResult | Promise<CreateUserResult>;
   getUser(input: GetUserInput): GetUserResult | Promise<GetUserResult>;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServiceRouter, type AnyHandler, type RouterOptions } from './runtime/index.js';
 import { contract } from './contract.gen.js';
 import type { Handlers } from './handlers.gen.js';
+import type { CreateRouterArgs } from './security.gen.js';
 
 /** The bundled, normalized spec the validators check requests against (found beside this file; ES module output). */
 export const apiSpec: object = JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8'));
@@ -12,6 +13,6 @@ export const apiSpec: object = JSON.parse(readFileSync(new URL('./openapi.json',
  * The Express router of Users: request validation, your handlers, documented error
  * responses for every failure, 404 for unknown routes and 405 with Allow for wrong methods.
  */
-export function createRouter(handlers: Handlers, options: RouterOptions = {}) {
-  return createServiceRouter(contract, apiSpec, handlers as unknown as Record<string, AnyHandler>, options);
+export function createRouter(handlers: Handlers, ...[options]: CreateRouterArgs) {
+  return createServiceRouter(contract, apiSpec, handlers as unknown as Record<string, AnyHandler>, (options ?? {}) as RouterOptions);
 }

@@ -4,6 +4,7 @@
  * so it follows the spec after every `npm run generate` without edits. Per operation it checks:
  * - each documented error status (4XX/5XX/default too), raised from the handler with `input.fail`;
  * - an invalid request (an unknown query parameter) and, for JSON bodies, malformed JSON;
+ * - for secured operations, a request without credentials (the documented 401 or its fallback);
  * and for the service: an unknown route (404) and a wrong method (405 with Allow).
  * Run it with `npm test`; add your own tests beside it.
  */
@@ -37,7 +38,10 @@ before(async () => {
   }]));
   // request validation is always on in the compiled engine; the validator engine can turn it off, so
   // every handler is reached with any request and the rendering of each documented error is tested
-  throwing = await listen(createApp({ logger, handlers: handlers as unknown as Partial<Handlers>, engine: 'express-openapi-validator', validator: { validateRequests: false } }));
+  // every verifier accepts, so secured operations reach the throwing handlers with made-up credentials
+  const scopes = [...new Set(contract.operations.flatMap((op) => (op.security ?? []).flat().flatMap((r) => r.scopes)))];
+  const acceptAll = Object.fromEntries(Object.keys(contract.securitySchemes ?? {}).map((name) => [name, () => ({ contractTest: true, scopes })]));
+  throwing = await listen(createApp({ logger, handlers: handlers as unknown as Partial<Handlers>, engine: 'express-openapi-validator', validator: { validateRequests: false }, security: acceptAll as never }));
 });
 
 after(() => Promise.all([service, throwing].map(stop)));
@@ -46,12 +50,21 @@ for (const op of contract.operations) {
   describe(`${op.method} ${op.path}`, () => {
     for (const error of op.errors) {
       const status = statusToThrow(op, error.status);
-      test(`documented ${error.status}: fail(${status}) renders the documented body`, { skip: status === undefined && 'no status left to reach this range' }, async () => {
-        const res = await fetch(throwing.url + samplePath(op.path), { method: op.method, headers: { [THROW_HEADER]: String(status) } });
+      const skip = status === undefined ? 'no status left to reach this range' : needsClientCertificate(op) ? 'mutualTLS: needs a client certificate' : false;
+      test(`documented ${error.status}: fail(${status}) renders the documented body`, { skip }, async () => {
+        const credentials = madeUpCredentials(op);
+        const res = await fetch(throwing.url + samplePath(op.path) + credentials.query, { method: op.method, headers: { [THROW_HEADER]: String(status), ...credentials.headers } });
         assert.equal(res.status, status);
         await assertDocumented(op, res);
       });
     }
+    const secured = !!op.security?.length && op.security.every((alternative) => alternative.length > 0);
+    test('a request without credentials gets a documented 4xx', { skip: !secured && 'not secured' }, async () => {
+      const res = await fetch(service.url + samplePath(op.path), { method: op.method });
+      assert.ok(res.status >= 400 && res.status < 500, `expected a 401 (or its documented fallback), got ${res.status}`);
+      if (op.errors.some((e) => e.status === '401')) assert.equal(res.status, 401);
+      await assertDocumented(op, res);
+    });
     test('an invalid request (unknown query parameter) gets a documented error', async () => {
       const res = await fetch(`${service.url}${samplePath(op.path)}?__contract_test_unknown__=1`, { method: op.method });
       assert.ok(res.status >= 400 && res.status < 500, `expected a 4xx, got ${res.status}`);
@@ -61,7 +74,9 @@ for (const op of contract.operations) {
     if (json) {
       test('malformed JSON gets a documented error', async () => {
         const res = await fetch(service.url + samplePath(op.path), { method: op.method, headers: { 'content-type': json }, body: '{"unterminated' });
-        assert.ok(res.status === 400 || res.status === 422, `expected 400 (or the documented 422), got ${res.status}`);
+        // secured operations check credentials before reading the body: 401 comes first
+        const expected = secured ? [400, 401, 422] : [400, 422];
+        assert.ok(expected.includes(res.status), `expected 400 (or the documented 422${secured ? ', or 401' : ''}), got ${res.status}`);
         await assertDocumented(op, res);
       });
     }
@@ -137,6 +152,30 @@ function hundred(start: number): number[] {
 }
 
 /** A concrete path for an OpenAPI path: every parameter becomes `1` (valid for ids and most strings). */
+/** Credentials of the first alternative of the operation's requirements, for verifiers that accept anything. */
+function madeUpCredentials(op: OperationContract): { headers: Record<string, string>; query: string } {
+  const headers: Record<string, string> = {};
+  const query = new URLSearchParams();
+  const cookies: string[] = [];
+  for (const { scheme } of op.security?.[0] ?? []) {
+    const s = contract.securitySchemes?.[scheme];
+    if (!s || s.kind === 'mutualTLS') continue;
+    if (s.kind === 'apiKey' && s.in === 'header') headers[s.name] = 'contract-test';
+    else if (s.kind === 'apiKey' && s.in === 'query') query.set(s.name, 'contract-test');
+    else if (s.kind === 'apiKey') cookies.push(`${s.name}=contract-test`);
+    else if (s.kind === 'http' && s.scheme === 'basic') headers.Authorization = `Basic ${Buffer.from('contract:test').toString('base64')}`;
+    else if (s.kind === 'http' && s.scheme !== 'bearer') headers.Authorization = `${s.scheme} contract-test`;
+    else headers.Authorization = 'Bearer contract-test';
+  }
+  if (cookies.length) headers.Cookie = cookies.join('; ');
+  const q = query.toString();
+  return { headers, query: q ? `?${q}` : '' };
+}
+
+function needsClientCertificate(op: OperationContract): boolean {
+  return (op.security?.[0] ?? []).some(({ scheme }) => contract.securitySchemes?.[scheme]?.kind === 'mutualTLS');
+}
+
 function samplePath(path: string): string {
   return path.replace(/\{[^}]+\}/g, '1');
 }

@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { HttpError } from './http-errors.js';
 import type { Issue, Problem } from './problem.js';
 import type { OperationContract } from './contract.js';
+import type { AnyVerifier } from './security/types.js';
 
 export interface ErrorContext {
   operation?: OperationContract;
@@ -49,4 +50,6 @@ export interface RouterOptions {
   engine?: 'compiled' | 'express-openapi-validator';
   /** Extra express-openapi-validator options, merged over faultline's (engine 'express-openapi-validator' only). */
   validator?: Record<string, unknown>;
+  /** One verifier per security scheme of the spec (typed in generated/security.gen.ts); see security/. */
+  security?: Record<string, AnyVerifier | undefined>;
 }

@@ -14,7 +14,7 @@ import { handleError, type Failure } from './handle-error.js';
 import { isDocumentedStatus } from './respond.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation, type CompiledValidation } from './validate/index.js';
-import { fail } from './fail.js';
+import { securityStep } from './security/index.js';
 
 export interface HandlerResult {
   status: number;
@@ -29,6 +29,8 @@ export interface RequestState {
   operation?: OperationContract;
   requestId: string;
   params: Record<string, string>;
+  /** Set by the security step for secured operations. */
+  auth?: unknown;
 }
 
 type ResponseCheck = CompiledValidation['checkResponse'];
@@ -55,6 +57,8 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     if (problem) return failure(req, res, problem);
     next();
   });
+  // security: after route match, before the body is read or validated (401/403 never become 400)
+  router.use(securityStep({ contract, verifiers: options.security ?? {}, logger, refuse: (req, res, verdict) => failure(req, res, { kind: 'verdict', verdict }), crash: (req, res, error) => failure(req, res, { kind: 'error', error }) }));
   router.use(bodyParser(options.bodyLimit ?? '1mb'));
   const validate = options.validateResponses ?? process.env.NODE_ENV !== 'production';
   let checkResponse: ResponseCheck;
@@ -81,7 +85,7 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
     try {
       let log: Logger | undefined;
       const input = {
-        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail,
+        params: typedParams(state.params, op), query: req.query, headers: req.headers, body: req.body, req, res, requestId: state.requestId, auth: state.auth,
         // a child logger per request costs more than most handlers; make it only when a handler logs
         get log() {
           return (log ??= logger.child({ requestId: state.requestId }));

@@ -29,6 +29,16 @@ export type User = {
     created_at: string;
 };
 
+export type Token = {
+    access_token: string;
+    token_type: 'Bearer';
+    /**
+     * Seconds until the token expires.
+     */
+    expires_in: number;
+    scope: string;
+};
+
 export type ValidationIssue = {
     loc: Array<string | number>;
     msg: string;
@@ -260,3 +270,133 @@ export type UpdateUserResponses = {
 };
 
 export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
+
+export type LoginData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Space-separated scopes to grant; default all.
+         */
+        scope?: string;
+    };
+    url: '/login';
+};
+
+export type LoginErrors = {
+    /**
+     * The request is invalid; `detail` lists every problem.
+     */
+    400: HttpError;
+    /**
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
+     */
+    401: HttpError;
+    /**
+     * Something went wrong on our side; nothing about it is in the body.
+     */
+    500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
+};
+
+export type LoginError = LoginErrors[keyof LoginErrors];
+
+export type LoginResponses = {
+    /**
+     * A token for the Authorization header.
+     */
+    200: Token;
+};
+
+export type LoginResponse = LoginResponses[keyof LoginResponses];
+
+export type DeleteMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/me';
+};
+
+export type DeleteMeErrors = {
+    /**
+     * The request is invalid; `detail` lists every problem.
+     */
+    400: HttpError;
+    /**
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
+     */
+    401: HttpError;
+    /**
+     * The token is valid but lacks a scope this operation needs.
+     */
+    403: HttpError;
+    /**
+     * Something went wrong on our side; nothing about it is in the body.
+     */
+    500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
+};
+
+export type DeleteMeError = DeleteMeErrors[keyof DeleteMeErrors];
+
+export type DeleteMeResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteMeResponse = DeleteMeResponses[keyof DeleteMeResponses];
+
+export type GetMeData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/me';
+};
+
+export type GetMeErrors = {
+    /**
+     * The request is invalid; `detail` lists every problem.
+     */
+    400: HttpError;
+    /**
+     * No credentials, or ones that are wrong, unknown, expired or malformed.
+     */
+    401: HttpError;
+    /**
+     * The token is valid but lacks a scope this operation needs.
+     */
+    403: HttpError;
+    /**
+     * Something went wrong on our side; nothing about it is in the body.
+     */
+    500: HttpError;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: HttpError;
+};
+
+export type GetMeError = GetMeErrors[keyof GetMeErrors];
+
+export type GetMeResponses = {
+    /**
+     * The logged-in user.
+     */
+    200: User;
+};
+
+export type GetMeResponse = GetMeResponses[keyof GetMeResponses];

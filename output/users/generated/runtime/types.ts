@@ -16,7 +16,7 @@ export type Status5XX = Range<500>;
 /** `never` (no parameters of this kind) becomes an empty object, so handlers can always destructure. */
 export type OrEmpty<T> = [T] extends [never] ? Record<string, never> : [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
 
-export interface HandlerInput<Params, Query, Headers, Body> {
+export interface HandlerInput<Params, Query, Headers, Body, Auth = undefined> {
   params: OrEmpty<Params>;
   query: OrEmpty<Query>;
   headers: OrEmpty<Headers> & Record<string, string | string[] | undefined>;
@@ -24,6 +24,8 @@ export interface HandlerInput<Params, Query, Headers, Body> {
   /** Cookie parameters the operation declares, parsed and validated (integers are numbers). */
   cookies: Record<string, unknown>;
   requestId: string;
+  /** Secured operations: which security requirement was met and each scheme's principal. */
+  auth: Auth;
   log: Logger;
   req: Request;
   res: Response;
