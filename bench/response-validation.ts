@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { loadSpec } from '../generator/load/index.js';
 import { buildModel } from '../generator/model/operations.js';
-import { normalizeForTools } from '../generator/emit/normalize.js';
+import { normalizeForTools } from '../generator/load/normalize.js';
 import { sampleSchema } from '../generator/verify/sample.js';
 import { createRandom } from '../generator/verify/prng.js';
 import { ValidationEngine } from '../templates/runtime/validate/engine.js';

@@ -3,51 +3,42 @@
  * with a typed mapper) that reach a handler whose operation does not document their status. Also run
  * by `generate --check`. Exit 1 on findings or spec errors, 0 otherwise, 2 for bad flags.
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { loadSpec } from '../load/index.js';
 import { buildModel } from '../model/operations.js';
-import { loadConfig } from '../config.js';
 import { checkProject, DEFAULT_DEPTH } from '../check/index.js';
 import { formatFinding } from '../check/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
+import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
+import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
 
-const HELP = `usage: faultline check <spec> --out <dir> [--depth N] [--ref-root <dir>] [--config <file>]
-
-Follows each handler's calls (up to --depth, default ${DEFAULT_DEPTH}) and reports thrown error classes
-whose status the operation does not document. The spec and --out default to faultline.config.ts.
-`;
+export const SPEC: CommandSpec = {
+  name: 'check',
+  usage: 'check [spec] --out <dir> [options]',
+  summary: 'Report thrown error classes (and typed mappers) whose status the operation does not document (default spec and folder: `input` and `output` of faultline.config.ts).',
+  flags: withCommonFlags([
+    { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'the generated service folder (its handlers/ and the code they call are read)' },
+    { name: 'depth', type: 'string', value: '<n>', description: `how many calls deep to follow from each handler (default ${DEFAULT_DEPTH})` },
+    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+  ]),
+};
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      depth: { type: 'string' },
-      'ref-root': { type: 'string' },
-      config: { type: 'string', short: 'c' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP);
+  const flags = parseCommand(SPEC, args);
+  if (flags.help) {
+    io.stdout(formatHelp(SPEC));
     return EXIT.ok;
   }
-  let config;
-  try {
-    config = (await loadConfig(io.cwd, values.config)).config;
-  } catch (err) {
-    throw new UsageError(`cannot load the config: ${(err as Error).message}`);
-  }
-  const input = positionals[0] ?? config.input;
-  const output = values.out ?? config.output;
-  if (positionals.length > 1 || !input) throw new UsageError(`expected one spec file, got ${positionals.length}\n${HELP}`);
-  if (!output) throw new UsageError(`missing --out <dir>\n${HELP}`);
-  const depth = values.depth === undefined ? DEFAULT_DEPTH : Number(values.depth);
-  if (!Number.isInteger(depth) || depth < 0) throw new UsageError(`--depth must be a whole number, got ${values.depth}`);
-  return runCheck({ input, output, refRoot: values['ref-root'] ?? config.refRoot, depth }, io);
+  const config = await commandConfig(io.cwd, flags.string('config'));
+  if (flags.positionals.length > 1) throw new UsageError(`expected one spec, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
+  const input = specFrom(flags.positionals[0], config, 'faultline check <spec> --out <dir>');
+  const output = flags.string('out') ?? config.output;
+  if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
+  const raw = flags.string('depth');
+  const depth = raw === undefined ? DEFAULT_DEPTH : Number(raw);
+  if (!Number.isInteger(depth) || depth < 0) throw new UsageError(`--depth must be a whole number, got ${raw}`);
+  return runCheck({ input, output, refRoot: flags.string('ref-root') ?? config.refRoot, depth }, io);
 }
 
 /** Shared with `generate --check`. */
@@ -55,7 +46,7 @@ export async function runCheck(options: { input: string; output: string; refRoot
   const loaded = loadSpec(options.input, { cwd: io.cwd, refRoot: options.refRoot });
   if (!loaded.document || hasErrors(loaded.diagnostics)) {
     for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-    return EXIT.findings;
+    return isUnreadable(loaded.diagnostics) ? EXIT.usage : EXIT.findings;
   }
   const { model } = buildModel(loaded.document);
   const findings = checkProject(model, resolve(io.cwd, options.output), { depth: options.depth });

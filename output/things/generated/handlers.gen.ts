@@ -7,7 +7,9 @@ import type { PrincipalOf } from './security.gen.js';
 /**
  * GET /api/things: List things
  */
-export type ListThingsInput = rt.HandlerInput<never, paths["/api/things"]["get"]["parameters"]["query"], never, undefined, undefined>;
+export type ListThingsInput = rt.HandlerInput<never, paths["/api/things"]["get"]["parameters"]["query"], never, undefined, undefined> & rt.CanFail<ListThingsErrors, 400 | 500 | 503>;
+/** The error responses GET /api/things documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type ListThingsErrors = { 400: paths["/api/things"]["get"]["responses"][400]["content"]["application/problem+json"]; 500: paths["/api/things"]["get"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/things"]["get"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses GET /api/things documents; any other status is a compile error. */
 export type ListThingsResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -18,7 +20,9 @@ export type ListThingsResult =
 /**
  * POST /api/things: Create a thing
  */
-export type CreateThingInput = rt.HandlerInput<never, never, never, NonNullable<paths["/api/things"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
+export type CreateThingInput = rt.HandlerInput<never, never, never, NonNullable<paths["/api/things"]["post"]["requestBody"]>["content"]["application/json"], undefined> & rt.CanFail<CreateThingErrors, 400 | 500 | 503>;
+/** The error responses POST /api/things documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type CreateThingErrors = { 400: paths["/api/things"]["post"]["responses"][400]["content"]["application/problem+json"]; 500: paths["/api/things"]["post"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/things"]["post"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses POST /api/things documents; any other status is a compile error. */
 export type CreateThingResult =
   | { status: 201; contentType?: "application/json"; body: paths["/api/things"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
@@ -29,7 +33,9 @@ export type CreateThingResult =
 /**
  * GET /api/things/{thing_id}: Get a thing
  */
-export type GetThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["get"]["parameters"]["path"], never, never, undefined, undefined>;
+export type GetThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["get"]["parameters"]["path"], never, never, undefined, undefined> & rt.CanFail<GetThingErrors, 400 | 404 | 500 | 503>;
+/** The error responses GET /api/things/{thing_id} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type GetThingErrors = { 400: paths["/api/things/{thing_id}"]["get"]["responses"][400]["content"]["application/problem+json"]; 404: paths["/api/things/{thing_id}"]["get"]["responses"][404]["content"]["application/problem+json"]; 500: paths["/api/things/{thing_id}"]["get"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/things/{thing_id}"]["get"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses GET /api/things/{thing_id} documents; any other status is a compile error. */
 export type GetThingResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things/{thing_id}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -41,7 +47,9 @@ export type GetThingResult =
 /**
  * DELETE /api/things/{thing_id}: Delete a thing
  */
-export type DeleteThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["delete"]["parameters"]["path"], never, never, undefined, undefined>;
+export type DeleteThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["delete"]["parameters"]["path"], never, never, undefined, undefined> & rt.CanFail<DeleteThingErrors, 400 | 404 | 500 | 503>;
+/** The error responses DELETE /api/things/{thing_id} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type DeleteThingErrors = { 400: paths["/api/things/{thing_id}"]["delete"]["responses"][400]["content"]["application/problem+json"]; 404: paths["/api/things/{thing_id}"]["delete"]["responses"][404]["content"]["application/problem+json"]; 500: paths["/api/things/{thing_id}"]["delete"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/things/{thing_id}"]["delete"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses DELETE /api/things/{thing_id} documents; any other status is a compile error. */
 export type DeleteThingResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -53,7 +61,9 @@ export type DeleteThingResult =
 /**
  * PATCH /api/things/{thing_id}: Add votes to a thing
  */
-export type VoteThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/api/things/{thing_id}"]["patch"]["requestBody"]>["content"]["application/json"], undefined>;
+export type VoteThingInput = rt.HandlerInput<paths["/api/things/{thing_id}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/api/things/{thing_id}"]["patch"]["requestBody"]>["content"]["application/json"], undefined> & rt.CanFail<VoteThingErrors, 400 | 404 | 500 | 503>;
+/** The error responses PATCH /api/things/{thing_id} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type VoteThingErrors = { 400: paths["/api/things/{thing_id}"]["patch"]["responses"][400]["content"]["application/problem+json"]; 404: paths["/api/things/{thing_id}"]["patch"]["responses"][404]["content"]["application/problem+json"]; 500: paths["/api/things/{thing_id}"]["patch"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/things/{thing_id}"]["patch"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses PATCH /api/things/{thing_id} documents; any other status is a compile error. */
 export type VoteThingResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/things/{thing_id}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }

@@ -7,7 +7,9 @@ import type { PrincipalOf } from './security.gen.js';
 /**
  * POST /login: Log in with HTTP Basic and get a bearer token
  */
-export type LoginInput = rt.HandlerInput<never, paths["/login"]["post"]["parameters"]["query"], never, undefined, { requirement: 0; principals: { "basicAuth": PrincipalOf<"basicAuth"> } }>;
+export type LoginInput = rt.HandlerInput<never, paths["/login"]["post"]["parameters"]["query"], never, undefined, { requirement: 0; principals: { "basicAuth": PrincipalOf<"basicAuth"> } }> & rt.CanFail<LoginErrors, 400 | 401 | 500 | 503>;
+/** The error responses POST /login documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type LoginErrors = { 400: paths["/login"]["post"]["responses"][400]["content"]["application/json"]; 401: paths["/login"]["post"]["responses"][401]["content"]["application/json"]; 500: paths["/login"]["post"]["responses"][500]["content"]["application/json"]; 503: paths["/login"]["post"]["responses"][503]["content"]["application/json"] };
 /** The responses POST /login documents; any other status is a compile error. */
 export type LoginResult =
   | { status: 200; contentType?: "application/json"; body: paths["/login"]["post"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -19,7 +21,9 @@ export type LoginResult =
 /**
  * GET /me: The user the bearer token belongs to
  */
-export type GetMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+export type GetMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }> & rt.CanFail<GetMeErrors, 400 | 401 | 403 | 500 | 503>;
+/** The error responses GET /me documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type GetMeErrors = { 400: paths["/me"]["get"]["responses"][400]["content"]["application/json"]; 401: paths["/me"]["get"]["responses"][401]["content"]["application/json"]; 403: paths["/me"]["get"]["responses"][403]["content"]["application/json"]; 500: paths["/me"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/me"]["get"]["responses"][503]["content"]["application/json"] };
 /** The responses GET /me documents; any other status is a compile error. */
 export type GetMeResult =
   | { status: 200; contentType?: "application/json"; body: paths["/me"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -32,7 +36,9 @@ export type GetMeResult =
 /**
  * DELETE /me: Delete the logged-in user and all their tokens
  */
-export type DeleteMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }>;
+export type DeleteMeInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "bearerAuth": PrincipalOf<"bearerAuth"> } }> & rt.CanFail<DeleteMeErrors, 400 | 401 | 403 | 500 | 503>;
+/** The error responses DELETE /me documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type DeleteMeErrors = { 400: paths["/me"]["delete"]["responses"][400]["content"]["application/json"]; 401: paths["/me"]["delete"]["responses"][401]["content"]["application/json"]; 403: paths["/me"]["delete"]["responses"][403]["content"]["application/json"]; 500: paths["/me"]["delete"]["responses"][500]["content"]["application/json"]; 503: paths["/me"]["delete"]["responses"][503]["content"]["application/json"] };
 /** The responses DELETE /me documents; any other status is a compile error. */
 export type DeleteMeResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -45,7 +51,9 @@ export type DeleteMeResult =
 /**
  * GET /user/: List users
  */
-export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined, undefined>;
+export type ListUsersInput = rt.HandlerInput<never, paths["/user/"]["get"]["parameters"]["query"], never, undefined, undefined> & rt.CanFail<ListUsersErrors, 400 | 500 | 503>;
+/** The error responses GET /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type ListUsersErrors = { 400: paths["/user/"]["get"]["responses"][400]["content"]["application/json"]; 500: paths["/user/"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["get"]["responses"][503]["content"]["application/json"] };
 /** The responses GET /user/ documents; any other status is a compile error. */
 export type ListUsersResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -56,7 +64,9 @@ export type ListUsersResult =
 /**
  * POST /user/: Create a user
  */
-export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"], undefined>;
+export type CreateUserInput = rt.HandlerInput<never, never, never, NonNullable<paths["/user/"]["post"]["requestBody"]>["content"]["application/json"], undefined> & rt.CanFail<CreateUserErrors, 400 | 409 | 500 | 503>;
+/** The error responses POST /user/ documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type CreateUserErrors = { 400: paths["/user/"]["post"]["responses"][400]["content"]["application/json"]; 409: paths["/user/"]["post"]["responses"][409]["content"]["application/json"]; 500: paths["/user/"]["post"]["responses"][500]["content"]["application/json"]; 503: paths["/user/"]["post"]["responses"][503]["content"]["application/json"] };
 /** The responses POST /user/ documents; any other status is a compile error. */
 export type CreateUserResult =
   | { status: 201; contentType?: "application/json"; body: paths["/user/"]["post"]["responses"][201]["content"]["application/json"]; headers?: Record<string, string> }
@@ -68,7 +78,9 @@ export type CreateUserResult =
 /**
  * GET /user/{username}: Get a user
  */
-export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined, undefined>;
+export type GetUserInput = rt.HandlerInput<paths["/user/{username}"]["get"]["parameters"]["path"], never, never, undefined, undefined> & rt.CanFail<GetUserErrors, 400 | 404 | 500 | 503>;
+/** The error responses GET /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type GetUserErrors = { 400: paths["/user/{username}"]["get"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["get"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["get"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["get"]["responses"][503]["content"]["application/json"] };
 /** The responses GET /user/{username} documents; any other status is a compile error. */
 export type GetUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
@@ -80,7 +92,9 @@ export type GetUserResult =
 /**
  * DELETE /user/{username}: Delete a user
  */
-export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined, undefined>;
+export type DeleteUserInput = rt.HandlerInput<paths["/user/{username}"]["delete"]["parameters"]["path"], never, never, undefined, undefined> & rt.CanFail<DeleteUserErrors, 400 | 404 | 500 | 503>;
+/** The error responses DELETE /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type DeleteUserErrors = { 400: paths["/user/{username}"]["delete"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["delete"]["responses"][404]["content"]["application/json"]; 500: paths["/user/{username}"]["delete"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["delete"]["responses"][503]["content"]["application/json"] };
 /** The responses DELETE /user/{username} documents; any other status is a compile error. */
 export type DeleteUserResult =
   | { status: 204; body?: undefined; headers?: Record<string, string> }
@@ -92,7 +106,9 @@ export type DeleteUserResult =
 /**
  * PATCH /user/{username}: Update a user
  */
-export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"], undefined>;
+export type UpdateUserInput = rt.HandlerInput<paths["/user/{username}"]["patch"]["parameters"]["path"], never, never, NonNullable<paths["/user/{username}"]["patch"]["requestBody"]>["content"]["application/json"], undefined> & rt.CanFail<UpdateUserErrors, 400 | 404 | 409 | 500 | 503>;
+/** The error responses PATCH /user/{username} documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type UpdateUserErrors = { 400: paths["/user/{username}"]["patch"]["responses"][400]["content"]["application/json"]; 404: paths["/user/{username}"]["patch"]["responses"][404]["content"]["application/json"]; 409: paths["/user/{username}"]["patch"]["responses"][409]["content"]["application/json"]; 500: paths["/user/{username}"]["patch"]["responses"][500]["content"]["application/json"]; 503: paths["/user/{username}"]["patch"]["responses"][503]["content"]["application/json"] };
 /** The responses PATCH /user/{username} documents; any other status is a compile error. */
 export type UpdateUserResult =
   | { status: 200; contentType?: "application/json"; body: paths["/user/{username}"]["patch"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }

@@ -19,6 +19,8 @@ export interface Verdict {
   headers?: Record<string, string>;
   title?: string;
   body?: unknown;
+  /** The code the thrown error or a mapper set itself, as opposed to one derived from the status. */
+  explicitCode?: string;
   /** Fields set over the synthesized body (from `input.fail`). */
   fields?: Record<string, unknown>;
 }
@@ -37,7 +39,7 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
   const mapped = applyMappers(error, options, context);
   if (mapped) return mapped;
   if (error instanceof HttpError) {
-    return { status: error.status, code: error.code ?? codeForStatus(error.status), detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
+    return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
   if (typeof e.type === 'string' && BODY_PARSER[e.type]) {
@@ -94,7 +96,7 @@ function applyMappers(error: unknown, options: RouterOptions, context: Omit<Erro
     const result = entry[1](error, { ...context, status: 0, cause: 'mapper' });
     if (!result) return undefined;
     if (result instanceof HttpError) return classify(result, { ...options, errorMappers: [] }, context);
-    return { status: result.status, code: result.code ?? codeForStatus(result.status), detail: result.detail ?? '', origin: 'thrown', headers: result.headers };
+    return { status: result.status, code: result.code ?? codeForStatus(result.status), explicitCode: result.code, detail: result.detail ?? '', origin: 'thrown', headers: result.headers };
   }
   return undefined;
 }
