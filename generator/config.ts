@@ -37,9 +37,19 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ conf
   if (!existsSync(path)) throw new ConfigError(`config file not found: ${explicit}`);
   const { tsImport } = await import('tsx/esm/api');
   const mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: FaultlineConfig };
-  const config = mod.default ?? {};
+  const config = unwrapCommonJs(mod.default) ?? {};
   if (typeof config !== 'object' || config === null) throw new ConfigError(`${path} must export a config object as default (use defineConfig)`);
   return { config, path };
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * In a CommonJS package (no "type": "module") tsx compiles faultline.config.ts to CommonJS, and
+ * importing that yields `{ default: module.exports }`, whose `default` is the config: unwrap it.
+ */
+function unwrapCommonJs(exported: unknown): FaultlineConfig | undefined {
+  const commonJs = exported as { __esModule?: unknown; default?: unknown } | undefined;
+  if (commonJs && typeof commonJs === 'object' && commonJs.__esModule === true && 'default' in commonJs) return commonJs.default as FaultlineConfig;
+  return exported as FaultlineConfig | undefined;
+}

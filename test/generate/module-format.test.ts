@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../generator/generate.js';
 import { moduleFormatFor } from '../../generator/module-format.js';
+import { loadConfig } from '../../generator/config.js';
 import { REPO, tempDir } from '../support/tmp.js';
 import { tsc } from '../support/run.js';
 
@@ -38,6 +39,22 @@ describe('moduleFormatFor', () => {
 
   it('a format given in the config wins', () => {
     expect(moduleFormatFor(join(dir.path, 'esm'), 'cjs')).toMatchObject({ format: 'cjs', reason: 'moduleFormat in the config' });
+  });
+});
+
+describe('faultline.config.ts', () => {
+  it.each([
+    ['a CommonJS package', { name: 'c' }],
+    ['an ES module package', { name: 'e', type: 'module' }],
+  ])('loads in %s', async (_name, manifest) => {
+    const dir = tempDir('config-format');
+    try {
+      writeFileSync(join(dir.path, 'package.json'), JSON.stringify(manifest));
+      writeFileSync(join(dir.path, 'faultline.config.ts'), "const output: string = 'src/api';\nexport default { input: 'spec.yaml', output, moduleFormat: 'cjs' as const };\n");
+      expect((await loadConfig(dir.path)).config).toEqual({ input: 'spec.yaml', output: 'src/api', moduleFormat: 'cjs' });
+    } finally {
+      dir.remove();
+    }
   });
 });
 
