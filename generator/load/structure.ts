@@ -29,7 +29,7 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
   for (const problem of problems) {
     const pointer = pointerOf(problem.location) ?? '#';
     const key = `${pointer}\n${problem.message}`;
-    if (seen.has(key) || underPrototypeName(pointer)) continue;
+    if (seen.has(key) || underPrototypeName(pointer) || NORMALIZED_LATER.test(problem.message)) continue;
     seen.add(key);
     diagnostics.push({ code: 'INVALID_STRUCTURE', severity: severityOf(problem.message, pointer), pointer, ...loaded.locate(pointer), ...describe(problem, loaded) });
   }
@@ -44,6 +44,9 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
 function underPrototypeName(pointer: string): boolean {
   return parsePointer(pointer).some((token) => token in Object.prototype);
 }
+
+/** `nullable` without `type` (GitHub's spec has it): the normalizer drops it and reports it once, with a count. */
+const NORMALIZED_LATER = /must be defined when the `nullable` field is used/;
 
 let config: Promise<Config> | undefined;
 
@@ -74,7 +77,7 @@ function pointerOf(location: NormalizedProblem['location'] | NormalizedProblem['
  * keys where they change what is generated (a path key indented at the root, a typo for a method or
  * for `parameters`/`responses` in an operation).
  * Warnings: unknown keys deeper down (every tool ignores them, real specs carry many), anything in the
- * parts faultline never reads, and `nullable` without `type`, which the normalizer already handles.
+ * parts faultline never reads.
  */
 const UNREAD = [
   /^#\/(info|servers|tags|externalDocs|security)(\/|$)/,
@@ -84,7 +87,6 @@ const UNREAD = [
 
 export function severityOf(message: string, pointer: string): Severity {
   if (UNREAD.some((r) => r.test(pointer))) return 'warning';
-  if (/must be defined when the `nullable` field is used/.test(message)) return 'warning';
   if (message.startsWith('Property `')) {
     const rootKey = /^#\/[^/]+$/.test(pointer);
     const pathItemKey = /^#\/(paths|webhooks)\/[^/]+\/[^/]+$/.test(pointer);

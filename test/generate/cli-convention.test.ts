@@ -110,7 +110,8 @@ describe('exit codes per command', () => {
 });
 
 describe('the spec from faultline.config when none is given', () => {
-  const dir = tempDir('cli-config');
+  // made in beforeAll, so a filtered run (-t) that skips this block leaves no folder behind
+  let dir: ReturnType<typeof tempDir>;
   const withConfig = (name: string, input: string, output?: string) => {
     const folder = join(dir.path, name);
     mkdirSync(folder, { recursive: true });
@@ -120,6 +121,7 @@ describe('the spec from faultline.config when none is given', () => {
   let missing: string;
   let broken: string;
   beforeAll(() => {
+    dir = tempDir('cli-config');
     missing = withConfig('missing', 'absent-spec.yaml', 'out');
     broken = withConfig('broken', join(REPO, BROKEN), 'out');
   });
