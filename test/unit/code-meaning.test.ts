@@ -258,3 +258,21 @@ function resolveSchema(doc: Record<string, unknown>, pointer: string): any {
   for (let i = 0; i < 10 && typeof node?.$ref === 'string'; i++) node = resolveSchema(doc, node.$ref);
   return node;
 }
+
+describe('validation summaries', () => {
+  const schema = { type: 'object', required: ['message'], properties: { message: { type: 'string', maxLength: 200 } } };
+  const result = buildBodyRecipe(schema, 'application/json', { resolve: () => undefined, pointer: '#/E' });
+  const issue = (i: number) => ({ location: 'body' as const, path: [`f${i}`], pointer: `/f${i}`, message: 'must be <= 100', code: 'MAXIMUM' });
+
+  it('lists at most five issues, says how many more, and stays within maxLength', () => {
+    if (!result.ok) throw new Error(result.message);
+    const body = renderBody(result.recipe, problemFor(400, { issues: Array.from({ length: 8 }, (_, i) => issue(i)) })) as any;
+    expect(body.message).toMatch(/^The request is invalid: body\.f0: must be <= 100; .*body\.f4: must be <= 100; and 3 more$/);
+    expect([...body.message].length).toBeLessThanOrEqual(200);
+  });
+
+  it('leaves non-validation messages alone', () => {
+    if (!result.ok) throw new Error(result.message);
+    expect((renderBody(result.recipe, problemFor(404)) as any).message).toBe('Not Found here.');
+  });
+});
