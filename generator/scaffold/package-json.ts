@@ -16,11 +16,12 @@ const SELF: Manifest = PACKAGE_JSON;
 
 /**
  * tsx runs the service (`npm start`), so it is a runtime dependency, not only a dev one. ajv and
- * ajv-formats are the compiled validation engine; express-openapi-validator the optional one.
+ * ajv-formats are the compiled validation engine; express-openapi-validator the optional one; busboy
+ * (multipart) and fast-xml-parser (XML bodies) the request body parsers the runtime imports.
  */
-const RUNTIME = ['ajv', 'ajv-formats', 'express', 'express-openapi-validator', 'pino', 'tsx'];
+const RUNTIME = ['ajv', 'ajv-formats', 'busboy', 'express', 'express-openapi-validator', 'fast-xml-parser', 'pino', 'tsx'];
 /** typescript for `build`. */
-const DEV = ['@types/express', '@types/node', 'typescript'];
+const DEV = ['@types/busboy', '@types/express', '@types/node', 'typescript'];
 
 export interface PackageJsonOptions {
   name: string;

@@ -22,7 +22,7 @@ import { EXCEPTIONS } from './differential-cases.js';
 import { callEngine, serveEngine } from './differential-support.js';
 
 const CORPUS = join(REPO, '../shared/corpus');
-const MAX_BYTES = Number(process.env.DIFF_CORPUS_MAX_BYTES ?? 150_000);
+const MAX_BYTES = Number(process.env.DIFF_CORPUS_MAX_BYTES ?? 60_000);
 const PLANNED_PER_SPEC = Number(process.env.DIFF_CORPUS_REQUESTS ?? 80);
 const EDGES_PER_SPEC = 60;
 const BASE = 'http://faultline.invalid';
