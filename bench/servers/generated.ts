@@ -1,8 +1,8 @@
 /**
  * (a) The generated service: the router `faultline generate` emits (output/users/generated/router.gen.ts)
  * with in-memory handlers, mounted on a plain Express app the way the peer mounts its validator.
- * Defaults as shipped: compiled validation engine, response validation on (NODE_ENV is not
- * 'production'), pino at its default level (it logs failures, not requests). The example app.ts adds
+ * Compiled validation engine, response validation on, pino at its default level (it logs failures,
+ * not requests); the bench starts it with NODE_ENV=production. The example app.ts adds
  * docs and a per-request access log of its own choosing; that is app code, not faultline's cost.
  */
 import { serve } from './child.js';
@@ -34,5 +34,6 @@ const handlers = {
 
 const app = express();
 app.disable('x-powered-by');
-app.use(createRouter(handlers as never));
+// Response validation on explicitly: the bench runs NODE_ENV=production, and the promise is measured with it on.
+app.use(createRouter(handlers as never, { validateResponses: true }));
 serve(app, started);
