@@ -16,7 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
 const USAGE = `usage: faultline <command> [options]
 
 commands:
-  generate <spec> --out <dir>   generate a typed Express service (--check, --watch, --no-client, --config)
+  generate <spec> --out <dir>   generate a typed Express service (--check, --watch, --no-client, --config, --target fastify)
   lint <spec>                   report holes in the error contract (--format stylish|json|github)
   diff <old> <new>              error-contract changes between two spec versions (--fail-on breaking)
   verify <spec> --url <base>    check that a running service keeps its error contract

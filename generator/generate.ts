@@ -27,6 +27,8 @@ export interface GenerateOptions {
   /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
   fastCheck?: boolean;
   serviceErrorSchema?: string;
+  /** 'express' (default) or 'fastify': which framework the generated service runs on. */
+  target?: 'express' | 'fastify';
 }
 
 export interface GenerateResult {
@@ -61,7 +63,7 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
   result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
-  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers };
+  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, ...(options.target && options.target !== 'express' ? { target: options.target } : {}) };
   const input = inputHash(normalized.document, emitOptions);
   const out = resolve(cwd, options.output);
   if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {

@@ -37,6 +37,8 @@ export interface GenerateOptions {
   /** With check: answer from the manifest's hashes when the inputs are unchanged (default true). */
   fastCheck?: boolean;
   serviceErrorSchema?: string;
+  /** 'express' (default) or 'fastify': which framework the generated service runs on. */
+  target?: 'express' | 'fastify';
 }
 
 export interface WriteReport {

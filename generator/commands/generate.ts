@@ -1,4 +1,4 @@
-/** `faultline generate <spec> --out <dir>` with --check, --watch, --no-client, --ref-root, --config. */
+/** `faultline generate <spec> --out <dir>` with --check, --watch, --no-client, --ref-root, --config, --target express|fastify. */
 import { parseArgs } from 'node:util';
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,6 +19,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
       'ref-root': { type: 'string' },
       config: { type: 'string', short: 'c' },
       quiet: { type: 'boolean', short: 'q' },
+      target: { type: 'string' },
     },
   });
   let config;
@@ -28,6 +29,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw new UsageError(`cannot load the config: ${(err as Error).message}`);
   }
+  const target = values.target ?? config.target ?? 'express';
+  if (target !== 'express' && target !== 'fastify') throw new UsageError(`--target must be express or fastify, got ${JSON.stringify(target)}`);
   const input = positionals[0] ?? config.input;
   const output = values.out ?? config.output;
   if (positionals.length > 1) throw new UsageError(`expected one spec, got ${positionals.length}`);
@@ -39,6 +42,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     refRoot: values['ref-root'] ?? config.refRoot,
     check: values.check,
     serviceErrorSchema: config.serviceErrorSchema,
+    target,
   };
   if (values.watch) return watchLoop(options, io, values.quiet);
   return once(options, io, values.quiet);

@@ -12,7 +12,7 @@ import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
 import { emitTypes } from './types.js';
 import { emitClient, type ClientWorker } from './client.js';
-import { runtimeFiles } from './runtime-files.js';
+import { runtimeFiles, type Target } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 
 type Obj = Record<string, unknown>;
@@ -25,6 +25,8 @@ export interface EmitOptions {
   servers?: unknown;
   /** A worker started early by the caller (see startClientWorker); else one is started here. */
   clientWorker?: ClientWorker;
+  /** The framework that serves the service (default 'express'); the handler API is the same for both. */
+  target?: Target;
 }
 
 export interface EmitResult {
@@ -58,14 +60,15 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
-  generated.set('router.gen.ts', render('router.gen.ts.hbs', { title }));
-  for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
+  const fastify = options.target === 'fastify';
+  generated.set('router.gen.ts', render(fastify ? 'fastify-router.gen.ts.hbs' : 'router.gen.ts.hbs', { title }));
+  for (const [name, text] of runtimeFiles(options.target)) generated.set(`runtime/${name}`, text);
   if (client) {
     for (const [name, text] of await client) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
-  userFiles.set('app.ts', render('app.ts.hbs', { title }));
-  userFiles.set('server.ts', render('server.ts.hbs', { title }));
+  userFiles.set('app.ts', render(fastify ? 'fastify-app.ts.hbs' : 'app.ts.hbs', { title }));
+  userFiles.set('server.ts', render(fastify ? 'fastify-server.ts.hbs' : 'server.ts.hbs', { title }));
   userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   return { generated, userFiles, problems };
 }

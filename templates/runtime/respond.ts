@@ -14,11 +14,14 @@ export function findErrorResponse(op: OperationContract | undefined, status: num
   return op.errors.find((e) => e.status === exact) ?? op.errors.find((e) => e.status === range) ?? op.errors.find((e) => e.status === 'default');
 }
 
+/** Documented status keys per operation, built once: this check runs on every handler result. */
+const documentedKeys = new WeakMap<OperationContract, Set<string>>();
+
 export function isDocumentedStatus(op: OperationContract, status: number): boolean {
+  let all = documentedKeys.get(op);
+  if (!all) documentedKeys.set(op, (all = new Set([...op.successStatuses, ...op.errors.map((e) => e.status)])));
   const exact = String(status);
-  const range = `${exact[0]}XX`;
-  const all = [...op.successStatuses, ...op.errors.map((e) => e.status)];
-  return all.includes(exact) || all.includes(range) || all.includes('default');
+  return all.has(exact) || all.has(`${exact[0]}XX`) || all.has('default');
 }
 
 export interface ErrorChoice {

@@ -1,0 +1,61 @@
+/**
+ * Body parsing of the Fastify target, with the Express target's rules: JSON (`application/json` and
+ * `+json`, utf-8 only, an empty body is `{}`), urlencoded forms and `text/*` are parsed; any other
+ * media type is left unread (checked for presence only, as on Express). Failures carry the same
+ * `type` as body-parser's errors, so classify.ts gives the same documented 400/413/415.
+ */
+import { parse as parseQueryString } from 'node:querystring';
+import type { FastifyInstance } from 'fastify';
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+
+/** An error shaped like body-parser's (classify.ts reads `type`). */
+export function bodyError(type: string, status: number): Error & { type: string; status: number } {
+  return Object.assign(new Error(type), { type, status });
+}
+
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+}
+
+export function registerBodyParsers(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (req, text, done) => {
+    const charset = charsetOf(req.headers['content-type']);
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') return done(bodyError('charset.unsupported', 415), undefined);
+    if (text === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text as string));
+    } catch {
+      done(bodyError('entity.parse.failed', 400), undefined);
+    }
+  });
+  app.addContentTypeParser(/^application\/x-www-form-urlencoded\s*(;|$)/i, { parseAs: 'string' }, (_req, text, done) => {
+    done(null, { ...parseQueryString(text as string) });
+  });
+  app.addContentTypeParser(/^text\//i, { parseAs: 'string' }, (_req, text, done) => done(null, text));
+  // Anything else (octet-stream, multipart, no Content-Type): not read, as on Express.
+  app.addContentTypeParser('*', (_req, payload, done) => {
+    payload.resume();
+    done(null, undefined);
+  });
+}
+
+/** Fastify's own errors on the way in, as the body-parser errors classify.ts knows. */
+export function asBodyParserError(error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return bodyError('entity.too.large', 413);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return bodyError('request.size.invalid', 400);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return bodyError('entity.parse.failed', 400);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_TYPE':
+      return bodyError('charset.unsupported', 415);
+    default:
+      return (error as { code?: string; statusCode?: number })?.statusCode === 400 && String(code).startsWith('FST_') ? bodyError('request.aborted', 400) : error;
+  }
+}
