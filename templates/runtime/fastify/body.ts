@@ -5,6 +5,8 @@
  * `type` as body-parser's errors, so classify.ts gives the same documented 400/413/415.
  */
 import { parse as parseQueryString } from 'node:querystring';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
@@ -18,7 +20,21 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 }
 
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
 export function registerBodyParsers(app: FastifyInstance): void {
+  // Content-Encoding as body-parser reads it: gzip, deflate and br are inflated (a body that does not
+  // inflate is the client's 400), identity passes, anything else is 'encoding.unsupported'.
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+    if (encoding === 'identity') return done(null, payload);
+    const decoder = DECODERS[encoding];
+    if (!decoder) return done(bodyError('encoding.unsupported', 415));
+    const inflated = decoder();
+    // A body that does not inflate: body-parser passes zlib's error on marked 400 and exposable (classify.ts knows it).
+    inflated.on('error', (error) => Object.assign(error, { status: 400, expose: true }));
+    done(null, payload.pipe(inflated) as never);
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (req, text, done) => {
     const charset = charsetOf(req.headers['content-type']);
@@ -58,4 +74,14 @@ export function asBodyParserError(error: unknown): unknown {
     default:
       return (error as { code?: string; statusCode?: number })?.statusCode === 400 && String(code).startsWith('FST_') ? bodyError('request.aborted', 400) : error;
   }
+}
+
+/**
+ * Fastify answers HTTP parse errors (headers over the limit, a broken request line) with a JSON body of
+ * its own; Node's default is a bare status line, which is what the Express target sends. Same here.
+ */
+export function nodeClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy(error);
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 }

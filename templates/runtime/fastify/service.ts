@@ -18,7 +18,7 @@ import { compiledValidation } from '../validate/index.js';
 import { contentTypeFailure } from '../content-type.js';
 import { handlerInput, resultProblem, isJsonResult, type HandlerResult } from '../handler-input.js';
 import { replyAdapter, type ResponseLike } from './reply-adapter.js';
-import { registerBodyParsers, asBodyParserError } from './body.js';
+import { registerBodyParsers, asBodyParserError, nodeClientError } from './body.js';
 
 export type AnyHandler = (input: any) => HandlerResult | Promise<HandlerResult>;
 
@@ -47,6 +47,7 @@ export function createFastifyService(contract: ServiceContract, apiSpec: object,
     logger: false,
     exposeHeadRoutes: false,
     return503OnClosing: false,
+    clientErrorHandler: nodeClientError,
     routerOptions: { querystringParser: (text: string) => parseQueryString(text), maxParamLength: 65_535, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
     // A path Fastify cannot decode still gets faultline's own answer (404, or 400 for a bad parameter).
     frameworkErrors: (_error, request, reply) => void start(request, reply, true),
