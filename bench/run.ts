@@ -69,6 +69,11 @@ if (only === 'generate' && !smoke && !process.env.BENCH_OUT) {
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   report.runtime = saved.runtime;
 }
+if (only === 'runtime' && !smoke && !process.env.BENCH_OUT) {
+  // Re-measures the runtime only and keeps the saved generation results.
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
+  report.generate = saved.generate;
+}
 if (only !== 'runtime') {
   report.generate = await benchGenerate({ specs: smoke ? [users] : undefined, runs: num('BENCH_RUNS', smoke ? 1 : 5), warmup: smoke ? 0 : 1, log });
 }
