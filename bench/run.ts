@@ -3,7 +3,7 @@
  * BENCHMARKS.md and writes the raw results as JSON beside it in bench/results/.
  *
  * BENCH_SMOKE=1: one run, no warm-up, 1-second autocannon runs, specs/users.yaml only; writes to
- * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup (startup: merged into the saved results), BENCH_RUNS,
+ * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup|size (startup, size: merged into the saved results), BENCH_SERVERS=generated,fastify,peer,bare (a subset), BENCH_RUNS,
  * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT. BENCH_RENDER=1 measures nothing: it re-renders
  * BENCHMARKS.md from bench/results/results.json with the current bench/NOTES.md.
  *
@@ -54,11 +54,12 @@ const users = join(ROOT, 'specs/users.yaml');
 const versions = { ...toolVersions(TOOLS.filter((t) => t !== 'faultline')), faultline: faultlineVersion() };
 const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions, load };
 
-if (only === 'startup') {
-  // Re-measures startup only and merges it into the saved results.
+if (only === 'startup' || only === 'size') {
+  // Re-measures startup (or the spec-size comparison) only and merges it into the saved results.
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   const github = join(CORPUS, DEFAULT_SPECS[0]);
-  saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  if (only === 'startup') saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  else saved.runtime!.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
   saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
   writeFileSync(join(ROOT, 'bench/results/results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));

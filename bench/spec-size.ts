@@ -10,11 +10,11 @@
  * 10% of (a) in server CPU microseconds per request.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { benchWorkDir } from './lib/workdir.js';
 import { startServer, type RunningServer } from './lib/server.js';
 import { patchOneOfs, refusedOneOfs } from './lib/inputs.js';
 import { summarize, ratio, type Summary } from './lib/stats.js';
@@ -49,7 +49,7 @@ export async function benchSpecSize(spec: string, options: { durationSec?: numbe
   const log = options.log ?? (() => {});
   const durationSec = options.durationSec ?? 5;
   const rounds = options.rounds ?? 5;
-  const work = mkdtempSync(join(tmpdir(), 'faultline-bench-size-'));
+  const work = benchWorkDir('size-');
   const result: SpecSizeResults = { spec, operations: 0, rounds, durationSec, scenarios: [] };
   const servers: RunningServer[] = [];
   try {

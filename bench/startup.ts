@@ -5,10 +5,10 @@
  * schemas lazily). Target: no first request above 100 ms.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchWorkDir } from './lib/workdir.js';
 import { startServer } from './lib/server.js';
 import { patchOneOfs, refusedOneOfs } from './lib/inputs.js';
 import { summarize, type Summary } from './lib/stats.js';
@@ -40,7 +40,7 @@ type Obj = Record<string, any>;
 
 export async function benchStartup(spec: string, options: { operations?: number; log?: (line: string) => void } = {}): Promise<StartupResults> {
   const log = options.log ?? (() => {});
-  const work = mkdtempSync(join(tmpdir(), 'faultline-bench-startup-'));
+  const work = benchWorkDir('startup-');
   const out = join(work, 'service');
   const result: StartupResults = { spec, patched: [], generateMs: NaN, listenMs: NaN, firstCorrectAnswerMs: NaN, firstRequests: [], firstRequestMs: summarize([]), over100ms: 0 };
   try {
