@@ -95,6 +95,7 @@ function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] 
   const st = rt.startup;
   if (st) {
     out.push(`## Startup (${st.spec})`, '');
+    if (noisy) out.push(noisy, '');
     if (st.error) out.push(`**Failed:** ${st.error.split('\n')[0]}`, '');
     else {
       if (st.patched.length) out.push(`Generated (with --no-client, into a temp folder) from a temp copy with \`oneOf\` -> \`anyOf\` at ${st.patched.length} refused error schema(s), as above.`, '');
