@@ -5,6 +5,8 @@ import type { RuntimeResults } from './runtime.js';
 import { SERVERS, type ServerName } from './runtime.js';
 import type { Machine } from './lib/machine.js';
 import type { Summary } from './lib/stats.js';
+import { noisyLabel, type MachineLoad } from './lib/quiet.js';
+import type { SpecSizeResults } from './spec-size.js';
 
 export interface Report {
   date: string;
@@ -13,6 +15,8 @@ export interface Report {
   generate?: GenerateResults;
   runtime?: RuntimeResults;
   notes?: string;
+  /** The machine's load before the run; a busy machine labels every table NOISY. */
+  load?: MachineLoad;
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
@@ -27,9 +31,14 @@ export function renderReport(r: Report): string {
   out.push('## Machine and versions', '');
   out.push(`- CPU: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB RAM; ${r.machine.platform}, kernel ${r.machine.kernel}`);
   out.push(`- Node ${r.machine.node}`);
-  out.push(`- ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`, '');
+  out.push(`- ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const load = r.load ?? r.runtime?.load;
+  if (load) out.push(`- Load before the run: 1-minute load average ${load.load1.toFixed(2)}, ${Number.isFinite(load.busyShare) ? `${(load.busyShare * 100).toFixed(0)}% CPU busy over one second` : 'CPU share unknown'}: ${load.busy ? 'busy (measured with --allow-busy)' : 'quiet'}`);
+  out.push('');
+  const noisy = noisyLabel(load);
+  if (noisy) out.push(noisy, '');
   if (r.generate) out.push(...renderGenerate(r.generate));
-  if (r.runtime) out.push(...renderRuntime(r.runtime));
+  if (r.runtime) out.push(...renderRuntime(r.runtime, noisy));
   if (r.notes) out.push('## Notes', '', r.notes.trim(), '');
   return out.join('\n');
 }
@@ -59,26 +68,34 @@ function renderGenerate(g: GenerateResults): string[] {
   return out;
 }
 
-function renderRuntime(rt: RuntimeResults): string[] {
+function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] {
   const out: string[] = ['## Runtime (specs/users.yaml)', ''];
+  if (noisy) out.push(noisy, '');
   out.push(`autocannon, ${rt.connections} connections, 127.0.0.1, ${rt.durationSec} s per run, ${rt.rounds} measured rounds per scenario after a 1 s warm-up per server, servers in alternation (generated, peer, bare, generated, ...); ${rt.pinning}. Each server is its own child process with the same routes, the same in-memory store (user \`pam\` seeded) and the same answers. CPU us/req = the server process's user+system CPU time over the requests it finished during the run. Medians, range in parentheses. Valid POST sends a unique username per request (setupRequest with a counter), so all answers are 201.`, '');
-  out.push('Servers: ' + (Object.keys(SERVERS) as ServerName[]).map((n) => `**${n}**: ${SERVERS[n].label}`).join('; ') + '. The generated service runs with its defaults (response validation on, as the peer). Bare Express validates nothing: its "invalid POST" answer is whatever the handler does (a 409 after the first), so it is only a ceiling there.', '');
-  out.push('### Targets', '', '| scenario | generated / peer req/s (floor ≥ 1.0x) | generated − bare CPU us/req (target ≤ 25) | peer − bare CPU us/req | peer / bare req/s |', '|---|---|---|---|---|');
+  const described = rt.servers ?? (Object.keys(SERVERS) as ServerName[]).map((name) => ({ name, ...SERVERS[name] }));
+  const label = (n: string) => described.find((d) => d.name === n);
+  out.push('Servers (target, mode):', '', ...described.map((d) => `- **${d.name}**: ${d.label}; target ${d.target}; ${d.mode}`), '');
+  out.push('Every server runs with NODE_ENV=production; the generated services are given `validateResponses: true`. Bare Express validates nothing: its "invalid POST" answer is whatever the handler does (a 409 after the first), so it is only a ceiling there.', '');
+  out.push('### Targets', '', '| scenario | express: generated − bare CPU us/req (target ≤ 25) | express: generated / peer req/s | fastify / peer req/s (goal ≥ 2x on valid POST) | fastify − bare CPU us/req | peer − bare CPU us/req |', '|---|---|---|---|---|---|');
   for (const s of rt.scenarios) {
     const r = s.ratios;
-    out.push(`| ${s.scenario} | ${f2(r['throughput generated / peer'])}x ${verdict(r['throughput generated / peer'], 1, false)} | ${f1(r['CPU us/req generated - bare'])} ${verdict(r['CPU us/req generated - bare'], 25)} | ${f1(r['CPU us/req peer - bare'])} | ${f2(r['throughput peer / bare'])}x |`);
+    const fastifyGoal = s.scenario.startsWith('valid POST') ? ` ${verdict(r['throughput fastify / peer'], 2, false)}` : '';
+    out.push(`| ${s.scenario} | ${f1(r['CPU us/req generated - bare'])} ${verdict(r['CPU us/req generated - bare'], 25)} | ${f2(r['throughput generated / peer'])}x | ${f2(r['throughput fastify / peer'])}x${fastifyGoal} | ${f1(r['CPU us/req fastify - bare'])} | ${f1(r['CPU us/req peer - bare'])} |`);
   }
   out.push('');
   for (const s of rt.scenarios) {
-    out.push(`### ${s.scenario}`, '', '| server | req/s | p99 ms | CPU us/req | answers with expected status | statuses |', '|---|---|---|---|---|---|');
+    out.push(`### ${s.scenario}`, '', '| server | target | mode | req/s | p99 ms | CPU us/req | answers with expected status | statuses |', '|---|---|---|---|---|---|---|---|');
     for (const [name, v] of Object.entries(s.servers)) {
-      out.push(`| ${name} | ${range(v.reqPerSec)} | ${range(v.p99Ms)} | ${range(v.cpuMicrosPerReq, f1)} | ${(v.expectedShare * 100).toFixed(1)}% | ${Object.entries(v.statuses).map(([c, n]) => `${c}×${n}`).join(', ')}${v.errors ? `, ${v.errors} errors` : ''} |`);
+      if (!v) continue;
+      out.push(`| ${name} | ${label(name)?.target ?? '?'} | ${label(name)?.mode ?? '?'} | ${range(v.reqPerSec)} | ${range(v.p99Ms)} | ${range(v.cpuMicrosPerReq, f1)} | ${(v.expectedShare * 100).toFixed(1)}% | ${Object.entries(v.statuses).map(([c, n]) => `${c}×${n}`).join(', ')}${v.errors ? `, ${v.errors} errors` : ''} |`);
     }
     out.push('', `p99 generated / peer: ${f2(s.ratios['p99 generated / peer'])}x.`, '');
   }
+  if (rt.specSize) out.push(...renderSpecSize(rt.specSize, noisy));
   const st = rt.startup;
   if (st) {
     out.push(`## Startup (${st.spec})`, '');
+    if (noisy) out.push(noisy, '');
     if (st.error) out.push(`**Failed:** ${st.error.split('\n')[0]}`, '');
     else {
       if (st.patched.length) out.push(`Generated (with --no-client, into a temp folder) from a temp copy with \`oneOf\` -> \`anyOf\` at ${st.patched.length} refused error schema(s), as above.`, '');
@@ -90,5 +107,19 @@ function renderRuntime(rt: RuntimeResults): string[] {
       out.push('');
     }
   }
+  return out;
+}
+
+function renderSpecSize(sz: SpecSizeResults, noisy: string | undefined): string[] {
+  const out: string[] = ['## Cost per request against spec size', ''];
+  if (noisy) out.push(noisy, '');
+  if (sz.error) return [...out, `**Failed:** ${sz.error.split('\n')[0]}`, ''];
+  out.push(`specs/users.yaml (5 operations) and ${sz.spec} (${sz.operations} operations), generated by the same faultline and served by the same app.ts and harness, target express, NODE_ENV=production with response validation on. Server CPU us/req, median of ${sz.rounds} interleaved ${sz.durationSec} s runs (range). Target: GitHub within 10% of users (ratio ≤ 1.10).`, '');
+  out.push('| scenario | users request | users CPU us/req | GitHub request | GitHub CPU us/req | GitHub / users | |', '|---|---|---|---|---|---|---|');
+  for (const s of sz.scenarios) {
+    const note = (side: { expectedShare: number; status: number }) => (side.expectedShare < 1 ? ` (only ${(side.expectedShare * 100).toFixed(0)}% answered ${side.status})` : '');
+    out.push(`| ${s.name} | \`${s.users.method} ${s.users.url}\`${note(s.users)} | ${range(s.users.cpuMicrosPerReq, f1)} | \`${s.github.method} ${s.github.url}\`${note(s.github)} | ${range(s.github.cpuMicrosPerReq, f1)} | ${f2(s.cpuRatio)} | ${verdict(s.cpuRatio, 1.1)} |`);
+  }
+  out.push('');
   return out;
 }

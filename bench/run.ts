@@ -3,9 +3,13 @@
  * BENCHMARKS.md and writes the raw results as JSON beside it in bench/results/.
  *
  * BENCH_SMOKE=1: one run, no warm-up, 1-second autocannon runs, specs/users.yaml only; writes to
- * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup (startup: merged into the saved results), BENCH_RUNS,
+ * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup|size (startup, size: merged into the saved results), BENCH_SERVERS=generated,fastify,peer,bare (a subset), BENCH_RUNS,
  * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT. BENCH_RENDER=1 measures nothing: it re-renders
  * BENCHMARKS.md from bench/results/results.json with the current bench/NOTES.md.
+ *
+ * Hygiene: before measuring, the machine's load is checked (bench/lib/quiet.ts) and the bench refuses
+ * to run when it is visibly busy, unless `--allow-busy` (or BENCH_ALLOW_BUSY=1) is given; the report
+ * then says NOISY above every table. Smoke runs skip the check (their numbers are never reported).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,9 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { benchGenerate } from './generate.js';
 import { benchRuntime } from './runtime.js';
 import { benchStartup } from './startup.js';
+import { benchSpecSize } from './spec-size.js';
 import { CORPUS, DEFAULT_SPECS } from './lib/inputs.js';
 import { machine, toolVersions, faultlineVersion, TOOLS } from './lib/machine.js';
 import { renderReport, type Report } from './report.js';
+import { machineLoad, refuseWhenBusy } from './lib/quiet.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.env.BENCH_SMOKE === '1';
@@ -32,15 +38,28 @@ if (process.env.BENCH_RENDER === '1') {
   process.exit(0);
 }
 
+const allowBusy = process.argv.includes('--allow-busy') || process.env.BENCH_ALLOW_BUSY === '1';
+const load = smoke ? undefined : await machineLoad(allowBusy);
+if (load) {
+  try {
+    refuseWhenBusy(load);
+  } catch (error) {
+    log(`bench refused: ${(error as Error).message}`);
+    process.exit(3);
+  }
+  log(load.busy ? `machine busy (${load.reason}); measuring anyway (--allow-busy), results labelled NOISY` : `machine quiet: load ${load.load1.toFixed(2)}, ${(load.busyShare * 100).toFixed(0)}% CPU busy`);
+}
+
 const users = join(ROOT, 'specs/users.yaml');
 const versions = { ...toolVersions(TOOLS.filter((t) => t !== 'faultline')), faultline: faultlineVersion() };
-const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions };
+const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions, load };
 
-if (only === 'startup') {
-  // Re-measures startup only and merges it into the saved results.
+if (only === 'startup' || only === 'size') {
+  // Re-measures startup (or the spec-size comparison) only and merges it into the saved results.
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   const github = join(CORPUS, DEFAULT_SPECS[0]);
-  saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  if (only === 'startup') saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  else saved.runtime!.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
   saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
   writeFileSync(join(ROOT, 'bench/results/results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
@@ -51,13 +70,19 @@ if (only === 'generate' && !smoke && !process.env.BENCH_OUT) {
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   report.runtime = saved.runtime;
 }
+if (only === 'runtime' && !smoke && !process.env.BENCH_OUT) {
+  // Re-measures the runtime only and keeps the saved generation results.
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
+  report.generate = saved.generate;
+}
 if (only !== 'runtime') {
   report.generate = await benchGenerate({ specs: smoke ? [users] : undefined, runs: num('BENCH_RUNS', smoke ? 1 : 5), warmup: smoke ? 0 : 1, log });
 }
 if (only !== 'generate') {
-  report.runtime = await benchRuntime({ durationSec: num('BENCH_DURATION', smoke ? 1 : 5), rounds: num('BENCH_ROUNDS', smoke ? 1 : 3), warmupSec: smoke ? 0 : 1, log });
+  report.runtime = await benchRuntime({ durationSec: num('BENCH_DURATION', smoke ? 1 : 5), rounds: num('BENCH_ROUNDS', smoke ? 1 : 5), warmupSec: smoke ? 0 : 1, log, load });
   const github = join(CORPUS, DEFAULT_SPECS[0]);
   report.runtime.startup = await benchStartup(smoke || !existsSync(github) ? users : github, { operations: 30, log });
+  if (!smoke && existsSync(github)) report.runtime.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
 }
 
 if (existsSync(notesFile)) report.notes = readFileSync(notesFile, 'utf8');

@@ -15,13 +15,18 @@ import { summarize, ratio, type Summary } from './lib/stats.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
+/**
+ * Every server runs with NODE_ENV=production (what a deployed service runs with). target: the
+ * framework that serves HTTP; mode: what the server checks, printed beside every number.
+ */
 export const SERVERS = {
-  generated: { label: 'generated (faultline)', file: 'bench/servers/generated.ts' },
-  peer: { label: 'peer (Express 5 + express-openapi-validator by hand)', file: 'bench/servers/peer.ts' },
-  bare: { label: 'bare Express (no validation)', file: 'bench/servers/bare.ts' },
+  generated: { label: 'generated (faultline)', target: 'express', mode: 'production, request + response validation', file: 'bench/servers/generated.ts' },
+  fastify: { label: 'generated (faultline --target fastify)', target: 'fastify', mode: 'production, request + response validation', file: 'bench/servers/generated-fastify.ts' },
+  peer: { label: 'peer (Express 5 + express-openapi-validator by hand)', target: 'express', mode: 'production, request + response validation', file: 'bench/servers/peer.ts' },
+  bare: { label: 'bare Express (no validation)', target: 'express', mode: 'production, no validation', file: 'bench/servers/bare.ts' },
 } as const;
 export type ServerName = keyof typeof SERVERS;
-const ORDER: ServerName[] = ['generated', 'peer', 'bare'];
+const ORDER: ServerName[] = (['generated', 'fastify', 'peer', 'bare'] as ServerName[]).filter((n) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(',').includes(n));
 
 let counter = 0;
 const json = { 'content-type': 'application/json' };
@@ -36,7 +41,7 @@ interface Scenario {
 export const SCENARIOS: Scenario[] = [
   {
     name: 'valid POST /user/ (201)',
-    expect: { generated: 201, peer: 201, bare: 201 },
+    expect: { generated: 201, fastify: 201, peer: 201, bare: 201 },
     request: {
       method: 'POST',
       path: '/user/',
@@ -46,13 +51,13 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'invalid POST /user/ (400)',
-    expect: { generated: 400, peer: 400 },
+    expect: { generated: 400, fastify: 400, peer: 400 },
     request: { method: 'POST', path: '/user/', headers: json, body: JSON.stringify({ email: 'not-an-email', password: 'x', username: 'bad name!', extra: true }) },
   },
-  { name: 'GET /user/{username} existing (200)', expect: { generated: 200, peer: 200, bare: 200 }, request: { method: 'GET', path: '/user/pam' } },
-  { name: 'GET /user/{username} missing (404)', expect: { generated: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/user/nobody' } },
-  { name: 'unknown route (404)', expect: { generated: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/nothing/here' } },
-  { name: 'wrong method PUT /user/{username} (405)', expect: { generated: 405, peer: 405, bare: 405 }, request: { method: 'PUT', path: '/user/pam' } },
+  { name: 'GET /user/{username} existing (200)', expect: { generated: 200, fastify: 200, peer: 200, bare: 200 }, request: { method: 'GET', path: '/user/pam' } },
+  { name: 'GET /user/{username} missing (404)', expect: { generated: 404, fastify: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/user/nobody' } },
+  { name: 'unknown route (404)', expect: { generated: 404, fastify: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/nothing/here' } },
+  { name: 'wrong method PUT /user/{username} (405)', expect: { generated: 405, fastify: 405, peer: 405, bare: 405 }, request: { method: 'PUT', path: '/user/pam' } },
 ];
 
 export interface RunSample {
@@ -68,7 +73,7 @@ export interface RunSample {
 
 export interface ScenarioResult {
   scenario: string;
-  servers: Record<ServerName, { reqPerSec: Summary; p99Ms: Summary; cpuMicrosPerReq: Summary; expectedShare: number; statuses: Record<string, number>; errors: number; samples: RunSample[] }>;
+  servers: Partial<Record<ServerName, { reqPerSec: Summary; p99Ms: Summary; cpuMicrosPerReq: Summary; expectedShare: number; statuses: Record<string, number>; errors: number; samples: RunSample[] }>>;
   ratios: Record<string, number>;
 }
 
@@ -78,8 +83,12 @@ export interface RuntimeResults {
   durationSec: number;
   rounds: number;
   pinning: string;
+  /** The machine's load before the run (bench/lib/quiet.ts); busy: the figures are labelled noisy. */
+  load?: import('./lib/quiet.js').MachineLoad;
+  servers: Array<{ name: ServerName; label: string; target: string; mode: string }>;
   scenarios: ScenarioResult[];
   startup?: import('./startup.js').StartupResults;
+  specSize?: import('./spec-size.js').SpecSizeResults;
 }
 
 export interface RuntimeOptions {
@@ -89,6 +98,23 @@ export interface RuntimeOptions {
   /** Seconds of unrecorded warm-up per server and scenario (default 1). */
   warmupSec?: number;
   log?: (line: string) => void;
+  load?: import('./lib/quiet.js').MachineLoad;
+}
+
+/** Ratios of medians measured in the same interleaved rounds; NaN where a server was not run. */
+export function scenarioRatios(servers: ScenarioResult['servers']): Record<string, number> {
+  const med = (n: ServerName, k: 'reqPerSec' | 'p99Ms' | 'cpuMicrosPerReq') => servers[n]?.[k].median ?? NaN;
+  return {
+    'throughput generated / peer': ratio(med('generated', 'reqPerSec'), med('peer', 'reqPerSec')),
+    'throughput generated / bare': ratio(med('generated', 'reqPerSec'), med('bare', 'reqPerSec')),
+    'throughput fastify / peer': ratio(med('fastify', 'reqPerSec'), med('peer', 'reqPerSec')),
+    'throughput fastify / bare': ratio(med('fastify', 'reqPerSec'), med('bare', 'reqPerSec')),
+    'throughput peer / bare': ratio(med('peer', 'reqPerSec'), med('bare', 'reqPerSec')),
+    'p99 generated / peer': ratio(med('generated', 'p99Ms'), med('peer', 'p99Ms')),
+    'CPU us/req generated - bare': med('generated', 'cpuMicrosPerReq') - med('bare', 'cpuMicrosPerReq'),
+    'CPU us/req fastify - bare': med('fastify', 'cpuMicrosPerReq') - med('bare', 'cpuMicrosPerReq'),
+    'CPU us/req peer - bare': med('peer', 'cpuMicrosPerReq') - med('bare', 'cpuMicrosPerReq'),
+  };
 }
 
 export async function benchRuntime(options: RuntimeOptions = {}): Promise<RuntimeResults> {
@@ -99,7 +125,7 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
   pinSelf();
   const servers = {} as Record<ServerName, RunningServer>;
   try {
-    for (const name of ORDER) servers[name] = await startServer(join(ROOT, SERVERS[name].file), { cwd: ROOT });
+    for (const name of ORDER) servers[name] = await startServer(join(ROOT, SERVERS[name].file), { cwd: ROOT, env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
     const scenarios: ScenarioResult[] = [];
     for (const scenario of SCENARIOS) {
       const samples = Object.fromEntries(ORDER.map((n) => [n, [] as RunSample[]])) as Record<ServerName, RunSample[]>;
@@ -129,18 +155,11 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
           samples: ss,
         };
       }
-      const med = (n: ServerName, k: 'reqPerSec' | 'p99Ms' | 'cpuMicrosPerReq') => result.servers[n][k].median;
-      result.ratios = {
-        'throughput generated / peer': ratio(med('generated', 'reqPerSec'), med('peer', 'reqPerSec')),
-        'throughput generated / bare': ratio(med('generated', 'reqPerSec'), med('bare', 'reqPerSec')),
-        'throughput peer / bare': ratio(med('peer', 'reqPerSec'), med('bare', 'reqPerSec')),
-        'p99 generated / peer': ratio(med('generated', 'p99Ms'), med('peer', 'p99Ms')),
-        'CPU us/req generated - bare': med('generated', 'cpuMicrosPerReq') - med('bare', 'cpuMicrosPerReq'),
-        'CPU us/req peer - bare': med('peer', 'cpuMicrosPerReq') - med('bare', 'cpuMicrosPerReq'),
-      };
+      result.ratios = scenarioRatios(result.servers);
       scenarios.push(result);
     }
-    return { kind: 'runtime', connections, durationSec, rounds, pinning, scenarios };
+    const described = ORDER.map((name) => ({ name, label: SERVERS[name].label, target: SERVERS[name].target, mode: SERVERS[name].mode }));
+    return { kind: 'runtime', connections, durationSec, rounds, pinning, load: options.load, servers: described, scenarios };
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
   }

@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchWorkDir } from './lib/work-dir.js';
 import { startServer } from './lib/server.js';
 import { patchOneOfs, refusedOneOfs } from './lib/inputs.js';
 import { summarize, type Summary } from './lib/stats.js';
-import { benchWorkDir } from './lib/work-dir.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 

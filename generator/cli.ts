@@ -9,7 +9,7 @@ import { closest } from './commands/suggest.js';
 
 /** Every command: its one-line synopsis and where it lives. A new command is one row here plus its file. */
 const COMMANDS: Record<string, { synopsis: string; load: () => Promise<{ run: Command }> }> = {
-  generate: { synopsis: 'generate [spec] --out <dir>   generate a typed Express service (--check, --dry-run, --watch, --no-client)', load: () => import('./commands/generate.js') },
+  generate: { synopsis: 'generate [spec] --out <dir>   generate a typed Express or Fastify service (--check, --dry-run, --watch, --no-client, --target)', load: () => import('./commands/generate.js') },
   lint: { synopsis: 'lint [spec]                   report holes in the error contract and structural problems', load: () => import('./commands/lint.js') },
   diff: { synopsis: 'diff <old> [new]              error-contract changes between two spec versions (--fail-on breaking)', load: () => import('./commands/diff.js') },
   verify: { synopsis: 'verify [spec] --url <base>    check that a running service keeps its error contract', load: () => import('./commands/verify.js') },

@@ -34,6 +34,8 @@ export interface GenerateOptions {
   serviceErrorSchema?: string;
   /** ES module or CommonJS output; default from the package.json nearest the output folder. */
   moduleFormat?: ModuleFormat;
+  /** 'express' (default) or 'fastify': which framework the generated service runs on. */
+  target?: 'express' | 'fastify';
 }
 
 export interface GenerateResult {
@@ -76,7 +78,7 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   if (hasErrors(result.diagnostics)) return result;
   const out = resolve(cwd, options.output);
   result.moduleFormat = moduleFormatFor(out, options.moduleFormat);
-  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, moduleFormat: result.moduleFormat.format };
+  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, moduleFormat: result.moduleFormat.format, ...(options.target && options.target !== 'express' ? { target: options.target } : {}) };
   // The author's document: the tools' copy is derived from it, and recipes read its examples.
   const input = inputHash(loaded.document, emitOptions);
   if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {

@@ -18,6 +18,8 @@ export interface FaultlineConfig {
   serviceErrorSchema?: string;
   /** lint rule severities, e.g. { 'create-needs-409': 'off' } */
   rules?: Record<string, RuleSetting>;
+  /** The framework the service runs on: 'express' (default) or 'fastify'. */
+  target?: 'express' | 'fastify';
   /** 'esm' or 'cjs' output; default: "type" in the package.json nearest the output folder. */
   moduleFormat?: 'esm' | 'cjs';
 }

@@ -16,6 +16,8 @@ export interface FaultlineConfig {
   refRoot?: string;
   /** JSON pointer of the error schema used for unknown routes and wrong methods. */
   serviceErrorSchema?: string;
+  /** The framework the service runs on: 'express' (default) or 'fastify'. */
+  target?: 'express' | 'fastify';
   /** lint rule severities, e.g. { 'create-needs-409': 'off' } */
   rules?: Record<string, RuleSetting>;
   /** 'esm' or 'cjs' output; default: "type" in the package.json nearest the output folder. */

@@ -43,6 +43,8 @@ export interface GenerateOptions {
   serviceErrorSchema?: string;
   /** ES module or CommonJS output; default from the package.json nearest the output folder. */
   moduleFormat?: 'esm' | 'cjs';
+  /** 'express' (default) or 'fastify': which framework the generated service runs on. */
+  target?: 'express' | 'fastify';
 }
 
 export interface ModuleFormatChoice {

@@ -1,4 +1,4 @@
-/** `faultline generate [spec] --out <dir>` with --check, --dry-run, --watch, --no-client, --ref-root, --config. */
+/** `faultline generate [spec] --out <dir>` with --check, --dry-run, --watch, --no-client, --ref-root, --config, --target express|fastify. */
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
@@ -20,6 +20,7 @@ export const SPEC: CommandSpec = {
     { name: 'watch', short: 'w', type: 'boolean', description: 'regenerate when the spec or a file it references changes' },
     { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
     { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+    { name: 'target', type: 'string', value: '<express|fastify>', description: 'the framework the service runs on (default express; the handler API is the same)' },
     { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing on success' },
   ]),
 };
@@ -35,6 +36,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (config.moduleFormat !== undefined && config.moduleFormat !== 'esm' && config.moduleFormat !== 'cjs') {
     throw new UsageError(`moduleFormat in the config must be 'esm' or 'cjs', got ${JSON.stringify(config.moduleFormat)}`);
   }
+  const target = flags.string('target') ?? config.target ?? 'express';
+  if (target !== 'express' && target !== 'fastify') throw new UsageError(`--target must be express or fastify, got ${JSON.stringify(target)}`);
   const input = specFrom(flags.positionals[0], config, 'faultline generate <spec> --out <dir>');
   const output = flags.string('out') ?? config.output;
   if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
@@ -49,6 +52,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     fastCheck: flags.boolean('dry-run') ? false : undefined,
     serviceErrorSchema: config.serviceErrorSchema,
     moduleFormat: config.moduleFormat,
+    target,
   };
   if (flags.boolean('watch')) return watchLoop(options, io, flags.boolean('quiet'));
   return once(options, io, flags.boolean('quiet'), flags.boolean('dry-run'));

@@ -14,7 +14,7 @@ import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
 import { emitServiceTypes } from './extra-method-types.js';
 import { clientOrProblem, emitClient, type ClientWorker } from './client.js';
-import { runtimeFiles } from './runtime-files.js';
+import { runtimeFiles, type Target } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 import { successHint } from './success-hint.js';
 import { specFileExpression, type ModuleFormat } from '../module-format.js';
@@ -34,6 +34,8 @@ export interface EmitOptions {
   moduleFormat?: ModuleFormat;
   /** Error bodies worked out by the model from the author's document (buildErrorRecipes). */
   errorRecipes: ErrorRecipes;
+  /** The framework that serves the service (default 'express'); the handler API is the same for both. */
+  target?: Target;
 }
 
 export interface EmitResult {
@@ -65,20 +67,21 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   const moduleFormat = options.moduleFormat ?? 'esm';
-  generated.set('router.gen.ts', render('router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
+  const fastify = options.target === 'fastify';
+  generated.set('router.gen.ts', render(fastify ? 'fastify-router.gen.ts.hbs' : 'router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
   const security = securityView(model);
   const securityCode = { schemes: security.schemes.map((s) => ({ key: code(s.key), description: s.description, credentialType: code(s.credentialType), verifierKey: code(s.verifierKey) })), securityOption: code(security.securityOption), routerArgs: code(security.routerArgs) };
   generated.set('security.gen.ts', render('security.gen.ts.hbs', { title, ...securityCode }));
-  for (const [name, text] of runtimeFiles()) generated.set(`runtime/${name}`, text);
+  for (const [name, text] of runtimeFiles(options.target)) generated.set(`runtime/${name}`, text);
   if (client) {
     const { files, problem } = await clientOrProblem(client);
     if (problem) problems.push(problem);
     for (const [name, text] of files) generated.set(`client/${name}`, text);
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
-  userFiles.set('app.ts', render('app.ts.hbs', { title }));
+  userFiles.set('app.ts', render(fastify ? 'fastify-app.ts.hbs' : 'app.ts.hbs', { title }));
   userFiles.set('security.ts', render('security.ts.hbs', { title, schemes: securityCode.schemes.filter((s) => !s.verifierKey.text.endsWith('?')) }));
-  userFiles.set('server.ts', render('server.ts.hbs', { title }));
+  userFiles.set('server.ts', render(fastify ? 'fastify-server.ts.hbs' : 'server.ts.hbs', { title }));
   userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   return { generated, userFiles, problems };
 }

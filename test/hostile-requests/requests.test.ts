@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 2: hostile requests never crash or leak. Both example services (output/users with
+ * Issue 8, part 2: hostile requests never crash or leak, on both targets (Express and --target fastify). Both example services (output/users with
  * FastAPI `{detail}` errors, output/things with problem+json) run in this process with in-memory
  * handlers. A fixed list of hostile requests, then fast-check properties (fixed seed, bounded).
  * Every error answer: the documented status, a body valid against the documented error schema
@@ -10,25 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorProblems, patternsOf, prototypeSnapshot, send, startServices, type Sent, type Service } from './support.js';
-
-let services: Service[] = [];
-let users: Service;
-let things: Service;
-let loop: IntervalHistogram;
-const proto = prototypeSnapshot();
-
-beforeAll(async () => {
-  services = await startServices();
-  [users, things] = services;
-  loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-});
-
-afterAll(async () => {
-  loop?.disable();
-  await Promise.all(services.map((s) => new Promise<void>((r) => s.server.close(() => r()))));
-});
+import { errorProblems, patternsOf, prototypeSnapshot, removeGenerated, send, startServices, TARGETS, type Sent, type Service } from './support.js';
 
 /** Values from the request must never come back. */
 const ECHO = 'ECHO_7f3a9c';
@@ -161,88 +143,113 @@ const CASES: Case[] = [
   c('things', 'handler failure with a database error', [500, 503], { method: 'DELETE', path: '/api/things/1' }),
 ];
 
-describe('hostile requests: fixed list', () => {
-  it.each(CASES.map((x) => [`${x.svc}: ${x.name} -> ${String(x.expect)}`, x] as const))('%s', async (_, x) => {
-    const service = x.svc === 'users' ? users : things;
-    const got = await send(service, x);
-    const expected = Array.isArray(x.expect) ? x.expect : [x.expect];
-    expect(expected, `${got.status} ${got.text.slice(0, 300)}`).toContain(got.status);
-    expect(errorProblems(service, got, x.echo)).toEqual([]);
-    expect(got.ms, 'answer time (ms)').toBeLessThan(2_000);
-    expect(prototypeSnapshot(), 'Object.prototype unchanged').toBe(proto);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+// The whole suite runs against both targets: the same requests, the same expectations.
+describe.each(TARGETS)('%s target', (target) => {
+  let services: Service[] = [];
+  let users: Service;
+  let things: Service;
+  let loop: IntervalHistogram;
+  const proto = prototypeSnapshot();
+
+  beforeAll(async () => {
+    services = await startServices(target);
+    [users, things] = services;
+    loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
   });
 
-  it('ReDoS strings against every pattern in both specs answer fast', async () => {
-    const patterns = services.flatMap((s) => patternsOf(s.spec).map((p) => [s, p] as const));
-    expect(patterns.length).toBeGreaterThan(0);
-    for (const [, pattern] of patterns) {
-      // The validator compiles patterns with the `u` flag; time the worst inputs directly too.
-      const re = new RegExp(pattern, 'u');
-      for (const evil of ['a', '_', '0', '.', '-', ' '].map(redos)) {
-        const t = performance.now();
-        re.test(evil);
-        expect(performance.now() - t, `pattern ${pattern}`).toBeLessThan(50);
+  afterAll(async () => {
+    loop?.disable();
+    await Promise.all(services.map((s) => new Promise<void>((r) => {
+      s.server.closeAllConnections();
+      s.server.close(() => r());
+    })));
+    removeGenerated();
+  });
+
+  describe('hostile requests: fixed list', () => {
+    it.each(CASES.map((x) => [`${x.svc}: ${x.name} -> ${String(x.expect)}`, x] as const))('%s', async (_, x) => {
+      const service = x.svc === 'users' ? users : things;
+      const got = await send(service, x);
+      const expected = Array.isArray(x.expect) ? x.expect : [x.expect];
+      expect(expected, `${got.status} ${got.text.slice(0, 300)}`).toContain(got.status);
+      expect(errorProblems(service, got, x.echo)).toEqual([]);
+      expect(got.ms, 'answer time (ms)').toBeLessThan(2_000);
+      expect(prototypeSnapshot(), 'Object.prototype unchanged').toBe(proto);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('ReDoS strings against every pattern in both specs answer fast', async () => {
+      const patterns = services.flatMap((s) => patternsOf(s.spec).map((p) => [s, p] as const));
+      expect(patterns.length).toBeGreaterThan(0);
+      for (const [, pattern] of patterns) {
+        // The validator compiles patterns with the `u` flag; time the worst inputs directly too.
+        const re = new RegExp(pattern, 'u');
+        for (const evil of ['a', '_', '0', '.', '-', ' '].map(redos)) {
+          const t = performance.now();
+          re.test(evil);
+          expect(performance.now() - t, `pattern ${pattern}`).toBeLessThan(50);
+        }
       }
-    }
-  });
-});
-
-/** Documented statuses of the operations these properties hit, plus the service-level ones. */
-const ALLOWED = { users: [200, 201, 400, 404, 405, 409, 413, 415], things: [200, 201, 400, 404, 405, 413, 415] };
-
-describe('hostile requests: properties (fast-check, fixed seed)', () => {
-  const params = { seed: 20_240_808, numRuns: 120, endOnFailure: true } as const;
-  const check = async (service: Service, req: Sent, echo: string[]) => {
-    const got = await send(service, req);
-    expect(ALLOWED[service.name], `${req.method} ${req.path.slice(0, 120)} -> ${got.status} ${got.text.slice(0, 200)}`).toContain(got.status);
-    expect(errorProblems(service, got, echo)).toEqual([]);
-    expect(prototypeSnapshot()).toBe(proto);
-  };
-  const anyBody = fc.oneof(
-    fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-    fc.record({ name: fc.jsonValue(), description: fc.jsonValue(), rating_out_of_five: fc.jsonValue(), email: fc.jsonValue(), username: fc.jsonValue(), password: fc.jsonValue(), dept: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-    fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'name', 'votes', 'id', 'is_admin'), fc.jsonValue({ maxDepth: 2 })).map((v) => JSON.stringify(v).replace('"_proto_"', '"__proto__"')),
-    fc.string({ unit: 'binary', maxLength: 200 }),
-  );
-
-  it('any body to every write operation', async () => {
-    await fc.assert(fc.asyncProperty(anyBody, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/problem+json', 'text/plain', 'application/x-www-form-urlencoded'), async (body, type) => {
-      const echo = body.length >= 12 ? [body] : [];
-      await check(users, post('/user/', body, { 'content-type': type }), echo);
-      await check(things, post('/api/things', body, { 'content-type': type }), echo);
-      await check(things, { method: 'PATCH', path: '/api/things/1', body, headers: { 'content-type': type } }, echo);
-    }), params);
+    });
   });
 
-  it('any path parameter', async () => {
-    const segment = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 80 }).map((s) => encodeURIComponent(s)),
-      fc.stringMatching(/^(%[0-9A-Fa-fzZ]{0,2}|[a-z0-9._~-]|\.\.|%00|%2[fF]){1,20}$/),
+  /** Documented statuses of the operations these properties hit, plus the service-level ones. */
+  const ALLOWED = { users: [200, 201, 400, 404, 405, 409, 413, 415], things: [200, 201, 400, 404, 405, 413, 415] };
+
+  describe('hostile requests: properties (fast-check, fixed seed)', () => {
+    const params = { seed: 20_240_808, numRuns: 120, endOnFailure: true } as const;
+    const check = async (service: Service, req: Sent, echo: string[]) => {
+      const got = await send(service, req);
+      expect(ALLOWED[service.name], `${req.method} ${req.path.slice(0, 120)} -> ${got.status} ${got.text.slice(0, 200)}`).toContain(got.status);
+      expect(errorProblems(service, got, echo)).toEqual([]);
+      expect(prototypeSnapshot()).toBe(proto);
+    };
+    const anyBody = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+      fc.record({ name: fc.jsonValue(), description: fc.jsonValue(), rating_out_of_five: fc.jsonValue(), email: fc.jsonValue(), username: fc.jsonValue(), password: fc.jsonValue(), dept: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+      fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'name', 'votes', 'id', 'is_admin'), fc.jsonValue({ maxDepth: 2 })).map((v) => JSON.stringify(v).replace('"_proto_"', '"__proto__"')),
+      fc.string({ unit: 'binary', maxLength: 200 }),
     );
-    await fc.assert(fc.asyncProperty(segment, async (seg) => {
-      if (seg === '') return;
-      const echo = seg.length >= 12 ? [decodeSafe(seg)] : [];
-      await check(users, { method: 'GET', path: `/user/${seg}` }, echo);
-      await check(things, { method: 'GET', path: `/api/things/${seg}` }, echo);
-    }), params);
-  });
 
-  it('any query string', async () => {
-    const key = fc.oneof(fc.constantFrom('limit', 'offset', '__proto__', 'constructor', '__proto__[x]', 'constructor[prototype][x]', 'limit[]', 'a[b][c]', 'limit[__proto__]'), fc.string({ maxLength: 20 }));
-    const value = fc.oneof(fc.constantFrom('1', '100', '0', '-1', '1e2', '0x1', '', '%', '%00', 'NaN', 'Infinity'), fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent));
-    const query = fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${v}`).join('&'));
-    await fc.assert(fc.asyncProperty(query, async (q) => {
-      await check(users, { method: 'GET', path: `/user/?${q}` }, []);
-      await check(things, { method: 'GET', path: `/api/things?${q}` }, []);
-    }), params);
-  });
+    it('any body to every write operation', async () => {
+      await fc.assert(fc.asyncProperty(anyBody, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/problem+json', 'text/plain', 'application/x-www-form-urlencoded'), async (body, type) => {
+        const echo = body.length >= 12 ? [body] : [];
+        await check(users, post('/user/', body, { 'content-type': type }), echo);
+        await check(things, post('/api/things', body, { 'content-type': type }), echo);
+        await check(things, { method: 'PATCH', path: '/api/things/1', body, headers: { 'content-type': type } }, echo);
+      }), params);
+    });
 
-  it('the services are still up, the prototype is clean, and the event loop stayed responsive', async () => {
-    for (const s of services) expect((await send(s, { method: 'GET', path: s.name === 'users' ? '/user/' : '/api/things' })).status).toBe(200);
-    expect(prototypeSnapshot()).toBe(proto);
-    const p99 = loop.percentile(99) / 1e6;
-    expect(p99, 'event-loop delay p99 (ms)').toBeLessThan(100);
+    it('any path parameter', async () => {
+      const segment = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 80 }).map((s) => encodeURIComponent(s)),
+        fc.stringMatching(/^(%[0-9A-Fa-fzZ]{0,2}|[a-z0-9._~-]|\.\.|%00|%2[fF]){1,20}$/),
+      );
+      await fc.assert(fc.asyncProperty(segment, async (seg) => {
+        if (seg === '') return;
+        const echo = seg.length >= 12 ? [decodeSafe(seg)] : [];
+        await check(users, { method: 'GET', path: `/user/${seg}` }, echo);
+        await check(things, { method: 'GET', path: `/api/things/${seg}` }, echo);
+      }), params);
+    });
+
+    it('any query string', async () => {
+      const key = fc.oneof(fc.constantFrom('limit', 'offset', '__proto__', 'constructor', '__proto__[x]', 'constructor[prototype][x]', 'limit[]', 'a[b][c]', 'limit[__proto__]'), fc.string({ maxLength: 20 }));
+      const value = fc.oneof(fc.constantFrom('1', '100', '0', '-1', '1e2', '0x1', '', '%', '%00', 'NaN', 'Infinity'), fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent));
+      const query = fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${v}`).join('&'));
+      await fc.assert(fc.asyncProperty(query, async (q) => {
+        await check(users, { method: 'GET', path: `/user/?${q}` }, []);
+        await check(things, { method: 'GET', path: `/api/things?${q}` }, []);
+      }), params);
+    });
+
+    it('the services are still up, the prototype is clean, and the event loop stayed responsive', async () => {
+      for (const s of services) expect((await send(s, { method: 'GET', path: s.name === 'users' ? '/user/' : '/api/things' })).status).toBe(200);
+      expect(prototypeSnapshot()).toBe(proto);
+      const p99 = loop.percentile(99) / 1e6;
+      expect(p99, 'event-loop delay p99 (ms)').toBeLessThan(100);
+    });
   });
 });
 

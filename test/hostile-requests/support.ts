@@ -10,10 +10,18 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { pino } from 'pino';
-import { createApp as createUsersApp } from '../../output/users/app.js';
-import { createApp as createThingsApp } from '../../output/things/app.js';
-import { ConflictError, NotFoundError as UserNotFound } from '../../output/users/generated/errors.gen.js';
-import { NotFoundError as ThingNotFound } from '../../output/things/generated/errors.gen.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp as createUsersExpressApp } from '../../output/users/app.js';
+import { createApp as createThingsExpressApp } from '../../output/things/app.js';
+import * as usersExpressErrors from '../../output/users/generated/errors.gen.js';
+import * as thingsExpressErrors from '../../output/things/generated/errors.gen.js';
+import { generate } from '../../generator/generate.js';
+import { listenServer } from '../support/server.js';
+import { REPO, tempDir } from '../support/tmp.js';
+
+export type Target = 'express' | 'fastify';
+export const TARGETS: readonly Target[] = ['express', 'fastify'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const silent = pino({ level: 'silent' });
@@ -38,24 +46,50 @@ function errorValidator(service: 'users' | 'things'): { validate: (b: unknown) =
   return { validate: (b) => validate(b) as boolean, errors: () => ajv.errorsText(validate.errors), spec };
 }
 
-export async function startServices(): Promise<Service[]> {
+/**
+ * The example services on `target`: Express uses output/users and output/things as committed; Fastify
+ * generates the same specs with `--target fastify` into a temp folder (the example apps' database
+ * wiring is Express app code; every handler is replaced here anyway). Error classes come from the
+ * service's own generated errors.gen.ts: each service has its own runtime, so its own HttpError.
+ */
+async function loadTarget(target: Target) {
+  if (target === 'express') {
+    return { createUsersApp: createUsersExpressApp as (o: object) => unknown, createThingsApp: createThingsExpressApp as (o: object) => unknown, usersErrors: usersExpressErrors as Record<string, any>, thingsErrors: thingsExpressErrors as Record<string, any>, cleanup: () => {} };
+  }
+  const dirs = { users: tempDir('hostile-fastify-users'), things: tempDir('hostile-fastify-things') };
+  const load = async (name: 'users' | 'things') => {
+    const result = await generate({ input: `specs/${name}.yaml`, output: dirs[name].path, cwd: REPO, client: false, target: 'fastify' });
+    if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(`generate ${name} --target fastify failed`);
+    const app = await import(pathToFileURL(join(dirs[name].path, 'app.ts')).href);
+    const errors = await import(pathToFileURL(join(dirs[name].path, 'generated/errors.gen.ts')).href);
+    return { createApp: app.createApp as (o: object) => unknown, errors: errors as Record<string, any> };
+  };
+  const [u, t] = [await load('users'), await load('things')];
+  return { createUsersApp: u.createApp, createThingsApp: t.createApp, usersErrors: u.errors, thingsErrors: t.errors, cleanup: () => Object.values(dirs).forEach((d) => d.remove()) };
+}
+
+export async function startServices(target: Target = 'express'): Promise<Service[]> {
+  const { createUsersApp, createThingsApp, usersErrors, thingsErrors, cleanup } = await loadTarget(target);
+  const { ConflictError, NotFoundError: UserNotFound } = usersErrors;
+  const { NotFoundError: ThingNotFound } = thingsErrors;
+  cleanups.push(cleanup);
   const users = new Map<string, Record<string, unknown>>();
   const usersApp = createUsersApp({
     logger: silent,
     handlers: {
-      createUser: async ({ body }) => {
+      createUser: async ({ body }: any) => {
         if (users.has(body.username)) throw new ConflictError('Username already taken');
         const u = { id: users.size + 1, email: body.email, dept: body.dept, name: body.name, username: body.username, created_at: new Date().toISOString() };
         users.set(body.username, u);
         return { status: 201, body: u as never };
       },
       listUsers: async () => ({ status: 200, body: [...users.values()] as never }),
-      getUser: async ({ params }) => {
+      getUser: async ({ params }: any) => {
         const u = users.get(params.username);
         if (!u) throw new UserNotFound('No such user');
         return { status: 200, body: u as never };
       },
-      updateUser: async ({ params, body }) => {
+      updateUser: async ({ params, body }: any) => {
         const u = users.get(params.username);
         if (!u) throw new UserNotFound('No such user');
         const { password: _password, ...rest } = body as Record<string, unknown>;
@@ -71,17 +105,17 @@ export async function startServices(): Promise<Service[]> {
     logger: silent,
     handlers: {
       listThings: async () => ({ status: 200, body: [...things.values()] as never }),
-      createThing: async ({ body }) => {
+      createThing: async ({ body }: any) => {
         const t = { thing_id: things.size + 1, name: body.name, description: body.description, rating_out_of_five: body.rating_out_of_five, votes: 0, created_at: new Date().toISOString() };
         things.set(t.thing_id, t);
         return { status: 201, body: t as never };
       },
-      getThing: async ({ params }) => {
+      getThing: async ({ params }: any) => {
         const t = things.get(params.thing_id as number);
         if (!t) throw new ThingNotFound('No such thing');
         return { status: 200, body: t as never };
       },
-      voteThing: async ({ params, body }) => {
+      voteThing: async ({ params, body }: any) => {
         const t = things.get(params.thing_id as number);
         if (!t) throw new ThingNotFound('No such thing');
         t.votes = (t.votes as number) + body.increase_votes_by;
@@ -90,11 +124,9 @@ export async function startServices(): Promise<Service[]> {
       deleteThing: async () => { throw Object.assign(new Error('relation "things" does not exist'), { code: '42P01' }); },
     },
   });
-  const listen = (app: { listen: (port: number, host: string, cb: () => void) => Server }) =>
-    new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const out: Service[] = [];
   for (const [name, app] of [['users', usersApp], ['things', thingsApp]] as const) {
-    const server = await listen(app as never);
+    const server = await listenServer(app as never);
     const v = errorValidator(name);
     out.push({
       name, server, base: { host: '127.0.0.1', port: (server.address() as AddressInfo).port },
@@ -103,6 +135,12 @@ export async function startServices(): Promise<Service[]> {
     });
   }
   return out;
+}
+
+const cleanups: Array<() => void> = [];
+/** Removes the temp folders of generated Fastify services. */
+export function removeGenerated(): void {
+  cleanups.splice(0).forEach((c) => c());
 }
 
 export interface Sent {

@@ -1,6 +1,7 @@
 /**
  * Every cause in DESIGN.md's promise table, on a service generated from test/fixtures/service/features.yaml:
  * each response has a status the operation documents and a body valid against the documented schema.
+ * The same table runs against both targets (`--target express`, `--target fastify`) with the same handlers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -15,8 +16,8 @@ import { REPO, tempDir } from '../support/tmp.js';
 class Base extends Error {}
 class Derived extends Base {}
 
-describe('the promise table', () => {
-  const dir = tempDir('features');
+describe.each(['express', 'fastify'] as const)('the promise table (%s)', (target) => {
+  const dir = tempDir(`features-${target}`);
   const logs: Record<string, unknown>[] = [];
   const reported: { error: unknown; status: number; cause: string; operation?: string }[] = [];
   let server: Awaited<ReturnType<typeof listen>>;
@@ -25,7 +26,7 @@ describe('the promise table', () => {
   const behaviour: { getItem?: () => unknown } = {};
 
   beforeAll(async () => {
-    const result = await generate({ input: 'test/fixtures/service/features.yaml', output: dir.path, cwd: REPO, client: false });
+    const result = await generate({ input: 'test/fixtures/service/features.yaml', output: dir.path, cwd: REPO, client: false, target });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     contract = contractChecker(JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8')));
     const { createApp } = await import(join(dir.path, 'app.ts'));

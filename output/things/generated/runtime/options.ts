@@ -42,7 +42,7 @@ export interface RouterOptions {
   /**
    * Which validator checks requests (and responses when validateResponses is on):
    * - 'compiled' (default): validators compiled with Ajv per operation from generated/openapi.json,
-   *   on first use and in the background from startup on; same acceptance and issues as
+   *   on each operation's first request (no start-up scan); same acceptance and issues as
    *   express-openapi-validator (test/runtime/differential.test.ts lists where they differ and why),
    *   at a fraction of its cost per request;
    * - 'express-openapi-validator': the library itself, configured as faultline always has.

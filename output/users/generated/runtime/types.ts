@@ -1,5 +1,5 @@
 /** Type helpers used by handlers.gen.ts. */
-import type { Request, Response } from 'express';
+import type { NativeRequest, NativeResponse } from './native.js';
 import type { Logger } from './logger.js';
 
 type Range<Lo extends number, Acc extends number[] = [], Out extends number = never> = Acc['length'] extends 100
@@ -27,6 +27,8 @@ export interface HandlerInput<Params, Query, Headers, Body, Auth = undefined> {
   /** Secured operations: which security requirement was met and each scheme's principal. */
   auth: Auth;
   log: Logger;
-  req: Request;
-  res: Response;
+  /** The target framework's own request (Express or Fastify): the escape hatch. */
+  req: NativeRequest;
+  /** The target framework's own response (Express `Response`, Fastify `FastifyReply`). */
+  res: NativeResponse;
 }

@@ -28,7 +28,25 @@ export function parseMediaType(text: string | undefined): MediaType | undefined 
 }
 
 /** The documented media type key for a request's Content-Type, or undefined (express-openapi-validator's 415). */
+/**
+ * Answers per (documented list, Content-Type), remembered: clients send a handful of distinct
+ * Content-Types, and parsing every documented media type on every request showed in profiles.
+ * Bounded, so a client sending endless distinct headers cannot grow it.
+ */
+const chosen = new WeakMap<string[], Map<string, string | undefined>>();
+const CHOSEN_LIMIT = 64;
+
 export function chooseMediaType(documented: string[], contentType: string | undefined): string | undefined {
+  if (contentType === undefined) return undefined;
+  let memo = chosen.get(documented);
+  if (!memo) chosen.set(documented, (memo = new Map()));
+  if (memo.has(contentType)) return memo.get(contentType);
+  const answer = chooseMediaTypeUncached(documented, contentType);
+  if (memo.size < CHOSEN_LIMIT) memo.set(contentType, answer);
+  return answer;
+}
+
+function chooseMediaTypeUncached(documented: string[], contentType: string | undefined): string | undefined {
   const actual = parseMediaType(contentType);
   if (!actual) return undefined;
   const parsed = documented.map((type) => [type, parseMediaType(type)!] as const);

@@ -1,8 +1,9 @@
 /**
  * The compiled validation engine of one service: the spec prepared once, one Ajv instance per role
  * with the whole spec added once, and per operation the compiled request validators and response
- * validators. Everything compiles on first use and, from startup on, in the background in small
- * setImmediate slices, so a request rarely compiles anything and never waits for other operations.
+ * validators. Everything compiles on first use. warmUp (compile everything in background setImmediate
+ * slices) is kept but no longer started by validate/index.ts: its unref'd slices ran only when a
+ * request woke the loop, so on a large spec every request paid for one.
  */
 import type { Ajv, ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';

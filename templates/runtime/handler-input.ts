@@ -1,0 +1,86 @@
+/**
+ * The framework-independent half of calling a handler, shared by every target: the typed input a
+ * handler receives (the same fields on Express and Fastify; `req`/`res` are the escape hatch to the
+ * target's native request and reply) and the check that a handler's result is one its operation
+ * documents. Nothing here imports a web framework.
+ */
+import type { OperationContract } from './contract.js';
+import type { Logger } from './logger.js';
+import { isDocumentedStatus } from './respond.js';
+import { parseNumber } from './validate/numbers.js';
+import { fail } from './fail.js';
+import { UndocumentedResult } from './send-result.js';
+
+export { UndocumentedResult };
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
+
+export interface InputParts<Req, Res> {
+  params: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
+  auth?: unknown;
+  query: unknown;
+  headers: unknown;
+  body: unknown;
+  requestId: string;
+  logger: Logger;
+  req: Req;
+  res: Res;
+}
+
+/** The handler's input; a child logger per request costs more than most handlers, so it is made only when used. */
+export function handlerInput<Req, Res>(op: OperationContract, parts: InputParts<Req, Res>) {
+  let log: Logger | undefined;
+  return {
+    params: typedParams(parts.params, op),
+    query: parts.query,
+    cookies: parts.cookies ?? {},
+    headers: parts.headers,
+    body: parts.body,
+    req: parts.req,
+    res: parts.res,
+    requestId: parts.requestId,
+    fail,
+    auth: parts.auth,
+    get log() {
+      return (log ??= parts.logger.child({ requestId: parts.requestId }));
+    },
+  };
+}
+
+/** The validator has checked that e.g. thing_id is an integer; hand the handler a number (already one after the compiled engine). */
+export function typedParams(params: Record<string, unknown>, op: OperationContract): Record<string, unknown> {
+  if (!op.paramTypes) return params;
+  const typed: Record<string, unknown> = { ...params };
+  for (const [name, type] of Object.entries(op.paramTypes)) {
+    const value = typed[name];
+    if (typeof value !== 'string') continue;
+    if (type === 'boolean') typed[name] = value === 'true';
+    else {
+      const parsed = parseNumber(value, type);
+      typed[name] = 'value' in parsed ? parsed.value : Number(value);
+    }
+  }
+  return typed;
+}
+
+/** undefined when the result is a documented status; else the error the error path turns into a 500. */
+export function resultProblem(op: OperationContract, result: HandlerResult | undefined): UndocumentedResult | undefined {
+  if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) return new UndocumentedResult(result?.status);
+  return undefined;
+}
+
+/** Carries whatever a handler threw (null, a string, an object) to the error path unchanged. */
+export class Thrown {
+  constructor(readonly value: unknown) {}
+}
+
+/** Whether a result of this content type is sent as JSON (and checked against the response schema). */
+export function isJsonResult(contentType: string): boolean {
+  return /json/i.test(contentType);
+}
