@@ -27,7 +27,7 @@ export function securityView(model: Model): SecurityView {
   return {
     schemes,
     securityOption: required ? 'security: Verifiers' : 'security?: Verifiers',
-    routerArgs: required ? '[options: ServiceOptions]' : '[options?: ServiceOptions]',
+    routerArgs: required ? '[options: ServiceOptions<Base>]' : '[options?: ServiceOptions<Base>]',
   };
 }
 

@@ -19,6 +19,6 @@ export type Credentials = {
 export type Verifiers = {
 };
 
-/** createRouter's options: the runtime's, with typed verifiers. */
-export type ServiceOptions = Omit<rt.RouterOptions, 'security'> & { security?: Verifiers };
-export type CreateRouterArgs = [options?: ServiceOptions];
+/** createRouter's (or, on Fastify, createService's) options: the runtime's, with typed verifiers. */
+export type ServiceOptions<Base = rt.RouterOptions> = Omit<Base, 'security'> & { security?: Verifiers };
+export type CreateRouterArgs<Base = rt.RouterOptions> = [options?: ServiceOptions<Base>];

@@ -7,6 +7,11 @@
 import type { OperationContract } from './contract.js';
 import type { Logger } from './logger.js';
 import { isDocumentedStatus } from './respond.js';
+import { parseNumber } from './validate/numbers.js';
+import { fail } from './fail.js';
+import { UndocumentedResult } from './send-result.js';
+
+export { UndocumentedResult };
 
 export interface HandlerResult {
   status: number;
@@ -16,7 +21,9 @@ export interface HandlerResult {
 }
 
 export interface InputParts<Req, Res> {
-  params: Record<string, string>;
+  params: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
+  auth?: unknown;
   query: unknown;
   headers: unknown;
   body: unknown;
@@ -32,24 +39,32 @@ export function handlerInput<Req, Res>(op: OperationContract, parts: InputParts<
   return {
     params: typedParams(parts.params, op),
     query: parts.query,
+    cookies: parts.cookies ?? {},
     headers: parts.headers,
     body: parts.body,
     req: parts.req,
     res: parts.res,
     requestId: parts.requestId,
+    fail,
+    auth: parts.auth,
     get log() {
       return (log ??= parts.logger.child({ requestId: parts.requestId }));
     },
   };
 }
 
-/** The validator has checked that e.g. thing_id is an integer; hand the handler a number. */
-export function typedParams(params: Record<string, string>, op: OperationContract): Record<string, unknown> {
+/** The validator has checked that e.g. thing_id is an integer; hand the handler a number (already one after the compiled engine). */
+export function typedParams(params: Record<string, unknown>, op: OperationContract): Record<string, unknown> {
   if (!op.paramTypes) return params;
   const typed: Record<string, unknown> = { ...params };
   for (const [name, type] of Object.entries(op.paramTypes)) {
-    if (typed[name] === undefined) continue;
-    typed[name] = type === 'boolean' ? params[name] === 'true' : Number(params[name]);
+    const value = typed[name];
+    if (typeof value !== 'string') continue;
+    if (type === 'boolean') typed[name] = value === 'true';
+    else {
+      const parsed = parseNumber(value, type);
+      typed[name] = 'value' in parsed ? parsed.value : Number(value);
+    }
   }
   return typed;
 }
@@ -58,14 +73,6 @@ export function typedParams(params: Record<string, string>, op: OperationContrac
 export function resultProblem(op: OperationContract, result: HandlerResult | undefined): UndocumentedResult | undefined {
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) return new UndocumentedResult(result?.status);
   return undefined;
-}
-
-/** A handler answered with a status its operation does not document (only possible through `any`). */
-export class UndocumentedResult extends Error {
-  constructor(readonly status: unknown) {
-    super(`handler returned undocumented status ${String(status)}`);
-    this.name = 'UndocumentedResult';
-  }
 }
 
 /** Carries whatever a handler threw (null, a string, an object) to the error path unchanged. */

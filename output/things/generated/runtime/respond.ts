@@ -14,8 +14,13 @@ export function findErrorResponse(op: OperationContract | undefined, status: num
   return op.errors.find((e) => e.status === key);
 }
 
+/** Documented status keys per operation, built once: this check runs on every handler result. */
+const documentedKeys = new WeakMap<OperationContract, string[]>();
+
 export function isDocumentedStatus(op: OperationContract, status: number): boolean {
-  return coveringStatus([...op.successStatuses, ...op.errors.map((e) => e.status)], status) !== undefined;
+  let keys = documentedKeys.get(op);
+  if (!keys) documentedKeys.set(op, (keys = [...op.successStatuses, ...op.errors.map((e) => e.status)]));
+  return coveringStatus(keys, status) !== undefined;
 }
 
 export interface ErrorChoice {

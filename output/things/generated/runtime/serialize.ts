@@ -30,6 +30,11 @@ export function mediaKind(type: string): MediaKind {
 
 const xmlBuilder = new XMLBuilder({ ignoreAttributes: true, format: false });
 
+/** An object as an XML document (fast-xml-parser's builder); shared by both targets. */
+export function xmlDocument(body: object): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>' + xmlBuilder.build(body);
+}
+
 /** Writes `body` as `type`; returns a ResultMismatch instead of sending when they do not fit. */
 export function sendBody(res: Response, type: string, body: unknown): ResultMismatch | undefined {
   const kind = mediaKind(type);
@@ -45,7 +50,7 @@ export function sendBody(res: Response, type: string, body: unknown): ResultMism
       return undefined;
     }
     if (kind === 'xml' && body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof Readable)) {
-      res.type(type).send('<?xml version="1.0" encoding="UTF-8"?>' + xmlBuilder.build(body));
+      res.type(type).send(xmlDocument(body));
       return undefined;
     }
   }
@@ -66,7 +71,7 @@ export function sendBody(res: Response, type: string, body: unknown): ResultMism
   return new ResultMismatch(type, described);
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 }
 
@@ -92,7 +97,7 @@ function streamEvents(res: Response, type: string, events: AsyncIterable<unknown
   })();
 }
 
-function describe(body: unknown): string {
+export function describe(body: unknown): string {
   if (body === null) return 'null';
   if (Buffer.isBuffer(body)) return 'a Buffer';
   if (body instanceof Readable) return 'a stream';

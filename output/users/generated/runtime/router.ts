@@ -14,7 +14,7 @@ import { bodyParser, contentTypeProblem } from './body-parsers.js';
 import { sampledCheck, sendResult, type HandlerResult, type ResponseCheck } from './send-result.js';
 import type { RouterOptions } from './options.js';
 import { compiledValidation } from './validate/index.js';
-import { parseNumber } from './validate/numbers.js';
+import { typedParams } from './handler-input.js';
 import { lazyValidator } from './lazy-validator.js';
 import { fail } from './fail.js';
 import { securityStep } from './security/index.js';
@@ -101,22 +101,6 @@ export function createServiceRouter(contract: ServiceContract, apiSpec: object, 
   router.use((req, res) => failure(req, res, { kind: 'not-found' }));
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error: error instanceof Thrown ? error.value : error }));
   return router;
-}
-
-/** The validator has checked that e.g. thing_id is an integer; hand the handler a number (already one after the compiled engine). */
-function typedParams(params: Record<string, unknown>, op: OperationContract): Record<string, unknown> {
-  if (!op.paramTypes) return params;
-  const typed: Record<string, unknown> = { ...params };
-  for (const [name, type] of Object.entries(op.paramTypes)) {
-    const value = typed[name];
-    if (typeof value !== 'string') continue;
-    if (type === 'boolean') typed[name] = value === 'true';
-    else {
-      const parsed = parseNumber(value, type);
-      typed[name] = 'value' in parsed ? parsed.value : Number(value);
-    }
-  }
-  return typed;
 }
 
 /** Carries whatever a handler threw (null, a string, an object) through Express's error path. */
