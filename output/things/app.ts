@@ -2,12 +2,14 @@ import express from 'express';
 import { apiSpec, createRouter } from './generated/router.gen.js';
 import { handlers } from './generated/registry.gen.js';
 import type { Handlers } from './generated/handlers.gen.js';
+import type { Verifiers } from './generated/security.gen.js';
+import { security } from './security.js';
 import { createLogger, type RouterOptions } from './generated/runtime/index.js';
 import { attachDatabase, lazyDatabase, logRequests, openDatabase, type Database } from '../db/index.js';
 import { thingsMigrations } from '../db/migrations/things.js';
 import { docsRouter } from '../docs/swagger-ui.js';
 
-export interface AppOptions extends RouterOptions {
+export interface AppOptions extends Omit<RouterOptions, 'security'> {
   /** Replace some handlers, e.g. in tests. */
   handlers?: Partial<Handlers>;
   /**
@@ -15,11 +17,13 @@ export interface AppOptions extends RouterOptions {
    * a private in-memory PGlite opened on first use, so `createApp().listen(0)` just works in tests.
    */
   database?: Database;
+  /** Replace some verifiers, e.g. in tests. */
+  security?: Partial<Verifiers>;
 }
 
 /** Builds the Express app of Things. Exported for tests: `createApp().listen(0)`. Yours to edit. */
 export function createApp(options: AppOptions = {}) {
-  const { handlers: overrides, database, ...routerOptions } = options;
+  const { handlers: overrides, database, security: verifiers, ...routerOptions } = options;
   const logger = routerOptions.logger ?? createLogger();
   const app = express();
   app.disable('x-powered-by');
@@ -27,6 +31,6 @@ export function createApp(options: AppOptions = {}) {
   app.use(logRequests(logger));
   // Before the generated router: it answers every path it does not know with a documented 404.
   app.use('/docs', docsRouter(apiSpec, 'Things'));
-  app.use(createRouter({ ...handlers, ...overrides }, { ...routerOptions, logger }));
+  app.use(createRouter({ ...handlers, ...overrides }, { ...routerOptions, logger, security: { ...security, ...verifiers } }));
   return app;
 }

@@ -31,7 +31,7 @@ eachBackend('users on Postgres', (backend) => {
   it('migrations are idempotent: a second run applies nothing', async () => {
     expect(await migrate(opened.db, 'users', usersMigrations)).toEqual([]);
     const ledger = await opened.db.query<{ id: string }>(`SELECT id FROM faultline_migrations WHERE service = 'users'`);
-    expect(ledger.map((row) => row.id)).toEqual(['001_users']);
+    expect(ledger.map((row) => row.id)).toEqual(['001_users', '002_tokens']);
   });
 
   it('two instances migrating at once apply each migration exactly once (advisory lock)', async () => {

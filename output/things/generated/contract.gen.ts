@@ -91,8 +91,22 @@ const recipes: Recipe[] = [
 export const contract: ServiceContract = {
   "title": "Things",
   "serviceError": { "contentType": "application/problem+json", "recipe": recipes[0] },
-  "securitySchemes": {},
+  "securitySchemes": {"adminKey":{"kind":"apiKey","in":"header","name":"X-Admin-Key"}},
   "operations": [
+    {
+      "name": "getStats",
+      "method": "GET",
+      "path": "/api/stats",
+      "pattern": "^\\/api\\/stats$",
+      "pathParams": [],
+      "successStatuses": ["200"],
+      "security": [[{"scheme":"adminKey","scopes":[]}]],
+      "errors": [
+        { "status": "401", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
+        { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
+        { "status": "503", "contentType": "application/problem+json", "headers": ["Retry-After"], "recipe": recipes[0] },
+      ],
+    },
     {
       "name": "listThings",
       "method": "GET",

@@ -44,3 +44,13 @@ export class ServiceUnavailableError extends HttpError<components["responses"]["
     this.name = "ServiceUnavailableError";
   }
 }
+
+/**
+ * 401 Unauthorized: the body is built from the schema the operation documents for 401.
+ */
+export class UnauthorizedError extends HttpError<unknown> {
+  constructor(detailOrInit?: string | HttpErrorInit<unknown>) {
+    super(401, detailOrInit);
+    this.name = "UnauthorizedError";
+  }
+}

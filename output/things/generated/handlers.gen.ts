@@ -5,6 +5,17 @@ import type { paths } from './types.gen.js';
 import type { PrincipalOf } from './security.gen.js';
 
 /**
+ * GET /api/stats: Totals for operators (needs the admin API key)
+ */
+export type GetStatsInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "adminKey": PrincipalOf<"adminKey"> } }>;
+/** The responses GET /api/stats documents; any other status is a compile error. */
+export type GetStatsResult =
+  | { status: 200; contentType?: "application/json"; body: paths["/api/stats"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 401; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][401]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 500; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
+  | { status: 503; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };
+
+/**
  * GET /api/things: List things
  */
 export type ListThingsInput = rt.HandlerInput<never, paths["/api/things"]["get"]["parameters"]["query"], never, undefined, undefined> & rt.CanFail<ListThingsErrors, 400 | 500 | 503>;
@@ -74,6 +85,7 @@ export type VoteThingResult =
 
 /** One function per operation. Implement them in handlers/; the generated registry wires them. */
 export interface Handlers {
+  getStats(input: GetStatsInput): GetStatsResult | Promise<GetStatsResult>;
   listThings(input: ListThingsInput): ListThingsResult | Promise<ListThingsResult>;
   createThing(input: CreateThingInput): CreateThingResult | Promise<CreateThingResult>;
   getThing(input: GetThingInput): GetThingResult | Promise<GetThingResult>;

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CreateThingData, CreateThingErrors, CreateThingResponses, DeleteThingData, DeleteThingErrors, DeleteThingResponses, GetThingData, GetThingErrors, GetThingResponses, ListThingsData, ListThingsErrors, ListThingsResponses, VoteThingData, VoteThingErrors, VoteThingResponses } from './types.gen.js';
+import type { CreateThingData, CreateThingErrors, CreateThingResponses, DeleteThingData, DeleteThingErrors, DeleteThingResponses, GetStatsData, GetStatsErrors, GetStatsResponses, GetThingData, GetThingErrors, GetThingResponses, ListThingsData, ListThingsErrors, ListThingsResponses, VoteThingData, VoteThingErrors, VoteThingResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -55,4 +55,13 @@ export const voteThing = <ThrowOnError extends boolean = false>(options: Options
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Totals for operators (needs the admin API key)
+ */
+export const getStats = <ThrowOnError extends boolean = false>(options?: Options<GetStatsData, ThrowOnError>) => (options?.client ?? client).get<GetStatsResponses, GetStatsErrors, ThrowOnError>({
+    security: [{ name: 'X-Admin-Key', type: 'apiKey' }],
+    url: '/api/stats',
+    ...options
 });

@@ -235,3 +235,41 @@ export type VoteThingResponses = {
 };
 
 export type VoteThingResponse = VoteThingResponses[keyof VoteThingResponses];
+
+export type GetStatsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/stats';
+};
+
+export type GetStatsErrors = {
+    /**
+     * No X-Admin-Key header, or not the key this service was started with.
+     */
+    401: Problem;
+    /**
+     * Something went wrong on our side.
+     */
+    500: Problem;
+    /**
+     * The database is unavailable for a moment (restarting, unreachable, or the transaction lost a
+     * race and can be retried); nothing was changed. Retry after the number of seconds in Retry-After.
+     *
+     */
+    503: Problem;
+};
+
+export type GetStatsError = GetStatsErrors[keyof GetStatsErrors];
+
+export type GetStatsResponses = {
+    /**
+     * How many things there are and how many votes they have.
+     */
+    200: {
+        things: number;
+        votes: number;
+    };
+};
+
+export type GetStatsResponse = GetStatsResponses[keyof GetStatsResponses];
