@@ -102,6 +102,7 @@ export const contract: ServiceContract = {
       "successStatuses": ["200"],
       "security": [[{"scheme":"adminKey","scopes":[]}]],
       "errors": [
+        { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "503", "contentType": "application/problem+json", "headers": ["Retry-After"], "recipe": recipes[0] },

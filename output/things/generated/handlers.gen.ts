@@ -7,10 +7,13 @@ import type { PrincipalOf } from './security.gen.js';
 /**
  * GET /api/stats: Totals for operators (needs the admin API key)
  */
-export type GetStatsInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "adminKey": PrincipalOf<"adminKey"> } }>;
+export type GetStatsInput = rt.HandlerInput<never, never, never, undefined, { requirement: 0; principals: { "adminKey": PrincipalOf<"adminKey"> } }> & rt.CanFail<GetStatsErrors, 400 | 401 | 500 | 503>;
+/** The error responses GET /api/stats documents, by status: what `input.fail` accepts; any other status is a compile error. */
+export type GetStatsErrors = { 400: paths["/api/stats"]["get"]["responses"][400]["content"]["application/problem+json"]; 401: paths["/api/stats"]["get"]["responses"][401]["content"]["application/problem+json"]; 500: paths["/api/stats"]["get"]["responses"][500]["content"]["application/problem+json"]; 503: paths["/api/stats"]["get"]["responses"][503]["content"]["application/problem+json"] };
 /** The responses GET /api/stats documents; any other status is a compile error. */
 export type GetStatsResult =
   | { status: 200; contentType?: "application/json"; body: paths["/api/stats"]["get"]["responses"][200]["content"]["application/json"]; headers?: Record<string, string> }
+  | { status: 400; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][400]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 401; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][401]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 500; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][500]["content"]["application/problem+json"]; headers?: Record<string, string> }
   | { status: 503; contentType?: "application/problem+json"; body: paths["/api/stats"]["get"]["responses"][503]["content"]["application/problem+json"]; headers?: Record<string, string> };

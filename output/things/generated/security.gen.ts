@@ -13,12 +13,15 @@ export type PrincipalOf<Name extends string> = Name extends keyof Principals ? P
 
 /** The credential each security scheme of Things carries to its verifier. */
 export type Credentials = {
+  /** The operators' key, set with THINGS_ADMIN_KEY when the service starts (unset, every key is refused). */
+  "adminKey": string;
 };
 
 /** One verifier per scheme the operations use: leaving one out is a compile error. */
 export type Verifiers = {
+  "adminKey": rt.Verifier<Credentials["adminKey"], PrincipalOf<"adminKey">>;
 };
 
 /** createRouter's (or, on Fastify, createService's) options: the runtime's, with typed verifiers. */
-export type ServiceOptions<Base = rt.RouterOptions> = Omit<Base, 'security'> & { security?: Verifiers };
-export type CreateRouterArgs<Base = rt.RouterOptions> = [options?: ServiceOptions<Base>];
+export type ServiceOptions<Base = rt.RouterOptions> = Omit<Base, 'security'> & { security: Verifiers };
+export type CreateRouterArgs<Base = rt.RouterOptions> = [options: ServiceOptions<Base>];

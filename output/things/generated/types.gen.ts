@@ -302,6 +302,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No X-Admin-Key header, or not the key this service was started with. */
             401: {
                 headers: {

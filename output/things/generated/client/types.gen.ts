@@ -245,6 +245,10 @@ export type GetStatsData = {
 
 export type GetStatsErrors = {
     /**
+     * The request is invalid.
+     */
+    400: Problem;
+    /**
      * No X-Admin-Key header, or not the key this service was started with.
      */
     401: Problem;
