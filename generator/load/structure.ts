@@ -11,6 +11,7 @@ import { BaseResolver, Source, createConfig, lintDocument, type Config, type Nor
 import { hasErrors, parsePointer, type Diagnostic, type Severity } from '../diagnostics.js';
 import { closest } from '../commands/suggest.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './index.js';
+import { asOpenApi31 } from '../emit/client-spec-32.js';
 
 /** loadSpec, then the structural check when the spec loaded without errors (async: Redocly's API is). */
 export async function loadCheckedSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -21,7 +22,11 @@ export async function loadCheckedSpec(specPath: string, options: LoadOptions = {
 
 export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic[]> {
   if (!loaded.document) return [];
-  const document = { source: new Source(loaded.files[0] ?? '/openapi.json', '', 'application/json'), parsed: loaded.document };
+  // Redocly's struct rule knows 3.0 and 3.1: a 3.2 document is checked as its 3.1 reading (the copy the
+  // tools get; every 3.1 part keeps its pointer), and the fields 3.2 added are not reported as unknown.
+  const is32 = String(loaded.document.openapi).startsWith('3.2');
+  const parsed = is32 ? asOpenApi31(structuredClone(loaded.document)) : loaded.document;
+  const document = { source: new Source(loaded.files[0] ?? '/openapi.json', '', 'application/json'), parsed };
   const config = await structConfig();
   const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
   const seen = new Set<string>();
@@ -30,6 +35,7 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
     const pointer = pointerOf(problem.location) ?? '#';
     const key = `${pointer}\n${problem.message}`;
     if (seen.has(key) || underPrototypeName(pointer) || NORMALIZED_LATER.test(problem.message)) continue;
+    if ((is32 && addedIn32(problem.message)) || underExtension(pointer)) continue;
     seen.add(key);
     diagnostics.push({ code: 'INVALID_STRUCTURE', severity: severityOf(problem.message, pointer), pointer, ...loaded.locate(pointer), ...describe(problem, loaded) });
   }
@@ -45,8 +51,25 @@ function underPrototypeName(pointer: string): boolean {
   return parsePointer(pointer).some((token) => token in Object.prototype);
 }
 
+/**
+ * Vendor extensions are free-form in OpenAPI; Redocly still types a few of its own (`x-codeSamples`
+ * wants a string `source`), and an extension `$ref` faultline left unresolved is an object there.
+ * faultline never reads extension values, so nothing under an `x-` key is a structural problem.
+ */
+function underExtension(pointer: string): boolean {
+  return parsePointer(pointer).some((token) => token.startsWith('x-'));
+}
+
 /** `nullable` without `type` (GitHub's spec has it): the normalizer drops it and reports it once, with a count. */
 const NORMALIZED_LATER = /must be defined when the `nullable` field is used/;
+
+/** Fields OpenAPI 3.2 added (https://spec.openapis.org/oas/v3.2.0.html) that a 3.1 struct check calls unknown. */
+const FIELDS_32 = new Set(['$self', 'kind', 'parent', 'summary', 'itemSchema', 'itemEncoding', 'prefixEncoding', 'dataValue', 'serializedValue', 'oauth2MetadataUrl', 'deviceAuthorization', 'deprecated', 'mediaTypes', 'query', 'additionalOperations']);
+
+function addedIn32(message: string): boolean {
+  const name = /^Property `([^`]+)` is not expected here/.exec(message)?.[1];
+  return name !== undefined && FIELDS_32.has(name);
+}
 
 let config: Promise<Config> | undefined;
 

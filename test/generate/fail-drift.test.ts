@@ -66,6 +66,8 @@ describe('users example: spec edits reach fail() and check', () => {
     // the example's handlers import ../../db: the same layout as output/
     symlinkSync(join(REPO, 'output/db'), join(dir.path, 'db'));
     for (const file of readdirSync(join(REPO, 'output/users/handlers'))) copyFileSync(join(REPO, 'output/users/handlers', file), join(out(), 'handlers', file));
+    // the example's verifiers declare the principals its handlers read (auth.principals.bearerAuth.user...)
+    copyFileSync(join(REPO, 'output/users/security.ts'), join(out(), 'security.ts'));
     writeFileSync(join(out(), 'handlers/getUser.ts'), getUserWith409());
   });
   afterAll(() => dir.remove());
