@@ -49,7 +49,7 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
     return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
-  if (typeof e.type === 'string' && Object.prototype.hasOwnProperty.call(BODY_PARSER, e.type)) return clientVerdict(BODY_PARSER[e.type]);
+  if (typeof e.type === 'string' && Object.hasOwn(BODY_PARSER, e.type)) return clientVerdict(BODY_PARSER[e.type]);
   if (isDecodingError(e)) return clientVerdict('UNDECODABLE_BODY');
   if (isValidatorError(e)) return fromValidator(e as { status: number; errors: unknown[] });
   if (options.mapDatabaseErrors !== false) {

@@ -137,5 +137,5 @@ function numbered(value: unknown): string | undefined {
 
 /** Own properties only: a code such as 'constructor' must not reach Object.prototype. */
 function own<T>(table: Readonly<Record<string | number, T>>, key: string | number): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

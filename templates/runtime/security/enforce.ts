@@ -127,7 +127,7 @@ async function checkScheme(step: Pick<SecurityStep, 'contract' | 'verifiers'>, o
 }
 
 function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** `scopes: string[]`, or OAuth introspection's `scope: "a b"` (RFC 7662). */
