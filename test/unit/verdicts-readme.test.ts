@@ -4,7 +4,7 @@
  * fails when the README says something else; `UPDATE_README=1` writes the rendered section in.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_DETAILS, VERDICTS } from '../../templates/runtime/verdicts.js';
 import { NODE_CODES, POSTGRES_CLASSES, POSTGRES_SQLSTATES, SQLITE_CODES, type DatabaseErrorRow } from '../../templates/runtime/db-errors.js';
@@ -56,5 +56,16 @@ describe('README "Stable error codes"', () => {
       expect(v.detail.length).toBeGreaterThan(0);
       if (code !== 'NOT_IMPLEMENTED') expect(v.detail).not.toMatch(/[<>{}$]/);
     }
+  });
+
+  it('has every code the runtime sets by hand (`code: \'X\'`) in the table, so none escapes the README', () => {
+    const dir = join(import.meta.dirname, '../../templates/runtime');
+    const literals = new Set<string>();
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!name.endsWith('.ts') || name.endsWith('verdicts.ts')) continue;
+      for (const m of readFileSync(join(dir, name), 'utf8').matchAll(/\bcode: '([A-Z][A-Z0-9_]*)'/g)) literals.add(m[1]);
+    }
+    expect(literals.size).toBeGreaterThan(0);
+    expect([...literals].filter((code) => !Object.hasOwn(VERDICTS, code))).toEqual([]);
   });
 });
