@@ -37,7 +37,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(version + '\n');
     return EXIT.ok;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     const guess = closest(name, Object.keys(COMMANDS));
     io.stderr(`faultline: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''}\n\n${USAGE}\n`);

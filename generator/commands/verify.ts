@@ -43,7 +43,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (!spec.document || hasErrors(spec.diagnostics)) return EXIT.findings;
 
   const progress = io.isTTY ? (done: number, total: number, failing: number) => io.stdout(formatProgress(done, total, failing)) : undefined;
-  let report;
+  let report: Awaited<ReturnType<typeof verify>>;
   try {
     report = await verify({ document: spec.document, baseUrl: options.url, seed: options.seed, maxRequests: options.maxRequests, concurrency: options.concurrency, timeoutMs: options.timeoutMs, headers: options.headers, onProgress: progress });
   } catch (err) {

@@ -61,7 +61,7 @@ function* operations(doc: Obj): Generator<{ op: Obj; item: Obj }> {
 
 /** Parameters are often shared by `$ref`, so a fix applies to every operation using it (same wire format). */
 function fixQueryStyle(doc: Obj, param: Obj | undefined): void {
-  if (!param || param.in !== 'query' || typeof param.style !== 'string') return;
+  if (param?.in !== 'query' || typeof param.style !== 'string') return;
   const schema = resolve(doc, param.schema);
   if (!schema) return;
   const isArray = schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array')) || Array.isArray(schema.prefixItems);
@@ -85,7 +85,7 @@ function resolve(doc: Obj, node: unknown): Obj | undefined {
 function valueAt(doc: unknown, ref: string): unknown {
   let node = doc;
   for (const token of parsePointer(ref)) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
     node = (node as Obj)[token];
   }
   return node;

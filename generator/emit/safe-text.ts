@@ -1,5 +1,5 @@
 /**
- * The only ways a spec string reaches generated code (DESIGN.md, "Safety of generated code"):
+ * The only ways a spec string reaches generated code (docs/architecture.md, "Safety"):
  * a JSON string literal, an identifier that passed the allowlist, or neutralised comment text.
  */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

@@ -102,7 +102,7 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
         report('INVALID_STRUCTURE', file, pointerOf([...filePtr, key]), `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`, 'rename it');
       }
     }
-    if (kind !== 'data' && kind !== 'extension' && !NAME_MAPS.has(kind) && Object.prototype.hasOwnProperty.call(obj, '$ref') && typeof obj.$ref !== 'string') {
+    if (kind !== 'data' && kind !== 'extension' && !NAME_MAPS.has(kind) && Object.hasOwn(obj, '$ref') && typeof obj.$ref !== 'string') {
       report('REF_MALFORMED', file, pointerOf([...filePtr, '$ref']), '$ref must be a string', 'write the reference as a string, e.g. "#/components/schemas/Name"');
     }
     if (kind === 'extension' && typeof obj.$ref === 'string') {
@@ -200,7 +200,7 @@ function hasForeignRef(value: Json, depth: number): boolean {
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) return value.some((v) => hasForeignRef(v, depth + 1));
   const obj = value as Record<string, Json>;
-  if (typeof obj.$ref === 'string' && Object.prototype.hasOwnProperty.call(obj, '$ref') && !obj.$ref.startsWith('#')) return true;
+  if (typeof obj.$ref === 'string' && Object.hasOwn(obj, '$ref') && !obj.$ref.startsWith('#')) return true;
   return Object.keys(obj).some((k) => hasForeignRef(obj[k], depth + 1));
 }
 
@@ -259,7 +259,7 @@ function uniqueName(taken: (name: string) => boolean, base: string): string {
 }
 
 function has(obj: object | null | undefined, key: string): boolean {
-  return obj != null && typeof obj === 'object' && Object.prototype.hasOwnProperty.call(obj, key);
+  return obj != null && typeof obj === 'object' && Object.hasOwn(obj, key);
 }
 
 function withoutKey(obj: Record<string, Json>, key: string): Record<string, Json> {

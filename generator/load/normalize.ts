@@ -64,7 +64,7 @@ function hoistDeepSchemaRefs(doc: Obj): void {
     if (done) return done;
     const [, base, rest] = DEEP_REF.exec(ref)!;
     let name = `${base}_${rest.replace(/[^A-Za-z0-9]+/g, '_')}`;
-    for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, name); i++) name = `${base}_${rest.replace(/[^A-Za-z0-9]+/g, '_')}${i}`;
+    for (let i = 2; Object.hasOwn(schemas, name); i++) name = `${base}_${rest.replace(/[^A-Za-z0-9]+/g, '_')}${i}`;
     const local = `#/components/schemas/${name}`;
     hoisted.set(ref, local);
     const target = valueAt(doc, ref);

@@ -10,6 +10,6 @@ const FORMATS = fastFormats as Record<string, unknown>;
 
 /** True when `format` is one the runtime validator checks (an unknown `format: html` is ignored). */
 export function isConstrainingFormat(format: string): boolean {
-  if (!Object.prototype.hasOwnProperty.call(FORMATS, format)) return false;
+  if (!Object.hasOwn(FORMATS, format)) return false;
   return FORMATS[format] !== true;
 }

@@ -51,7 +51,7 @@ function lockedSource(project: string, key: string): string | undefined {
       const entry = (JSON.parse(readFileSync(file, 'utf8')) as { packages?: Record<string, { resolved?: unknown }> }).packages?.[key];
       if (entry) return typeof entry.resolved === 'string' ? entry.resolved : '';
     } catch {
-      continue;
+      // an unreadable lockfile: try the next one
     }
   }
   return undefined;

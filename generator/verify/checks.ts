@@ -45,7 +45,7 @@ export function runChecks(exchange: Exchange, ctx: CheckContext): Violation[] {
 
 function methodChecks(response: ResponseSummary, specMethods: string[]): Violation[] {
   if (response.status !== 405) return [{ check: 'unsupported_method', message: `answered ${response.status}, expected 405 (the spec has ${specMethods.join(', ')} for this path)` }];
-  const allow = response.headers['allow'];
+  const allow = response.headers.allow;
   if (allow === undefined) return [{ check: 'allow_header', message: `405 without an Allow header; expected Allow: ${specMethods.join(', ')}` }];
   const got = allow.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
   // HEAD comes free with GET in most frameworks, and OPTIONS is answered by CORS layers.

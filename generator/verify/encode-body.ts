@@ -40,8 +40,8 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
   if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) {
     const schema = schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined) : undefined;
     const root = String(((schema?.xml as Obj | undefined)?.name as string | undefined) ?? schemaPointer?.split('/').pop() ?? 'root').replace(/[^A-Za-z0-9_.-]/g, '') || 'root';
-    const escape = (v: unknown) => text(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `<${root}>${entries.map(([k, v]) => `<${k}>${escape(v)}</${k}>`).join('')}</${root}>`;
+    const escapeXml = (v: unknown) => text(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${root}>${entries.map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('')}</${root}>`;
   }
   return JSON.stringify(value);
 }

@@ -57,7 +57,7 @@ function paramInput(document: Obj, ctx: SampleContext, param: ModelParam, valida
 }
 
 function bodyInput(document: Obj, ctx: SampleContext, op: ModelOperation, validator: SchemaValidator, notes: string[]): BodyInput | undefined {
-  if (!op.requestBody || !op.requestBody.contentTypes.length) return undefined;
+  if (!op.requestBody?.contentTypes.length) return undefined;
   const types = op.requestBody.contentTypes;
   const contentType = types.find(isJsonType) ?? types[0];
   const bodyRef = asObj(valueAt(document, op.requestBody.pointer)).$ref;

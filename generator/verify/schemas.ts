@@ -7,15 +7,12 @@
  * The whole (bundled) document is registered once under an id, so a local `#/components/...` ref
  * inside any schema resolves without copying schemas around.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { escapePointerToken } from '../diagnostics.js';
+import { newAjv } from '../../templates/runtime/validate/ajv.js';
 
 type Obj = Record<string, unknown>;
 const DOC_ID = 'faultline:spec';
-// ajv-formats is CommonJS; its default export arrives wrapped under tsx and NodeNext.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
 
 export interface SchemaValidator {
   /** Errors as short strings; empty when `value` is valid against the schema at `pointer`. */
@@ -28,16 +25,15 @@ export function createSchemaValidator(document: Obj): SchemaValidator {
   const is31 = String(document.openapi).startsWith('3.1');
   const doc = is31 ? document : convert30(structuredClone(document));
   const make = (coerceTypes: boolean | 'array') => {
-    const options = { strict: false, allErrors: false, validateSchema: false, logger: false, coerceTypes } as const;
-    const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
-    addFormats(ajv as Ajv);
+    // full formats: verify judges a service's answers, where an exact check beats a fast one
+    const ajv = newAjv(is31, { strict: false, allErrors: false, validateSchema: false, logger: false, coerceTypes }, 'full');
     ajv.addSchema(doc as Obj, DOC_ID);
     return ajv;
   };
   const plain = make(false);
   const coercing = make('array');
   const cache = new Map<string, ValidateFunction>();
-  const compiled = (ajv: Ajv | Ajv2020, tag: string, pointer: string) => {
+  const compiled = (ajv: Ajv, tag: string, pointer: string) => {
     const key = tag + pointer;
     let fn = cache.get(key);
     if (!fn) {

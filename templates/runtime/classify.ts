@@ -6,6 +6,7 @@
 import { HttpError, codeForStatus } from './http-errors.js';
 import { issuesFromValidator } from './issues.js';
 import { mapDatabaseError } from './db-errors.js';
+import { DATABASE_DETAILS, verdictText, type VerdictCode } from './verdicts.js';
 import type { Issue } from './problem.js';
 import type { ErrorContext, RouterOptions } from './options.js';
 
@@ -25,15 +26,21 @@ export interface Verdict {
   fields?: Record<string, unknown>;
 }
 
-const BODY_PARSER: Record<string, [number, string, string]> = {
-  'entity.parse.failed': [400, 'MALFORMED_BODY', 'The request body is not valid JSON.'],
-  'entity.too.large': [413, 'BODY_TOO_LARGE', 'The request body is larger than this service accepts.'],
-  'charset.unsupported': [415, 'UNSUPPORTED_CHARSET', 'The request body uses a character set this service does not accept.'],
-  'encoding.unsupported': [415, 'UNSUPPORTED_ENCODING', 'The request body uses a content encoding this service does not accept.'],
-  'request.aborted': [400, 'REQUEST_ABORTED', 'The request body was not received completely.'],
-  'request.size.invalid': [400, 'BAD_CONTENT_LENGTH', 'The request body does not match its Content-Length.'],
-  'parameters.too.many': [413, 'TOO_MANY_PARAMETERS', 'The request body has too many parameters.'],
+/** body-parser's error `type` -> our code (status and detail in verdicts.ts). */
+const BODY_PARSER: Record<string, VerdictCode> = {
+  'entity.parse.failed': 'MALFORMED_BODY',
+  'entity.too.large': 'BODY_TOO_LARGE',
+  'charset.unsupported': 'UNSUPPORTED_CHARSET',
+  'encoding.unsupported': 'UNSUPPORTED_ENCODING',
+  'request.aborted': 'REQUEST_ABORTED',
+  'request.size.invalid': 'BAD_CONTENT_LENGTH',
+  'parameters.too.many': 'TOO_MANY_PARAMETERS',
 };
+
+/** A client verdict straight from the table. */
+export function clientVerdict(code: VerdictCode): Verdict {
+  return { ...verdictText(code), origin: 'client' };
+}
 
 export function classify(error: unknown, options: RouterOptions, context: Omit<ErrorContext, 'status' | 'cause'>): Verdict {
   const mapped = applyMappers(error, options, context);
@@ -42,25 +49,21 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
     return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
-  if (typeof e.type === 'string' && BODY_PARSER[e.type]) {
-    const [status, code, detail] = BODY_PARSER[e.type];
-    return { status, code, detail, origin: 'client' };
-  }
-  if (isDecodingError(e)) return { status: 400, code: 'MALFORMED_BODY', detail: 'The request body could not be decoded with its Content-Encoding.', origin: 'client' };
+  if (typeof e.type === 'string' && Object.hasOwn(BODY_PARSER, e.type)) return clientVerdict(BODY_PARSER[e.type]);
+  if (isDecodingError(e)) return clientVerdict('UNDECODABLE_BODY');
   if (isValidatorError(e)) return fromValidator(e as { status: number; errors: unknown[] });
   if (options.mapDatabaseErrors !== false) {
     const db = mapDatabaseError(error);
     if (db) {
       const headers: Record<string, string> = db.retryAfter ? { 'Retry-After': String(db.retryAfter) } : {};
-      const detail = db.status === 503 ? 'The service is temporarily unavailable; try again shortly.' : db.status === 409 ? 'The request conflicts with existing data.' : 'The request has a value the database does not accept.';
-      return { status: db.status, code: db.code, detail, origin: 'thrown', headers };
+      return { status: db.status, code: db.code, detail: DATABASE_DETAILS[db.status], origin: 'thrown', headers };
     }
   }
   return unexpected();
 }
 
-export function unexpected(code = 'INTERNAL_ERROR'): Verdict {
-  return { status: 500, code, detail: 'An unexpected error occurred.', origin: 'unexpected' };
+export function unexpected(code: 'INTERNAL_ERROR' | 'RESPONSE_INVALID' = 'INTERNAL_ERROR'): Verdict {
+  return { ...verdictText(code), origin: 'unexpected' };
 }
 
 /**
@@ -76,15 +79,22 @@ function isValidatorError(e: { status?: unknown; errors?: unknown }): boolean {
   return typeof e.status === 'number' && Array.isArray(e.errors);
 }
 
+/** Statuses a validator (ours or express-openapi-validator) answers with something other than 400. */
+const VALIDATOR_STATUS: Record<number, VerdictCode> = {
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  413: 'BODY_TOO_LARGE',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+};
+
 function fromValidator(e: { status: number; errors: unknown[] }): Verdict {
   const issues = issuesFromValidator(e.errors as never);
   if (e.status >= 500) return { ...unexpected('RESPONSE_INVALID'), origin: 'violation', issues: undefined };
-  if (e.status === 415) return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body has a content type this operation does not accept.', origin: 'client' };
-  if (e.status === 413) return { status: 413, code: 'BODY_TOO_LARGE', detail: 'The request body is larger than this service accepts.', origin: 'client' };
-  if (e.status === 404) return { status: 404, code: 'NOT_FOUND', detail: 'No operation matches this path.', origin: 'client' };
-  if (e.status === 405) return { status: 405, code: 'METHOD_NOT_ALLOWED', detail: 'This path does not support this method.', origin: 'client' };
-  if (e.status === 401 || e.status === 403) return { status: e.status, code: codeForStatus(e.status), detail: 'The request is not authorized.', origin: 'client' };
-  return { status: 400, code: 'VALIDATION_FAILED', detail: 'The request is invalid.', origin: 'validation', issues };
+  const code = VALIDATOR_STATUS[e.status];
+  if (code) return clientVerdict(code);
+  return { ...verdictText('VALIDATION_FAILED'), origin: 'validation', issues };
 }
 
 /** Flask-style: walk the prototype chain from the most derived class; the first registered mapper wins. */

@@ -11,16 +11,14 @@ import type { ServiceContract } from './contract.js';
 import { renderBody } from './render-body.js';
 import { reasonPhrase } from './http-errors.js';
 import type { Logger } from './logger.js';
+import { VERDICTS, type VerdictCode } from './verdicts.js';
 
 interface ParserError extends Error {
   code?: string;
 }
 
-const DETAILS: Record<number, { code: string; detail: string }> = {
-  400: { code: 'BAD_REQUEST_SYNTAX', detail: 'The request could not be parsed as HTTP.' },
-  408: { code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' },
-  431: { code: 'HEADERS_TOO_LARGE', detail: 'The request headers are too large.' },
-};
+/** Node's status -> our code (detail in verdicts.ts). */
+const CODES: Record<number, VerdictCode> = { 400: 'BAD_REQUEST_SYNTAX', 408: 'REQUEST_TIMEOUT', 431: 'HEADERS_TOO_LARGE' };
 
 export function statusForClientError(error: ParserError): number {
   if (error.code === 'HPE_HEADER_OVERFLOW') return 431;
@@ -45,7 +43,8 @@ export function clientErrorResponse(contract: ServiceContract, status: number): 
   const { contentType, recipe } = contract.serviceError;
   const head = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, 'Connection: close'];
   if (!contentType) return [...head, 'Content-Length: 0', '', ''].join('\r\n');
-  const { code, detail } = DETAILS[status] ?? DETAILS[400];
+  const code = CODES[status] ?? CODES[400];
+  const { detail } = VERDICTS[code];
   const rendered = renderBody(recipe, { status, title: reasonPhrase(status), detail, code });
   // as respond.ts sends bodies: JSON media types get JSON text, others the rendered text
   const isJson = /json/i.test(contentType) || contentType === '*/*';

@@ -1,5 +1,5 @@
 /**
- * Database errors -> HTTP, by one fixed table (DESIGN.md, "The promise"). Only the error's code
+ * Database errors -> HTTP, by one fixed table (the promise: a database error never reaches the client as text). Only the error's code
  * is read: the server's message can hold table names, SQL or the client's own values, so it is
  * never looked at and never returned. The one exception is pg, which reports a dropped
  * connection as a plain Error without a code; those few messages are the driver's own fixed
@@ -137,5 +137,5 @@ function numbered(value: unknown): string | undefined {
 
 /** Own properties only: a code such as 'constructor' must not reach Object.prototype. */
 function own<T>(table: Readonly<Record<string | number, T>>, key: string | number): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

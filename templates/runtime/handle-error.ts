@@ -8,7 +8,7 @@ import type { Logger } from './logger.js';
 import type { ServiceContract } from './contract.js';
 import type { RouterOptions } from './options.js';
 import type { RequestState } from './router.js';
-import { classify, unexpected, type Verdict } from './classify.js';
+import { classify, clientVerdict, unexpected, type Verdict } from './classify.js';
 import { chooseResponse, sendError, serviceChoice, type ErrorChoice } from './respond.js';
 import { reasonPhrase } from './http-errors.js';
 import { fallbackClientError } from './client-error-fallback.js';
@@ -57,13 +57,13 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
 function verdictFor(failure: Failure, options: RouterOptions, context: Parameters<typeof classify>[2]): Verdict {
   switch (failure.kind) {
     case 'not-found':
-      return { status: 404, code: 'NOT_FOUND', detail: 'No operation matches this path.', origin: 'client' };
+      return clientVerdict('NOT_FOUND');
     case 'method':
-      return { status: 405, code: 'METHOD_NOT_ALLOWED', detail: 'This path does not support this method; see the Allow header.', origin: 'client' };
+      return clientVerdict('METHOD_NOT_ALLOWED');
     case 'bad-path':
-      return { status: 400, code: 'BAD_PATH', detail: 'A path parameter is not valid percent-encoding.', origin: 'client' };
+      return clientVerdict('BAD_PATH');
     case 'unsupported-media-type':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'The request body has a content type this operation does not accept.', origin: 'client' };
+      return clientVerdict('UNSUPPORTED_MEDIA_TYPE');
     case 'error':
       return classify(failure.error, options, context);
     case 'verdict':

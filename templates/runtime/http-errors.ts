@@ -2,6 +2,8 @@
  * HttpError: what handlers throw. Its status picks the operation's documented response; the body is
  * built from that response's schema unless a fully typed `body` is given.
  */
+import { VERDICTS } from './verdicts.js';
+
 export interface HttpErrorInit<Body = unknown> {
   detail?: string;
   title?: string;
@@ -40,7 +42,8 @@ export class HttpError<Body = unknown> extends Error {
 
 /** What a stub handler throws; rendered as the operation's documented 500 (or 501 when documented). */
 export function notImplemented(operation: string): HttpError {
-  return new HttpError(501, { detail: `${operation} is not implemented yet`, code: 'NOT_IMPLEMENTED' });
+  const { status, detail } = VERDICTS.NOT_IMPLEMENTED;
+  return new HttpError(status, { detail: detail.replace('<operation>', operation), code: 'NOT_IMPLEMENTED' });
 }
 
 const PHRASES: Record<number, string> = {

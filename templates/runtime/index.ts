@@ -1,4 +1,8 @@
-/** The runtime a generated service imports. Copied into generated/runtime; depends on express, express-openapi-validator and pino only. */
+/**
+ * The runtime a generated service imports, copied into generated/runtime. Its dependencies: express,
+ * pino, ajv + ajv-formats (the compiled validation engine), busboy (multipart bodies), fast-xml-parser
+ * (XML bodies) and, loaded only with the 'express-openapi-validator' engine, express-openapi-validator.
+ */
 export { createServiceRouter, UndocumentedResult, type HandlerResult, type AnyHandler } from './router.js';
 export { HttpError, notImplemented, reasonPhrase, type HttpErrorInit } from './http-errors.js';
 export type { RouterOptions, ErrorContext, ErrorMapper } from './options.js';

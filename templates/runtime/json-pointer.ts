@@ -28,7 +28,7 @@ export function parsePointer(pointer: string): string[] {
 export function valueAt(data: unknown, pointer: string): any {
   let node = data;
   for (const token of parsePointer(pointer || '#')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;

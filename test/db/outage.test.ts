@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../output/users/app.js';
-import { openDatabase, PgliteDatabase, type Database } from '../../output/db/index.js';
+import { openDatabase, type PgliteDatabase, type Database } from '../../output/db/index.js';
 import { usersMigrations } from '../../output/db/migrations/users.js';
 import { adminPool, describeRealServer, isolatedSchema, realServerUrl } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';

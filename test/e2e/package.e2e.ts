@@ -28,7 +28,7 @@ beforeAll(async () => {
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], REPO);
   const [info] = JSON.parse(packed.stdout) as [{ filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }];
   tarball = join(work, info.filename);
-  timings['tarball'] = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`;
+  timings.tarball = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`;
   packedFiles = info.files.map((f) => f.path);
 });
 

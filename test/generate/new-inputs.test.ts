@@ -7,7 +7,7 @@
  * - openapi-32.yaml, schema-ids.yaml, extension-refs.yaml.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, type GenerateResult } from '../../generator/generate.js';
 import { clientOrProblem } from '../../generator/emit/client.js';

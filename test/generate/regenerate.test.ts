@@ -49,7 +49,7 @@ describe('regeneration never destroys user code', () => {
     writeFileSync(join(out(), 'generated/leftover.gen.ts'), 'export {};\n');
     const text = readFileSync(spec(dir.path), 'utf8')
       .replace('  /user/{username}:\n', '  /health:\n    get:\n      operationId: health\n      responses:\n        \'204\': { description: ok }\n  /user/{username}:\n')
-      .replace(/    delete:\n      operationId: deleteUser[\s\S]*?(?=  \/login:)/, '');
+      .replace(/ {4}delete:\n {6}operationId: deleteUser[\s\S]*?(?= {2}\/login:)/, '');
     writeFileSync(spec(dir.path), text);
     const again = await gen();
     expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

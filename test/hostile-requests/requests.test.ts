@@ -50,7 +50,7 @@ const CASES: Case[] = [
       ...['[]', `["${ECHO}"]`, `"${ECHO}"`, '1', '-0', '1e999', 'null', 'true', 'false'].map((b) => c(s, `top-level ${b.slice(0, 12)}`, 400, post(path, b))),
       c(s, 'deeply nested array', 400, post(path, '['.repeat(200_000) + ']'.repeat(200_000))),
       c(s, 'deeply nested object', 400, post(path, '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))),
-      // These operations document only 400 among the 4xx: 413 and 415 fall back to it (DESIGN.md).
+      // These operations document only 400 among the 4xx: 413 and 415 fall back to it (docs/architecture.md, "The promise").
       c(s, 'huge body (2 MB)', 400, post(path, json({ name: 'x'.repeat(2_000_000) }))),
       c(s, 'gzip bomb (20 MB of spaces)', 400, post(path, gzipSync(Buffer.alloc(20_000_000, 0x20)), { ...JSON_CT, 'content-encoding': 'gzip' })),
       c(s, 'gzip header, plain body', 400, post(path, json(validThing()), { ...JSON_CT, 'content-encoding': 'gzip' })),

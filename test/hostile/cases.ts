@@ -37,6 +37,7 @@ export interface HostileCase {
    */
   knownDefect?: string;
   /** Writes the spec folder; returns the root spec's file name (default spec.yaml). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a case's build may return nothing at all
   build(specDir: string, ctx: CaseContext): string | void | Promise<string | void>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Every cause in DESIGN.md's promise table, on a service generated from test/fixtures/service/features.yaml:
+ * Every cause in the promise table (docs/architecture.md, "The promise"), on a service generated from test/fixtures/service/features.yaml:
  * each response has a status the operation documents and a body valid against the documented schema.
  * The same table runs against both targets (`--target express`, `--target fastify`) with the same handlers.
  */

@@ -123,7 +123,7 @@ export function carriesProblem(recipe: Recipe): boolean {
   }
 }
 
-function buildIssues(shape: Shape, place: Place, bc: BuildContext, depth: number, synthesize: boolean): Outcome {
+function buildIssues(shape: Shape, _place: Place, bc: BuildContext, depth: number, synthesize: boolean): Outcome {
   const item = itemShape(shape, bc.shapes);
   const minItems = shape.minItems && shape.minItems > 0 ? shape.minItems : undefined;
   if (shape.uniqueItems && (minItems ?? 0) > 1) return fail(shape.pointer, 'uniqueItems with minItems > 1 cannot be met by one error', 'lower minItems to 1');
@@ -146,7 +146,7 @@ function buildWithNot(shape: Shape, place: Place, bc: BuildContext, depth: numbe
   const r = build({ ...shape, not: [], refs: [] }, place, bc, depth);
   if (!r.ok) return r;
   const value = describe(r.recipe);
-  const proven = shape.not.every((n, i) => !rejects(toShape(n, `${shape.pointer}/not/${i}`, bc.shapes), value, bc.shapes) ? false : true);
+  const proven = shape.not.every((n, i) => rejects(toShape(n, `${shape.pointer}/not/${i}`, bc.shapes), value, bc.shapes));
   // `not: S` holds when S rejects the value; `rejects` proving that is exactly what we need.
   return proven ? r : fixedOrNeutral(shape, bc, 'faultline cannot prove the body avoids its `not` schema');
 }

@@ -42,7 +42,7 @@ export function defaultIssue(): Recipe {
  * pattern, enum or format cannot be met by free text, so the value is fixed from the spec.
  */
 export function textRecipe(shape: Shape | undefined, bc: BuildContext, asIssue = false): Outcome {
-  if (shape && shape.types && !allows(shape, 'string')) {
+  if (shape?.types && !allows(shape, 'string')) {
     return fail(shape.pointer, `text content needs a string schema, not ${shape.types.join(' or ')}`, 'use `type: string` or a JSON media type');
   }
   if (shape && (shape.const || shape.enum || shape.patterns.length || shape.formats.length || shape.unsupported.length || shape.not.length)) {

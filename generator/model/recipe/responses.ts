@@ -6,7 +6,7 @@
  * A recipe depends on the schema and the media type, so it is built once per pair; a response that
  * documents a valid example body then makes that example its template (a `type` URI, a code).
  */
-import { escapePointerToken, type Diagnostic } from '../../diagnostics.js';
+import { escapePointerToken } from '../../diagnostics.js';
 import { resolveLocal } from '../../load/validate.js';
 import { valueAt } from '../../load/bundle.js';
 import { buildBodyRecipe, mediaKind } from '../body-recipe.js';
@@ -18,7 +18,6 @@ import { certainlyValid } from './check.js';
 import { toShape } from './shape.js';
 
 type Obj = Record<string, unknown>;
-type Problem = Omit<Diagnostic, 'file' | 'line'>;
 
 export interface ErrorBody {
   /** '' for a response documented without content: the body is left empty. */

@@ -6,12 +6,13 @@ import { contract } from './contract.gen.js';
 import type { Handlers } from './handlers.gen.js';
 import type { CreateRouterArgs } from './security.gen.js';
 
-/** The bundled, normalized spec the validators check requests against (found beside this file; ES module output). */
+/** The bundled, normalized spec the request validators are compiled from (found beside this file; ES module output). */
 export const apiSpec: object = JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8'));
 
 /**
- * The Express router of Things: request validation, your handlers, documented error
- * responses for every failure, 404 for unknown routes and 405 with Allow for wrong methods.
+ * The Express router of Things: request validation (validators compiled with Ajv by default,
+ * express-openapi-validator with `engine: 'express-openapi-validator'`), your handlers, documented
+ * error responses for every failure, 404 for unknown routes and 405 with Allow for wrong methods.
  */
 export function createRouter(handlers: Handlers, ...[options]: CreateRouterArgs) {
   return createServiceRouter(contract, apiSpec, handlers as unknown as Record<string, AnyHandler>, (options ?? {}) as RouterOptions);

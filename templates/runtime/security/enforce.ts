@@ -13,6 +13,7 @@ import type { ServiceContract, OperationContract } from '../contract.js';
 import type { Logger } from '../logger.js';
 import type { Verdict } from '../classify.js';
 import { HttpError } from '../http-errors.js';
+import { VERDICTS } from '../verdicts.js';
 import { extractCredential } from './extract.js';
 import { buildChallenge, type ChallengeReason } from './challenge.js';
 import type { AnyVerifier, AuthResult, SecurityRequirementContract } from './types.js';
@@ -93,14 +94,14 @@ export async function authenticate(step: Pick<SecurityStep, 'contract' | 'verifi
   const forbidden = failures.find((f) => f.state === 'forbidden');
   if (forbidden) {
     const challenge = forbidden.scopes ? buildChallenge(requirements, schemes, realm, 'insufficient_scope', forbidden.scopes) : undefined;
-    return refused(403, forbidden.scopes ? 'INSUFFICIENT_SCOPE' : 'FORBIDDEN', 'The credentials are valid but do not allow this operation.', challenge);
+    return refused(forbidden.scopes ? 'INSUFFICIENT_SCOPE' : 'FORBIDDEN', challenge);
   }
   const reason: ChallengeReason = failures.some((f) => f.state === 'invalid') ? 'invalid' : 'missing';
-  const detail = reason === 'missing' ? 'This operation requires authentication.' : 'The credentials are not valid.';
-  return refused(401, reason === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_CREDENTIALS', detail, buildChallenge(requirements, schemes, realm, reason));
+  return refused(reason === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_CREDENTIALS', buildChallenge(requirements, schemes, realm, reason));
 }
 
-function refused(status: 401 | 403, code: string, detail: string, challenge: string | undefined): SecurityOutcome {
+function refused(code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' | 'INSUFFICIENT_SCOPE', challenge: string | undefined): SecurityOutcome {
+  const { status, detail } = VERDICTS[code];
   return { state: 'refused', verdict: { status, code, detail, origin: 'client', headers: challenge ? { 'WWW-Authenticate': challenge } : {} } };
 }
 
@@ -126,7 +127,7 @@ async function checkScheme(step: Pick<SecurityStep, 'contract' | 'verifiers'>, o
 }
 
 function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** `scopes: string[]`, or OAuth introspection's `scope: "a b"` (RFC 7662). */
@@ -139,7 +140,7 @@ function grantedScopes(principal: unknown): Set<string> {
 }
 
 /** What a verifier throws for a valid credential that may not do this: answered 403. */
-export function forbidden(detail = 'The credentials do not allow this operation.'): HttpError {
+export function forbidden(detail: string = VERDICTS.FORBIDDEN.detail): HttpError {
   return new HttpError(403, { detail, code: 'FORBIDDEN' });
 }
 

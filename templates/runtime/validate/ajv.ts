@@ -5,6 +5,9 @@
  * its `readOnly` (requests) and `writeOnly` (responses) keywords. The prepared spec is added once
  * under SPEC_ID; every compiled validator is a small wrapper whose `$ref`s point into it, so a
  * component schema is compiled once per instance and shared by every operation.
+ *
+ * `newAjv` is the one place an Ajv is made, for the runtime and for the generator (verify's
+ * schema checks), so the class per OpenAPI version and the ajv-formats shim exist once.
  */
 import { Ajv, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -17,6 +20,18 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 /** 'params': coercing (strings of the URL become numbers, booleans); 'body': no coercion; 'response': first error only. */
 export type AjvRole = 'params' | 'body' | 'response';
+
+/**
+ * An Ajv for OpenAPI schemas: Ajv2020 for 3.1 (JSON Schema 2020-12), draft-07 Ajv for 3.0 (after
+ * the caller's 3.0 rewrites), with ajv-formats in the given mode (`fast` as
+ * express-openapi-validator; `full` where exactness beats speed) and 3.1's `media-range`.
+ */
+export function newAjv(is31: boolean, options: Options, formats: 'fast' | 'full'): Ajv {
+  const ajv: Ajv = is31 ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+  addFormats(ajv, { mode: formats });
+  if (is31) ajv.addFormat('media-range', true);
+  return ajv;
+}
 
 export function createAjv(spec: object, is31: boolean, role: AjvRole): Ajv {
   const options: Options = {
@@ -31,9 +46,7 @@ export function createAjv(spec: object, is31: boolean, role: AjvRole): Ajv {
     allErrors: role !== 'response',
     logger: false,
   };
-  const ajv: Ajv = is31 ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
-  addFormats(ajv, { mode: 'fast' });
-  if (is31) ajv.addFormat('media-range', true);
+  const ajv = newAjv(is31, options, 'fast');
   if (role === 'response') flagKeyword(ajv, 'writeOnly', 'is write-only');
   else flagKeyword(ajv, 'readOnly', 'is read-only');
   ajv.addSchema(spec, SPEC_ID);

@@ -77,7 +77,7 @@ export function compileRequest(doc: Obj, ajvs: RequestAjvs, path: string, method
 function compileBody(doc: Obj, ajv: Ajv, op: Obj | undefined, opPointer: string): BodyPlan | undefined {
   if (!op?.requestBody) return undefined;
   const { value: body, pointer } = resolveObject(doc, op.requestBody, `${opPointer}/requestBody`);
-  if (!body || !body.content || typeof body.content !== 'object') return undefined;
+  if (!body?.content || typeof body.content !== 'object') return undefined;
   const validators = new Map<string, ValidateFunction | undefined>();
   const forms = new Map<string, FormFields>();
   for (const type of Object.keys(body.content)) {

@@ -5,6 +5,7 @@
  * `{status, errors}` items, exactly what express-openapi-validator throws, so they render the same.
  */
 import type { NextFunction, Request, Response } from 'express';
+import type { ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';
 import { itemsFromAjv, type ValidatorItem } from '../issues.js';
 import type { ValidationEngine } from './engine.js';
@@ -46,7 +47,7 @@ export function requestValidator(engine: ValidationEngine, operationOf: (res: Re
 }
 
 function check(req: Request, res: Response, compiled: CompiledRequest): ValidationFailure | undefined {
-  let validateBody;
+  let validateBody: ValidateFunction | undefined;
   let fields: FormFields | undefined;
   if (compiled.body) {
     const contentType = req.headers['content-type'];

@@ -72,7 +72,7 @@ export function parseNumericParameters(data: Obj, numeric: readonly NumericParam
   let items: ValidatorItem[] | undefined;
   for (const p of numeric) {
     const holder = data[p.field] as Obj | undefined;
-    if (!holder || !Object.prototype.hasOwnProperty.call(holder, p.name)) continue;
+    if (!holder || !Object.hasOwn(holder, p.name)) continue;
     const value = holder[p.name];
     if (p.array && Array.isArray(value)) {
       const parsed = value.map((item, i) => (typeof item === 'string' ? parseOne(item, p, `/${i}`) : { value: item }));

@@ -207,7 +207,7 @@ function explodeObject(query: Obj, name: string, schema: Obj): void {
   const props = xOf.length
     ? xOf.filter((s) => s.type === 'object').flatMap((s) => Object.keys((s.properties as Obj) ?? {}))
     : schema.type === 'object' ? Object.keys((schema.properties as Obj) ?? {}) : [];
-  if (!props.some((p) => Object.prototype.hasOwnProperty.call(query, p))) return;
+  if (!props.some((p) => Object.hasOwn(query, p))) return;
   const target: Obj = {};
   query[name] = target;
   for (const prop of props) {

@@ -80,7 +80,7 @@ export function valueAtPointer(doc: unknown, pointer: string): unknown {
   for (const raw of tokens) {
     if (node === null || typeof node !== 'object') return undefined;
     const token = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (!Object.hasOwn(node, token)) return undefined;
     node = (node as Obj)[token];
   }
   return node;

@@ -37,13 +37,13 @@ function load(service: Service) {
 /** The documented response of `METHOD path` for a status (exact, range, default), `$ref` followed. */
 export function documentedResponse(service: Service, method: string, path: string, status: number): Located | undefined {
   const { spec } = load(service);
-  const base = `#/paths/${escape(path)}/${method.toLowerCase()}/responses`;
+  const base = `#/paths/${escapeToken(path)}/${method.toLowerCase()}/responses`;
   const responses = spec.paths[path]?.[method.toLowerCase()]?.responses ?? {};
   const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
   if (!key) return undefined;
   const raw = responses[key];
-  const pointer: string = raw.$ref ?? `${base}/${escape(key)}`;
-  const response = pointer.slice(2).split('/').map(unescape).reduce((node: any, k: string) => node[k], spec);
+  const pointer: string = raw.$ref ?? `${base}/${escapeToken(key)}`;
+  const response = pointer.slice(2).split('/').map(unescapeToken).reduce((node: any, k: string) => node[k], spec);
   return { pointer, response };
 }
 
@@ -61,7 +61,7 @@ export function expectDocumented(service: Service, method: string, path: string,
     return undefined;
   }
   expect(reply.headers.get('content-type')?.split(';')[0].trim()).toBe(contentType);
-  const ref = `spec${located!.pointer}/content/${escape(contentType)}/schema`;
+  const ref = `spec${located!.pointer}/content/${escapeToken(contentType)}/schema`;
   const { ajv } = load(service);
   const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
   const body = JSON.parse(reply.text);
@@ -72,10 +72,10 @@ export function expectDocumented(service: Service, method: string, path: string,
 /** What no error body may contain: database text that would leak table names, SQL or values. */
 export const DATABASE_TEXT = /violates|constraint|relation|syntax|SQL|pg_|users_|things_|fault_|duplicate key|out of range for|terminating|PGlite/i;
 
-function escape(segment: string): string {
+function escapeToken(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function unescape(segment: string): string {
+function unescapeToken(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
