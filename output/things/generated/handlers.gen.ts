@@ -2,6 +2,7 @@
 // Regenerate with `faultline generate`; your code lives in handlers/, app.ts and server.ts.
 import type * as rt from './runtime/index.js';
 import type { paths } from './types.gen.js';
+import type { PrincipalOf } from './security.gen.js';
 
 /**
  * GET /api/stats: Totals for operators (needs the admin API key)
