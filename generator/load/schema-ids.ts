@@ -35,8 +35,12 @@ export class SchemaIds {
     scopes.set('#', docBase);
     this.scopes.set(file, scopes);
     for (const uri of new Set([fileBase, docBase])) if (!this.targets.has(uri)) this.targets.set(uri, { file, pointer: '#' });
+    // YAML aliases make a small file a huge tree (an alias bomb): each parsed object is indexed once,
+    // where it is first reached, so the walk is linear in the file, not in the expanded tree
+    const seen = new WeakSet<object>();
     const visit = (node: unknown, kind: Kind, tokens: string[], base: string, depth: number): void => {
-      if (node === null || typeof node !== 'object' || kind === 'data' || kind === 'extension' || depth > 400) return;
+      if (node === null || typeof node !== 'object' || kind === 'data' || kind === 'extension' || depth > 400 || seen.has(node)) return;
+      seen.add(node);
       if (Array.isArray(node)) return node.forEach((n, i) => visit(n, childKind(kind, String(i)), [...tokens, String(i)], base, depth + 1));
       const obj = node as Obj;
       const pointer = '#' + tokens.map((t) => '/' + escapePointerToken(t)).join('');
