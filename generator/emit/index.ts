@@ -65,7 +65,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, ...contractView(contract) }));
   generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
   // PrincipalOf is imported only where authType uses it: an unused import fails `noUnusedLocals` in the user's tsconfig.
-  const usesPrincipals = model.operations.some((op) => op.security?.some((requirement) => requirement.length > 0));
+  const usesPrincipals = model.operations.some((op) => authType(op).includes('PrincipalOf<'));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations, usesPrincipals }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   const moduleFormat = options.moduleFormat ?? 'esm';
