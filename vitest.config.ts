@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Both cores of a 2-core machine: most tests wait on child processes and sockets, so two workers
+    // nearly halve the wall time (vitest's default leaves one core idle).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
