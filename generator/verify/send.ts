@@ -37,14 +37,23 @@ export async function sendAll(probes: Probe[], options: SendOptions): Promise<Ex
   return results;
 }
 
-export function sendOne(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; https: https.Agent }): Promise<Exchange> {
+export async function sendOne(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; https: https.Agent }): Promise<Exchange> {
+  const first = await attempt(probe, timeoutMs, agents);
+  // A kept-alive socket the server closed as idle (Node's keepAliveTimeout is 5 s) while this request
+  // went out on it: the request never reached the service. Node's documented remedy is to send it again
+  // on a new connection; the service is not blamed for the race.
+  if (first.staleSocket) return attempt(probe, timeoutMs, undefined);
+  return first;
+}
+
+function attempt(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; https: https.Agent }): Promise<Exchange & { staleSocket?: boolean }> {
   const { method, url, headers, body } = probe.request;
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (exchange: Omit<Exchange, 'probe'>) => {
+    const finish = (exchange: Omit<Exchange, 'probe'> & { staleSocket?: boolean }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -66,6 +75,7 @@ export function sendOne(probe: Probe, timeoutMs: number, agents?: { http: http.A
       finish({ error: `no response within ${timeoutMs} ms` });
     }, timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return finish({ error: `${err.code}: ${err.message}`, staleSocket: true });
       // Give an early answer a moment to arrive before calling the exchange failed.
       setTimeout(() => finish({ error: `${err.code ?? 'ERROR'}: ${err.message}` }), 50);
     });
