@@ -21,7 +21,9 @@ describe.skipIf(!SERVICES.length)('verify against the generated example services
     const running = await serve(await createApp());
     try {
       const document = loadSpec(`${root}specs/${name}.yaml`).document!;
-      const report = await verify({ document, baseUrl: running.url });
+      // a generous timeout: the first requests wait for the database to start and migrate, which takes
+      // seconds on a busy machine; this test is about the contract, not about speed
+      const report = await verify({ document, baseUrl: running.url, timeoutMs: 120_000 });
       const unexplained = report.findings.filter((f) => !(f.check === 'no_server_error_for_invalid_input' && f.probe.kind === 'not_found' && /not implemented/.test(f.response?.body ?? '')));
       expect(unexplained.map((f) => `${f.check} ${f.operation} ${f.status}: ${f.message}`)).toEqual([]);
       expect(report.notes).toEqual([]);

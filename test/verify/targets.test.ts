@@ -32,7 +32,8 @@ afterAll(async () => {
 describe.each(TARGETS)('verify on the %s target', (target) => {
   it.each(['users', 'things'] as const)('%s keeps its error contract', async (name) => {
     const service = running[target].find((s) => s.name === name)!;
-    const report = await verify({ document: loadSpec(`${root}specs/${name}.yaml`).document!, baseUrl: `http://${service.base.host}:${service.base.port}` });
+    // generous: the first requests wait for the database to start (seconds on a busy machine)
+    const report = await verify({ document: loadSpec(`${root}specs/${name}.yaml`).document!, baseUrl: `http://${service.base.host}:${service.base.port}`, timeoutMs: 120_000 });
     summaries[`${target} ${name}`] = {
       findings: report.findings.map((f) => `${f.check} ${f.operation} ${f.status}`).sort(),
       coverage: report.coverage.map((c) => `${c.operation}: ${[...c.observedErrors].sort().join(',')}`).sort(),
