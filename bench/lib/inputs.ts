@@ -7,10 +7,12 @@
  * and runs every tool, peers included, on that copy so all of them read the same bytes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { load, dump } from 'js-yaml';
 
-export const CORPUS = process.env.FAULTLINE_CORPUS ?? '/work/shared/corpus';
+/** The shared corpus beside this repository (../shared/corpus), unless FAULTLINE_CORPUS names another. */
+export const CORPUS = process.env.FAULTLINE_CORPUS ?? resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpus');
 
 /** The three largest specs of the corpus that exist on disk (checked in bench/generate.ts). */
 export const DEFAULT_SPECS = [
