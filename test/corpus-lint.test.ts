@@ -2,6 +2,7 @@
  * `lint` over every spec in ../shared/corpus (read in place, never copied). It must never throw,
  * every finding must be well-formed, and on GitHub's spec a few findings checked by hand must exist.
  */
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { loadSpec } from '../generator/load/index.js';
 import { lint, RULE_IDS, type Finding } from '../generator/lint/index.js';
 import { FORMATS, formatLint } from '../generator/lint/format.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../shared/corpus', new URL('../', import.meta.url)));
 const specs = existsSync(join(CORPUS, 'MANIFEST.tsv'))
   ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split('\t')[0])
   : [];

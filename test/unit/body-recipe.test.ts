@@ -3,6 +3,7 @@
  * hand-written ones. Every successful recipe is rendered for several problems and each body is
  * checked with ajv against the schema itself, so a recipe that drifts from its schema fails here.
  */
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -92,7 +93,7 @@ const FAILING: [string, { given: { doc: Doc; pointer: string; contentType?: stri
     want: { pointer: '#/components/schemas/E', message: /application\/xml/, fix: /application\/json/ } }],
 ];
 
-const CORPUS = '/work/shared/corpus/';
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const docs = new Map<string, Doc>();
 function corpus(file: string): Doc {
   if (!docs.has(file)) docs.set(file, parse(fs.readFileSync(CORPUS + file, 'utf8'), { maxAliasCount: -1 }) as Doc);
