@@ -84,12 +84,13 @@ paths:
   });
 
   test('writes nothing for a spec with errors, and rejects bad arguments', async () => {
-    writeFileSync(join(work, 'swagger.yaml'), 'swagger: "2.0"\ninfo: { title: x, version: "1" }\npaths: {}\n');
-    const bad = await cli(['new', 'nope', '--spec', 'swagger.yaml']);
+    // a dangling $ref is a spec error (Swagger 2.0 is converted now, so it no longer serves as one)
+    writeFileSync(join(work, 'broken.yaml'), 'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Missing" }\n');
+    const bad = await cli(['new', 'nope', '--spec', 'broken.yaml']);
     expect(bad.code).toBe(1);
     expect(existsSync(join(work, 'nope'))).toBe(false);
     expect((await cli(['new', 'x'])).code).toBe(2);
-    expect((await cli(['new', '--spec', 'swagger.yaml'])).code).toBe(2);
-    expect((await cli(['new', 'x', '--spec', 'swagger.yaml', '--name', 'Not Valid'])).code).toBe(2);
+    expect((await cli(['new', '--spec', 'broken.yaml'])).code).toBe(2);
+    expect((await cli(['new', 'x', '--spec', 'broken.yaml', '--name', 'Not Valid'])).code).toBe(2);
   });
 });
