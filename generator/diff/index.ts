@@ -22,7 +22,7 @@ import type { LoadedSpec } from '../load/index.js';
 import { valueAt } from '../load/bundle.js';
 import { buildModel } from '../model/operations.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
-import { coveringStatus } from '../lint/status.js';
+import { coveringStatus } from '../model/status-coverage.js';
 import { matchOperations } from './match.js';
 import { createSchemaDiff } from './schema-diff.js';
 import { diffSecurity } from './security.js';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { ModelOperation } from '../model/types.js';
-import { coveringStatus, documentedStatuses } from '../lint/status.js';
+import { coveringStatus, documentedStatuses } from '../model/status-coverage.js';
 
 const LISTED = 20;
 

@@ -6,7 +6,7 @@
  * already reported by input-needs-400, so this rule covers the others and neither reports twice.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../status.js';
+import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { Rule } from '../types.js';
 
 const takesInput = (op: ModelOperation) => op.params.length > 0 || op.requestBody !== undefined;

@@ -5,7 +5,7 @@
  * error onto some other documented status, which misleads clients.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../status.js';
+import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /** Reports every operation for which `applies` holds and none of `wanted` is covered. */

@@ -5,7 +5,7 @@
  * documented status (its 400), which tells clients the wrong thing.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../status.js';
+import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { Rule } from '../types.js';
 
 /** Anonymous access (an empty alternative) means nobody is ever refused. */

@@ -1,9 +1,10 @@
 /**
- * Status coverage, shared by lint and diff. A documented `4XX` or `default` is a promise about every
- * status it spans, so a client (and the generated router) already handles a 404 when the operation
- * documents `4XX`; rules and diffs must count those ranges, not only exact codes.
+ * Status coverage of an operation's documented responses, read by lint, diff and emit. A documented
+ * `4XX` or `default` is a promise about every status it spans, so a client (and the generated router)
+ * already handles a 404 when the operation documents `4XX`; rules and diffs must count those ranges,
+ * not only exact codes.
  */
-import type { ModelOperation } from '../model/types.js';
+import type { ModelOperation } from './types.js';
 import { statusCovers } from '../../templates/runtime/status-cover.js';
 
 export { statusCovers };
