@@ -4,7 +4,7 @@
  * is breaking (a field it reads disappears or may be absent, a type or enum value it does not handle
  * appears); anything that only narrows what can arrive or adds fields is not.
  */
-import { createFingerprinter } from '../lint/fingerprint.js';
+import { createFingerprinter } from '../model/schema-fingerprint.js';
 import { shapeOf, type Shape } from './schema-shape.js';
 
 type Obj = Record<string, unknown>;

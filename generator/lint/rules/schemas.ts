@@ -4,7 +4,7 @@
  * body differs between operations forces clients to parse the same status in several ways.
  */
 import { escapePointerToken } from '../../diagnostics.js';
-import { createFingerprinter } from '../fingerprint.js';
+import { createFingerprinter } from '../../model/schema-fingerprint.js';
 import { describeSchema, describeUsers, errorResponseDefinitions, statusesOf, type ErrorResponseDefinition } from '../error-responses.js';
 import type { LintContext, RawFinding, Rule } from '../types.js';
 
