@@ -60,6 +60,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${where} ${d.pointer}: ${d.message}${fix}${frame}`;
 }
 
+/** The stderr form every faultline command uses for spec problems. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -3,11 +3,10 @@
  * config's `input`). Exit 1 with `--fail-on breaking` when a breaking change exists (`any`: when any
  * change exists) or when a spec has errors; 0 otherwise; 2 for bad flags or a spec file that cannot be read.
  */
-import { hasErrors } from '../diagnostics.js';
+import { formatDiagnostics, hasErrors } from '../diagnostics.js';
 import { loadCheckedSpec } from '../load/structure.js';
 import { diffSpecs } from '../diff/index.js';
 import { DIFF_FORMATS, formatDiff } from '../diff/format.js';
-import { formatDiagnostics } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
 import { commandConfig, isUnreadable } from './spec-input.js';

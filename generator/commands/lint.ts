@@ -2,10 +2,10 @@
  * `faultline lint <spec>`: report holes in the error contract. Exit 1 when a finding has error
  * severity or the spec itself has errors, 0 otherwise, 2 for bad flags or a spec file that cannot be read.
  */
-import { hasErrors } from '../diagnostics.js';
+import { formatDiagnostics, hasErrors } from '../diagnostics.js';
 import { loadCheckedSpec } from '../load/structure.js';
 import { checkRuleSettings, lint, RULES, type RuleSetting } from '../lint/index.js';
-import { FORMATS, formatDiagnostics, formatLint, type LintFormat } from '../lint/format.js';
+import { FORMATS, formatLint, type LintFormat } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
 import { commandConfig, isUnreadable, specFrom } from './spec-input.js';

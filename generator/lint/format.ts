@@ -3,7 +3,7 @@
  * `github` for GitHub Actions, which turns `::error file=...,line=...::` lines into annotations on the
  * pull request diff. Load diagnostics come first: a broken spec explains odd or missing findings.
  */
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, LintResult } from './types.js';
 
 export const FORMATS = ['stylish', 'json', 'github'] as const;
@@ -60,9 +60,4 @@ function escapeData(text: string): string {
 
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-/** The stderr form every faultline command uses for spec problems. */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
 }
