@@ -4,7 +4,7 @@
  * already names (404 -> NotFoundError). Inline error responses are thrown through the status classes.
  */
 import { literal } from './safe-text.js';
-import { NameRegistry, pascalCase, safeIdentifier } from '../model/names.js';
+import { NameRegistry, pascalCase, safeIdentifier } from '../model/identifiers.js';
 import { reasonPhrase } from '../../templates/runtime/http-errors.js';
 import type { Model } from '../model/types.js';
 

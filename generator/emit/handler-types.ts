@@ -3,7 +3,7 @@
  * into openapi-typescript's `paths` so the handler types follow types.gen.ts exactly.
  */
 import { literal } from './safe-text.js';
-import { pascalCase, safeIdentifier } from '../model/names.js';
+import { pascalCase, safeIdentifier } from '../model/identifiers.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
 import { pathsTypeFor } from './extra-method-types.js';
 

@@ -4,7 +4,7 @@
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { resolveLocal } from '../load/validate.js';
-import { camelCase, safeIdentifier, NameRegistry } from './names.js';
+import { camelCase, safeIdentifier, NameRegistry } from './identifiers.js';
 import { parsePathTemplate, compareOperations, METHOD_ORDER, type HttpMethod } from './paths.js';
 import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } from './types.js';
 import { buildSecuritySchemes, operationSecurity } from './security.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/operations.js';
-import { camelCase, safeIdentifier, NameRegistry } from '../../generator/model/names.js';
+import { camelCase, safeIdentifier, NameRegistry } from '../../generator/model/identifiers.js';
 import { parsePathTemplate } from '../../generator/model/paths.js';
 
 const doc = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, ...extra });
