@@ -7,7 +7,7 @@
  * on every error response. When no valid body can be built the result names the JSON pointer and
  * the fix, and the model turns it into a NO_ERROR_BODY diagnostic.
  *
- * Parts: recipe/shape.ts (normalize schemas), recipe/names.ts (which property feeds which slot),
+ * Parts: recipe/shape.ts (normalize schemas), recipe/slot-properties.ts (which property feeds which slot),
  * recipe/leaf.ts (status, strings, paths), recipe/build.ts (objects, lists, unions),
  * recipe/check.ts and recipe/prove.ts (conservative validity checks).
  */

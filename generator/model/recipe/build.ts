@@ -1,11 +1,11 @@
 /**
  * The recursive part of the recipe builder: objects, issue lists and unions. A property feeds a
- * slot when its name says so (names.ts); required properties that feed nothing are filled with a
+ * slot when its name says so (slot-properties.ts); required properties that feed nothing are filled with a
  * constant; optional ones are left out unless they hold slots.
  */
 import type { Recipe, RecipeProp } from '../../../templates/runtime/render-body.js';
 import { buildIssuePath, buildStatus, buildString, fail, fixedOrNeutral, type BuildContext, type Outcome } from './leaf.js';
-import { hintFor, isEnvelope, type Hint, type Scope } from './names.js';
+import { hintFor, isEnvelope, type Hint, type Scope } from './slot-properties.js';
 import { RETRYABLE_STATUSES } from './meanings.js';
 import { certainlyValid } from './check.js';
 import { describe, rejects } from './prove.js';
