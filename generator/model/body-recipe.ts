@@ -11,13 +11,13 @@
  * recipe/leaf.ts (status, strings, paths), recipe/build.ts (objects, lists, unions),
  * recipe/check.ts and recipe/prove.ts (conservative validity checks).
  */
-import type { Recipe } from '../../templates/runtime/render-body.js';
+import type { Recipe } from '../../templates/runtime/recipe.js';
 import { build } from './recipe/build.js';
 import { defaultProblem, textRecipe } from './recipe/defaults.js';
 import type { BuildContext } from './recipe/leaf.js';
 import { ShapeError, toShape } from './recipe/shape.js';
 
-export type { Recipe } from '../../templates/runtime/render-body.js';
+export type { Recipe } from '../../templates/runtime/recipe.js';
 
 export interface RecipeContext {
   /** Resolves a local `$ref` such as `#/components/schemas/Error` in the bundled document. */

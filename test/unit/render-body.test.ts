@@ -4,7 +4,8 @@
  * reaches the body.
  */
 import { describe, expect, it } from 'vitest';
-import { codePoints, renderBody, truncate, type Recipe } from '../../templates/runtime/render-body.js';
+import { codePoints, renderBody, truncate } from '../../templates/runtime/render-body.js';
+import type { Recipe } from '../../templates/runtime/recipe.js';
 import type { Problem } from '../../templates/runtime/problem.js';
 
 const issue = { location: 'body' as const, path: ['items', 0, 'name'], pointer: '/items/0/name', message: 'must be string', code: 'TYPE' };

@@ -3,7 +3,7 @@
  * slot when its name says so (slot-properties.ts); required properties that feed nothing are filled with a
  * constant; optional ones are left out unless they hold slots.
  */
-import type { Recipe, RecipeProp } from '../../../templates/runtime/render-body.js';
+import type { Recipe, RecipeProp } from '../../../templates/runtime/recipe.js';
 import { buildIssuePath, buildStatus, buildString, fail, fixedOrNeutral, type BuildContext, type Outcome } from './leaf.js';
 import { hintFor, isEnvelope, type Hint, type Scope } from './slot-properties.js';
 import { RETRYABLE_STATUSES } from './meanings.js';

@@ -5,7 +5,7 @@
  * means nothing known, or (required, and every value means something else) to the first one, and
  * `unmetCodes` names the field so lint and generate can warn about that (operation, status).
  */
-import type { Json, Recipe } from '../../../templates/runtime/render-body.js';
+import type { Json, Recipe } from '../../../templates/runtime/recipe.js';
 import { MEANINGFUL_STATUSES, contradicts, neutralChoice, pickByMeaning } from './meanings.js';
 
 /** A value an example body put there for this status is the author's own choice. */

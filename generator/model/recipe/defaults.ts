@@ -3,7 +3,7 @@
  * without a schema (or with `{}`), and text bodies for `text/*` content and string schemas.
  * Functions, not constants, so no caller can change a shared tree.
  */
-import type { Recipe } from '../../../templates/runtime/render-body.js';
+import type { Recipe } from '../../../templates/runtime/recipe.js';
 import { fail, fixedOrNeutral, type BuildContext, type Outcome } from './leaf.js';
 import { allows, type Shape } from './shape.js';
 

@@ -4,7 +4,7 @@
  * handler names its own code. The caller has checked that the example validates against the
  * schema; values whose words contradict the status (a copied 400 example under a 404) are ignored.
  */
-import type { Recipe } from '../../../templates/runtime/render-body.js';
+import type { Recipe } from '../../../templates/runtime/recipe.js';
 import { contradicts } from './meanings.js';
 
 type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * Recipes for the leaves of an error body: the status, string slots, issue paths, and constant
  * fill-ins for required properties that carry nothing of the Problem.
  */
-import type { GuardFormat, IssueField, ProblemSlot, Recipe, StringRules } from '../../../templates/runtime/render-body.js';
+import type { GuardFormat, IssueField, ProblemSlot, Recipe, StringRules } from '../../../templates/runtime/recipe.js';
 import { certainlyValid, fixedValue, neutralValue, specRegex } from './check.js';
 import { allows, itemShape, mergeShapes, toShape, type Shape, type ShapeContext } from './shape.js';
 import { codeRules } from './codes.js';

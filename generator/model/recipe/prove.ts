@@ -4,7 +4,7 @@
  * Rendered strings vary with the Problem, so the proof works on an abstract value: constants are
  * exact, slots are "some string" (or one of an enum), and optional properties may be absent.
  */
-import type { Recipe } from '../../../templates/runtime/render-body.js';
+import type { Recipe } from '../../../templates/runtime/recipe.js';
 import { definitelyInvalid } from './check.js';
 import { allows, itemShape, propertyShape, type Shape, type ShapeContext } from './shape.js';
 

@@ -11,7 +11,7 @@ import { resolveLocal } from '../../load/validate.js';
 import { valueAt } from '../../load/bundle.js';
 import { buildBodyRecipe, mediaKind } from '../body-recipe.js';
 import type { ModelOperation, ModelResponse } from '../types.js';
-import type { Recipe } from '../../../templates/runtime/render-body.js';
+import type { Recipe } from '../../../templates/runtime/recipe.js';
 import { unmetCodes } from './codes.js';
 import { applyExample } from './example.js';
 import { certainlyValid } from './check.js';

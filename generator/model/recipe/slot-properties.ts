@@ -5,7 +5,7 @@
  * Names are compared after lower-casing and dropping `_`, `-`, `.` and spaces, so `request_id`,
  * `requestId` and `Request-ID` are the same name.
  */
-import type { IssueField, ProblemSlot } from '../../../templates/runtime/render-body.js';
+import type { IssueField, ProblemSlot } from '../../../templates/runtime/recipe.js';
 import { allows, type Shape } from './shape.js';
 
 export type Hint =

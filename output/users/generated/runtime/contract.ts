@@ -3,7 +3,7 @@
  * The shape of contract.gen.ts: plain data worked out at generation time. The router reads only this,
  * so every decision about which documented response answers which failure is visible in one file.
  */
-import type { Recipe } from './render-body.js';
+import type { Recipe } from './recipe.js';
 import type { SecurityRequirementContract, SecuritySchemeContract } from './security/types.js';
 
 export interface ErrorResponseContract {
