@@ -30,7 +30,7 @@ describe.skipIf(!have && !inCI)('API docs in chromium', () => {
 
   it('GET /docs shows POST /user/ with its 409 response, all served by the service itself', async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is required in CI (.ci/run installs it)`).toBe(true);
-    service = await startService(process.execPath, ['--import', 'tsx', 'output/users/server.ts'], { PORT: '0', DATABASE_URL: 'memory://' });
+    service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], { PORT: '0', DATABASE_URL: 'memory://' });
     profile = mkdtempSync(path.join(tmpdir(), 'faultline-chromium-'));
     // A persistent context is how Playwright takes a fresh --user-data-dir of our choosing.
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });

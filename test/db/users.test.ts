@@ -4,10 +4,10 @@
  * response checked against the spec.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../output/users/app.js';
-import { verifyPassword } from '../../output/db/password.js';
-import { migrate, type Database } from '../../output/db/index.js';
-import { usersMigrations } from '../../output/db/migrations/users.js';
+import { createApp } from '../../examples/users/app.js';
+import { verifyPassword } from '../../examples/db/password.js';
+import { migrate, type Database } from '../../examples/db/index.js';
+import { usersMigrations } from '../../examples/db/migrations/users.js';
 import { eachBackend, openBackend, type Opened } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';
 import { listen, memoryLogger, type Running } from './support/http.js';

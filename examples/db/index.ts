@@ -1,4 +1,4 @@
-/** The database module shared by the example services (output/users, output/things). */
+/** The database module shared by the example services (examples/users, examples/things). */
 export type { Database, Queryable, Migration, Isolation } from './types.js';
 export { openDatabase, databaseUrlFor, describeDatabaseUrl, type OpenOptions } from './connect.js';
 export { migrate } from './migrate.js';
