@@ -5,9 +5,9 @@ import type { Handlers } from './generated/handlers.gen.js';
 import type { Verifiers } from './generated/security.gen.js';
 import { security } from './security.js';
 import { createLogger, type RouterOptions } from './generated/runtime/index.js';
-import { attachDatabase, lazyDatabase, logRequests, openDatabase, type Database } from '../db/index.js';
-import { thingsMigrations } from '../db/migrations/things.js';
-import { docsRouter } from '../docs/swagger-ui.js';
+import { attachDatabase, lazyDatabase, logRequests, openDatabase, type Database } from '../infra/db/index.js';
+import { thingsMigrations } from '../infra/db/migrations/things.js';
+import { docsRouter } from '../infra/docs/swagger-ui.js';
 
 export interface AppOptions extends Omit<RouterOptions, 'security'> {
   /** Replace some handlers, e.g. in tests. */

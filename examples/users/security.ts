@@ -1,7 +1,7 @@
 import type { Verifiers } from './generated/security.gen.js';
-import { findSession, type Session } from '../db/tokens.js';
-import { hashPassword, verifyPassword } from '../db/password.js';
-import { databaseOf } from '../db/index.js';
+import { findSession, type Session } from '../infra/db/tokens.js';
+import { hashPassword, verifyPassword } from '../infra/db/password.js';
+import { databaseOf } from '../infra/db/index.js';
 
 /** What each verifier returns, as handlers see it in `input.auth.principals`. */
 declare module './generated/security.gen.js' {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../examples/things/app.js';
-import { thingsMigrations } from '../../examples/db/migrations/things.js';
+import { thingsMigrations } from '../../examples/infra/db/migrations/things.js';
 import { eachBackend, openBackend, type Opened } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';
 import { listen, memoryLogger, type Running } from './support/http.js';

@@ -24,8 +24,8 @@ const getUserWith409 = () =>
   );
 
 const REPOSITORY = `import { NotFoundError } from '../generated/errors.gen.js';
-import type { Database } from '../../db/index.js';
-import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+import type { Database } from '../../infra/db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../infra/db/users.js';
 
 export async function findUser(db: Database, username: string) {
   const [row] = await db.query<UserRow>(\`SELECT \${USER_COLUMNS} FROM users WHERE username = $1\`, [username]);
@@ -35,7 +35,7 @@ export async function findUser(db: Database, username: string) {
 `;
 
 const GET_USER_THROUGH_REPOSITORY = `import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
+import { databaseOf } from '../../infra/db/index.js';
 import { findUser } from '../lib/users.js';
 
 export const getUser: Handlers['getUser'] = async ({ params, req }) => {
@@ -73,8 +73,9 @@ describe('users example: spec edits reach fail() and check', () => {
     dir = tempDir('fail-drift');
     copyFileSync(join(REPO, 'specs/users.yaml'), spec());
     await regenerate();
-    // the example's handlers import ../../db: the same layout as examples/
-    symlinkSync(join(REPO, 'examples/db'), join(dir.path, 'db'));
+    // the example's handlers import ../../infra/db: the same layout as examples/
+    mkdirSync(join(dir.path, 'infra'));
+    symlinkSync(join(REPO, 'examples/infra/db'), join(dir.path, 'infra', 'db'));
     for (const file of readdirSync(join(REPO, 'examples/users/handlers'))) copyFileSync(join(REPO, 'examples/users/handlers', file), join(out(), 'handlers', file));
     // the example's verifiers declare the principals its handlers read (auth.principals.bearerAuth.user...)
     copyFileSync(join(REPO, 'examples/users/security.ts'), join(out(), 'security.ts'));

@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../infra/db/things.js';
 
 /** POST /api/things: Create a thing (the table's CHECK repeats the spec's 0..5 rating rule). */
 export const createThing: Handlers['createThing'] = async ({ body, req }) => {

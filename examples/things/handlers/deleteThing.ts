@@ -1,5 +1,5 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
+import { databaseOf } from '../../infra/db/index.js';
 
 /** DELETE /api/things/{thing_id}: Delete a thing */
 export const deleteThing: Handlers['deleteThing'] = async ({ params, req, fail }) => {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
+import { databaseOf } from '../../infra/db/index.js';
 
 /** GET /api/stats: only reached with the admin key (security.ts). */
 export const getStats: Handlers['getStats'] = async ({ req }) => {

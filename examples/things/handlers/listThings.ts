@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../infra/db/things.js';
 
 /** GET /api/things: List things, newest first. */
 export const listThings: Handlers['listThings'] = async ({ query, req }) => {

@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { THING_COLUMNS, toThing, type ThingRow } from '../../db/things.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { THING_COLUMNS, toThing, type ThingRow } from '../../infra/db/things.js';
 
 /**
  * PATCH /api/things/{thing_id}: Add votes to a thing

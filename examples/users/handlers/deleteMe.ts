@@ -1,5 +1,5 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
+import { databaseOf } from '../../infra/db/index.js';
 
 /** DELETE /me: deletes the token's user; their tokens go with them (ON DELETE CASCADE). Needs users:write. */
 export const deleteMe: Handlers['deleteMe'] = async ({ auth, req }) => {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
+import { databaseOf } from '../../infra/db/index.js';
 
 /** DELETE /user/{username}: Delete a user */
 export const deleteUser: Handlers['deleteUser'] = async ({ params, req, fail }) => {

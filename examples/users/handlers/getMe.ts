@@ -1,7 +1,7 @@
 import type { Handlers } from '../generated/handlers.gen.js';
 import { HttpError } from '../generated/runtime/index.js';
-import { databaseOf } from '../../db/index.js';
-import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../infra/db/users.js';
 
 /** GET /me: the user of the bearer token. Only reached with a valid token that has users:read. */
 export const getMe: Handlers['getMe'] = async ({ auth, req }) => {

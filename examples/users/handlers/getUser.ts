@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../infra/db/users.js';
 
 /** GET /user/{username}: Get a user */
 export const getUser: Handlers['getUser'] = async ({ params, req, fail }) => {

@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../infra/db/users.js';
 
 /** GET /user/: List users, oldest first (the validator has applied the documented defaults). */
 export const listUsers: Handlers['listUsers'] = async ({ query, req }) => {

@@ -1,6 +1,6 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { ALL_SCOPES, TOKEN_LIFETIME_SECONDS, issueToken } from '../../db/tokens.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { ALL_SCOPES, TOKEN_LIFETIME_SECONDS, issueToken } from '../../infra/db/tokens.js';
 
 /**
  * POST /login: only reached when the basicAuth verifier (security.ts) accepted the username and

@@ -1,7 +1,7 @@
 import type { Handlers } from '../generated/handlers.gen.js';
-import { databaseOf } from '../../db/index.js';
-import { hashPassword } from '../../db/password.js';
-import { USER_COLUMNS, toUser, type UserRow } from '../../db/users.js';
+import { databaseOf } from '../../infra/db/index.js';
+import { hashPassword } from '../../infra/db/password.js';
+import { USER_COLUMNS, toUser, type UserRow } from '../../infra/db/users.js';
 
 /**
  * PATCH /user/{username}: Update a user
