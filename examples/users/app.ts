@@ -5,7 +5,8 @@ import type { Handlers } from './generated/handlers.gen.js';
 import type { Verifiers } from './generated/security.gen.js';
 import { security } from './security.js';
 import { createLogger, type RouterOptions } from './generated/runtime/index.js';
-import { attachDatabase, lazyDatabase, logRequests, openDatabase, type Database } from '../infra/db/index.js';
+import { attachDatabase, lazyDatabase, openDatabase, type Database } from '../infra/db/index.js';
+import { logRequests } from '../infra/http/access-log.js';
 import { usersMigrations } from '../infra/db/migrations/users.js';
 import { docsRouter } from '../infra/docs/swagger-ui.js';
 

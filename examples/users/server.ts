@@ -1,13 +1,14 @@
 import { createApp } from './app.js';
 import { clientErrorHandler, createLogger } from './generated/runtime/index.js';
 import { contract } from './generated/contract.gen.js';
-import { databaseUrlFor, describeDatabaseUrl, openDatabase, serve, type Database } from '../infra/db/index.js';
+import { databaseUrlFor, describeDatabaseUrl, openDatabase, type Database } from '../infra/db/index.js';
+import { serve } from '../infra/http/serve.js';
 import { usersMigrations } from '../infra/db/migrations/users.js';
 
 /**
  * Serves Users on PORT (default 8000; 0 picks a free port). DATABASE_URL chooses the database:
  * unset keeps PGlite data in ./data/users, memory:// keeps it in memory, postgres://… uses a
- * server. SIGTERM/SIGINT: stop accepting, drain, close the database (see ../infra/db/serve.ts). Yours to edit.
+ * server. SIGTERM/SIGINT: stop accepting, drain, close the database (see ../infra/http/serve.ts). Yours to edit.
  */
 const logger = createLogger();
 const url = databaseUrlFor('users');

@@ -1,4 +1,7 @@
-/** The database module shared by the example services (examples/users, examples/things). */
+/**
+ * The database module shared by the example services (examples/users, examples/things). Starting and
+ * stopping the HTTP server, and the request log, are in ../http.
+ */
 export type { Database, Queryable, Migration, Isolation } from './types.js';
 export { openDatabase, databaseUrlFor, describeDatabaseUrl, type OpenOptions } from './connect.js';
 export { migrate } from './migrate.js';
@@ -6,6 +9,4 @@ export { attachDatabase, databaseOf } from './express.js';
 export { DatabaseUnavailableError } from './unavailable.js';
 export { PgliteDatabase } from './pglite.js';
 export { PgDatabase } from './pg.js';
-export { serve, shutdown, type ServeLogger } from './serve.js';
-export { logRequests } from './access-log.js';
 export { lazyDatabase } from './lazy.js';

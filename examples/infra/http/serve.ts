@@ -10,7 +10,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import type { Database } from './types.js';
+import type { Database } from '../db/types.js';
 
 /** The logging this needs; pino's Logger fits. */
 export interface ServeLogger {
