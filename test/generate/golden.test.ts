@@ -1,7 +1,7 @@
 /**
  * Golden snapshots: the committed examples/users and examples/things are the snapshots. `generate --check`
  * renders in memory and compares; a diff fails the test, so a change to the generator shows up as a
- * reviewed diff of examples/*/generated/. Run `npm run generate` to accept a change.
+ * reviewed diff of the examples' generated/ folders. Run `npm run generate` to accept a change.
  */
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/generate.js';
