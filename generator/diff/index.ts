@@ -22,7 +22,7 @@ import type { LoadedSpec } from '../load/index.js';
 import { valueAt } from '../load/bundle.js';
 import { buildModel } from '../model/operations.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
-import { coveringStatus } from '../model/status-coverage.js';
+import { firstStatusCovering } from '../model/status-coverage.js';
 import { matchOperations } from './match.js';
 import { createSchemaDiff } from './schema-diff.js';
 import { diffSecurity } from './security.js';
@@ -65,7 +65,7 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
         out.push(...diffResponse(same, r, base));
         continue;
       }
-      const cover = coveringStatus(oldErrors.map((o) => o.status), [r.status]);
+      const cover = firstStatusCovering(oldErrors.map((o) => o.status), [r.status]);
       const message = cover ? `${r.status} added (clients already handle it as ${cover})` : `${r.status} added; clients written for the old spec do not expect it`;
       out.push({ kind: 'status-added', ...base, status: r.status, breaking: !cover, message, new: place(after, r.pointer) });
       if (cover) out.push(...diffResponse(oldErrors.find((o) => o.status === cover)!, r, base));

@@ -6,12 +6,12 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { ModelOperation } from '../model/types.js';
-import { coveringStatus, documentedStatuses } from '../model/status-coverage.js';
+import { firstStatusCovering, documentedStatuses } from '../model/status-coverage.js';
 
 const LISTED = 20;
 
 export function operationsWithoutClientError(operations: readonly ModelOperation[]): ModelOperation[] {
-  return operations.filter((op) => !coveringStatus(documentedStatuses(op), ['400', '422']));
+  return operations.filter((op) => !firstStatusCovering(documentedStatuses(op), ['400', '422']));
 }
 
 export function undocumentedClientErrorWarnings(operations: readonly ModelOperation[]): Omit<Diagnostic, 'file' | 'line'>[] {

@@ -7,10 +7,12 @@
 import type { ModelOperation } from './types.js';
 import { statusCovers } from '../../templates/runtime/status-cover.js';
 
-export { statusCovers };
-
-/** The first documented status of `statuses` that covers any of `wanted`, or undefined. */
-export function coveringStatus(statuses: readonly string[], wanted: readonly string[]): string | undefined {
+/**
+ * The first documented status of `statuses` that covers any of `wanted`, or undefined. (The runtime's
+ * `coveringStatus` in templates/runtime/status-cover.ts answers the other question: which documented
+ * key answers one actual status.)
+ */
+export function firstStatusCovering(statuses: readonly string[], wanted: readonly string[]): string | undefined {
   return statuses.find((s) => wanted.some((w) => statusCovers(s, w)));
 }
 

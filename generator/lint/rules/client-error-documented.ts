@@ -6,7 +6,7 @@
  * already reported by input-needs-400, so this rule covers the others and neither reports twice.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
+import { firstStatusCovering, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { Rule } from '../types.js';
 
 const takesInput = (op: ModelOperation) => op.params.length > 0 || op.requestBody !== undefined;
@@ -17,7 +17,7 @@ export const clientErrorDocumented: Rule = {
   description: 'an operation without parameters still documents 400 (or 422/4XX/default) for malformed requests',
   check: (ctx) =>
     ctx.operations
-      .filter((op) => !takesInput(op) && !coveringStatus(documentedStatuses(op), ['400', '422']))
+      .filter((op) => !takesInput(op) && !firstStatusCovering(documentedStatuses(op), ['400', '422']))
       .map((op) => ({
         pointer: responsesPointer(op),
         message: `${op.key} documents no 400, 422, 4XX or default, yet unknown query parameters and malformed requests are refused`,

@@ -5,7 +5,7 @@
  * error onto some other documented status, which misleads clients.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
+import { firstStatusCovering, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { RawFinding, Rule } from '../types.js';
 
 /** Reports every operation for which `applies` holds and none of `wanted` is covered. */
@@ -16,7 +16,7 @@ function missingStatusRule(
 ): Rule['check'] {
   return (ctx) =>
     ctx.operations
-      .filter((op) => applies(op) && !coveringStatus(documentedStatuses(op), wanted))
+      .filter((op) => applies(op) && !firstStatusCovering(documentedStatuses(op), wanted))
       .map((op) => ({ pointer: responsesPointer(op), ...report(op) }));
 }
 

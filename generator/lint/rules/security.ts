@@ -5,7 +5,7 @@
  * documented status (its 400), which tells clients the wrong thing.
  */
 import type { ModelOperation } from '../../model/types.js';
-import { coveringStatus, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
+import { firstStatusCovering, documentedStatuses, responsesPointer } from '../../model/status-coverage.js';
 import type { Rule } from '../types.js';
 
 /** Anonymous access (an empty alternative) means nobody is ever refused. */
@@ -18,7 +18,7 @@ export const securedNeeds401: Rule = {
   description: 'an operation with security requirements documents 401 (or 4XX/default)',
   check: (ctx) =>
     ctx.operations
-      .filter((op) => demandsCredentials(op) && !coveringStatus(documentedStatuses(op), ['401']))
+      .filter((op) => demandsCredentials(op) && !firstStatusCovering(documentedStatuses(op), ['401']))
       .map((op) => ({
         pointer: responsesPointer(op),
         message: `${op.key} requires ${schemesOf(op)} but documents no 401 for missing or invalid credentials`,
@@ -32,7 +32,7 @@ export const scopedNeeds403: Rule = {
   description: 'an operation that requires scopes (or roles) documents 403 (or 4XX/default)',
   check: (ctx) =>
     ctx.operations
-      .filter((op) => demandsCredentials(op) && op.security!.some((alt) => alt.some((r) => r.scopes.length > 0)) && !coveringStatus(documentedStatuses(op), ['403']))
+      .filter((op) => demandsCredentials(op) && op.security!.some((alt) => alt.some((r) => r.scopes.length > 0)) && !firstStatusCovering(documentedStatuses(op), ['403']))
       .map((op) => ({
         pointer: responsesPointer(op),
         message: `${op.key} requires scopes (${[...new Set(op.security!.flat().flatMap((r) => r.scopes))].join(', ')}) but documents no 403 for a token without them`,
