@@ -3,7 +3,7 @@
  * fields, enum/const values, array items and union variants. `$ref`s are followed and `allOf` merged,
  * so moving a field into a shared component is not reported as a change.
  */
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * from each rule's default, overridden per rule id (`{ 'create-needs-409': 'off' }`).
  */
 import type { LoadedSpec } from '../load/index.js';
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 import { valueAt } from '../load/bundle.js';
 import { buildModel } from '../model/operations.js';
 import { buildErrorRecipes } from '../model/recipe/responses.js';

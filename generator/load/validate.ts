@@ -5,6 +5,7 @@
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { valueAt } from './bundle.js';
+import { MAX_REF_CHAIN, resolveLocal } from './local-ref.js';
 import { childKind, componentItemKind, type Kind } from './ref-context.js';
 import { METHOD_ORDER } from '../model/paths.js';
 
@@ -118,12 +119,10 @@ export function checkRefs(doc: Record<string, unknown>): Problem[] {
   return problems;
 }
 
-const MAX_CHAIN = 64;
-
 function refChainEnd(doc: Record<string, unknown>, ref: string): Omit<Problem, 'pointer'> | undefined {
   const visited = new Set<string>();
   let current = ref;
-  for (let i = 0; i < MAX_CHAIN; i++) {
+  for (let i = 0; i < MAX_REF_CHAIN; i++) {
     if (visited.has(current)) return { code: 'REF_CYCLE', message: `$ref "${ref}" is a chain of $refs that loops back to "${current}"`, fix: 'point the $ref at a real definition' };
     visited.add(current);
     let target: unknown;
@@ -133,15 +132,5 @@ function refChainEnd(doc: Record<string, unknown>, ref: string): Omit<Problem, '
     if (typeof next !== 'string' || !next.startsWith('#')) return undefined;
     current = next;
   }
-  return { code: 'REF_TOO_DEEP', message: `$ref "${ref}" starts a chain of more than ${MAX_CHAIN} $refs`, fix: 'point the $ref at the definition directly' };
-}
-
-export function resolveLocal(doc: Record<string, unknown>, node: unknown): unknown {
-  for (let i = 0; i < MAX_CHAIN; i++) {
-    if (node === null || typeof node !== 'object') return node;
-    const ref = (node as Record<string, unknown>).$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#')) return node;
-    node = valueAt(doc, ref);
-  }
-  return undefined;
+  return { code: 'REF_TOO_DEEP', message: `$ref "${ref}" starts a chain of more than ${MAX_REF_CHAIN} $refs`, fix: 'point the $ref at the definition directly' };
 }

@@ -3,7 +3,7 @@
  * mangled to safe identifiers and de-duplicated; every collision is reported, never overwritten.
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 import { camelCase, safeIdentifier, NameRegistry } from './identifiers.js';
 import { parsePathTemplate, compareOperations, METHOD_ORDER, type HttpMethod } from './paths.js';
 import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } from './types.js';

@@ -4,7 +4,7 @@
  * match), annotations are ignored (a different `description` is not a different contract), and
  * order-free keywords (`required`, `enum`, `type` lists) are sorted.
  */
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 

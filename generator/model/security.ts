@@ -5,7 +5,7 @@
  * requirement are AND. `[]` means public; an empty requirement `{}` among others means "or anonymous".
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;

@@ -6,7 +6,7 @@
  * one element per property under the schema's `xml.name` (else `root`), other media types as text.
  * Before this, verify sent JSON text labelled multipart or urlencoded, which no client does.
  */
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * spec's examples when it has them, else generated, and each checked with ajv. Invalid probes are
  * built by breaking exactly one of these at a time, so every invalid probe is otherwise valid.
  */
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 import { valueAt } from '../../templates/runtime/json-pointer.js';
 import type { ModelOperation, ModelParam } from '../model/types.js';
 import { exampleOf, sampleSchema, asObj, type SampleContext } from './sample.js';

@@ -4,7 +4,7 @@
  * collide on unique fields, while the same seed repeats exactly. The caller validates the result with
  * ajv; this is a best effort, not a solver (a `pattern` is met by trying a few common shapes).
  */
-import { resolveLocal } from '../load/validate.js';
+import { resolveLocal } from '../load/local-ref.js';
 import type { Random } from './prng.js';
 
 type Obj = Record<string, unknown>;

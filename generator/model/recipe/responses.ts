@@ -7,7 +7,7 @@
  * documents a valid example body then makes that example its template (a `type` URI, a code).
  */
 import { escapePointerToken } from '../../diagnostics.js';
-import { resolveLocal } from '../../load/validate.js';
+import { resolveLocal } from '../../load/local-ref.js';
 import { valueAt } from '../../load/bundle.js';
 import { buildBodyRecipe, mediaKind } from '../body-recipe.js';
 import type { ModelOperation, ModelResponse } from '../types.js';
