@@ -19,7 +19,7 @@
  *   accepted: breaking. Secured -> public, a new alternative, fewer scopes: not breaking.
  */
 import type { LoadedSpec } from '../load/index.js';
-import { valueAt } from '../load/bundle.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 import { buildModel } from '../model/operations.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
 import { firstStatusCovering } from '../model/status-coverage.js';
@@ -83,7 +83,7 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
     const out: Change[] = [];
     if (a.contentType !== b.contentType) out.push({ kind: 'content-type-changed', ...at, breaking: true, message: `${newR.status} body changed from ${a.contentType} to ${b.contentType}` });
     if (a.schemaPointer && b.schemaPointer) {
-      for (const c of schemaDiff(valueAt(before.doc as never, a.schemaPointer), valueAt(after.doc as never, b.schemaPointer))) {
+      for (const c of schemaDiff(valueAt(before.doc, a.schemaPointer), valueAt(after.doc, b.schemaPointer))) {
         out.push({ kind: 'schema-changed', ...at, field: c.field, breaking: c.breaking, message: `${newR.status} body: ${c.message}` });
       }
     }

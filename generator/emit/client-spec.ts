@@ -13,7 +13,7 @@
  *   of sdk.gen.ts would call it.
  * - OpenAPI 3.2 is presented as 3.1 (see client-spec-32.ts).
  */
-import { parsePointer, pointerOf } from '../diagnostics.js';
+import { parsePointer, pointerOf, valueAt } from '../../templates/runtime/json-pointer.js';
 import { asOpenApi31 } from './client-spec-32.js';
 
 type Obj = Record<string, unknown>;
@@ -80,15 +80,6 @@ function resolve(doc: Obj, node: unknown): Obj | undefined {
     node = valueAt(doc, ref);
   }
   return undefined;
-}
-
-function valueAt(doc: unknown, ref: string): unknown {
-  let node = doc;
-  for (const token of parsePointer(ref)) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Obj)[token];
-  }
-  return node;
 }
 
 /** `#/components/<section>/<name>` -> safe name, then every `$ref` into a renamed component is rewritten. */

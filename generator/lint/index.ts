@@ -5,7 +5,7 @@
  */
 import type { LoadedSpec } from '../load/index.js';
 import { resolveLocal } from '../load/local-ref.js';
-import { valueAt } from '../load/bundle.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 import { buildModel } from '../model/operations.js';
 import { buildErrorRecipes } from '../model/recipe/responses.js';
 import { RULES, RULE_IDS } from './rules/index.js';
@@ -54,7 +54,7 @@ function contextOf(document: Record<string, unknown>): LintContext {
   return {
     document,
     operations: model.operations,
-    resolve: (pointer) => resolveLocal(document, valueAt(document as never, pointer)),
+    resolve: (pointer) => resolveLocal(document, valueAt(document, pointer)),
     errorRecipes: buildErrorRecipes(document, model.operations),
   };
 }

@@ -7,7 +7,7 @@
 import { dirname, resolve as resolvePath, relative, sep, basename, extname } from 'node:path';
 import { realpathSync } from 'node:fs';
 import { pointerOf, parsePointer, type Diagnostic } from '../diagnostics.js';
-import { valueAt as valueAtPointer } from '../../templates/runtime/json-pointer.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 import { readSpecFile, type SourceFile } from './read-file.js';
 import { childKind, componentItemKind, hoistSection, type Kind } from './ref-context.js';
 import { extensionRef } from './extension-refs.js';
@@ -240,11 +240,6 @@ function parseRef(ref: string, from: SourceFile, rootDir: string): RefTarget {
 
 function realDir(path: string): string {
   return dirname(realpathSync(path));
-}
-
-/** The value at a fragment, own properties only (templates/runtime/json-pointer.ts). */
-export function valueAt(data: Json, fragment: string): Json {
-  return valueAtPointer(data, fragment) as Json;
 }
 
 function nameFor(path: string, fragment: string[]): string {

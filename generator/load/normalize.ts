@@ -13,7 +13,7 @@
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { childKind, componentItemKind, type Kind } from './ref-context.js';
-import { valueAt } from './bundle.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 type Note = Omit<Diagnostic, 'file' | 'line'>;

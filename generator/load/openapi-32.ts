@@ -12,7 +12,7 @@
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { ADDITIONAL_METHODS, STANDARD_METHODS } from '../model/paths.js';
 import { childKind, componentItemKind, type Kind } from './ref-context.js';
-import { valueAt } from './bundle.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;

@@ -4,7 +4,7 @@
  * that resolve. Each problem is a diagnostic with the pointer of the offending node.
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
-import { valueAt } from './bundle.js';
+import { valueAt } from '../../templates/runtime/json-pointer.js';
 import { MAX_REF_CHAIN, resolveLocal } from './local-ref.js';
 import { childKind, componentItemKind, type Kind } from './ref-context.js';
 import { METHOD_ORDER } from '../model/paths.js';

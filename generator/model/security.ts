@@ -4,7 +4,7 @@
  * requirements: its own `security`, else the document's. Alternatives are OR, the schemes inside one
  * requirement are AND. `[]` means public; an empty requirement `{}` among others means "or anonymous".
  */
-import { pointerOf, type Diagnostic } from '../diagnostics.js';
+import { escapePointerToken, pointerOf, type Diagnostic } from '../diagnostics.js';
 import { resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
@@ -83,7 +83,7 @@ export function operationSecurity(doc: Obj, op: Obj, opPointer: string, declared
     const requirement: ModelSecurityRequirement = [];
     for (const [scheme, scopes] of Object.entries(asObj(entry))) {
       if (!declared.has(scheme)) {
-        problems.push({ code: 'UNKNOWN_SECURITY_SCHEME', severity: 'error', pointer: `${base}/${i}/${escapeToken(scheme)}`, message: `security requirement names "${scheme}", which components.securitySchemes does not declare`, fix: 'declare the scheme under components.securitySchemes or fix the name' });
+        problems.push({ code: 'UNKNOWN_SECURITY_SCHEME', severity: 'error', pointer: `${base}/${i}/${escapePointerToken(scheme)}`, message: `security requirement names "${scheme}", which components.securitySchemes does not declare`, fix: 'declare the scheme under components.securitySchemes or fix the name' });
         continue;
       }
       requirement.push({ scheme, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [] });
@@ -102,8 +102,4 @@ export function usedSchemes(operations: { security?: ModelSecurity }[]): Set<str
 
 function asObj(value: unknown): Obj {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
-}
-
-function escapeToken(t: string): string {
-  return t.replace(/~/g, '~0').replace(/\//g, '~1');
 }

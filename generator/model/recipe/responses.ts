@@ -8,7 +8,7 @@
  */
 import { escapePointerToken } from '../../diagnostics.js';
 import { resolveLocal } from '../../load/local-ref.js';
-import { valueAt } from '../../load/bundle.js';
+import { valueAt } from '../../../templates/runtime/json-pointer.js';
 import { buildBodyRecipe, mediaKind } from '../body-recipe.js';
 import type { ModelOperation, ModelResponse } from '../types.js';
 import type { Recipe } from '../../../templates/runtime/recipe.js';
