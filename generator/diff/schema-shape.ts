@@ -3,7 +3,7 @@
  * fields, enum/const values, array items and union variants. `$ref`s are followed and `allOf` merged,
  * so moving a field into a shared component is not reported as a change.
  */
-import { resolveLocal } from '../load/local-ref.js';
+import { asObj, resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 
@@ -56,8 +56,4 @@ function typesOf(node: Obj): Set<string> | undefined {
   if (!types && node.items !== undefined) types = ['array'];
   if (types && node.nullable === true) types = [...types, 'null'];
   return types ? new Set(types) : undefined;
-}
-
-function asObj(value: unknown): Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 }

@@ -18,3 +18,8 @@ export function resolveLocal(doc: Record<string, unknown>, node: unknown): unkno
   }
   return undefined;
 }
+
+/** A document node as an object to read properties from: `{}` for anything that is not a plain object. */
+export function asObj(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

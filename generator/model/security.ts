@@ -5,7 +5,7 @@
  * requirement are AND. `[]` means public; an empty requirement `{}` among others means "or anonymous".
  */
 import { escapePointerToken, pointerOf, type Diagnostic } from '../diagnostics.js';
-import { resolveLocal } from '../load/local-ref.js';
+import { asObj, resolveLocal } from '../load/local-ref.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -98,8 +98,4 @@ export function usedSchemes(operations: { security?: ModelSecurity }[]): Set<str
   const used = new Set<string>();
   for (const op of operations) for (const alt of op.security ?? []) for (const r of alt) used.add(r.scheme);
   return used;
-}
-
-function asObj(value: unknown): Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 }

@@ -3,10 +3,10 @@
  * spec's examples when it has them, else generated, and each checked with ajv. Invalid probes are
  * built by breaking exactly one of these at a time, so every invalid probe is otherwise valid.
  */
-import { resolveLocal } from '../load/local-ref.js';
+import { asObj, resolveLocal } from '../load/local-ref.js';
 import { escapeToken, valueAt } from '../../templates/runtime/json-pointer.js';
 import type { ModelOperation, ModelParam } from '../model/types.js';
-import { exampleOf, sampleSchema, asObj, type SampleContext } from './sample.js';
+import { exampleOf, sampleSchema, type SampleContext } from './sample.js';
 import type { SchemaValidator } from './schemas.js';
 import type { Random } from './prng.js';
 

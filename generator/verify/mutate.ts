@@ -3,8 +3,8 @@
  * once. Every candidate is later checked with ajv against the same schema and dropped if it is still
  * valid, so a permissive schema (no type, `anyOf` with a string branch) never yields a false finding.
  */
-import { resolveLocal } from '../load/local-ref.js';
-import { asObj, typeOf } from './sample.js';
+import { asObj, resolveLocal } from '../load/local-ref.js';
+import { typeOf } from './sample.js';
 
 type Obj = Record<string, unknown>;
 export interface Mutation {

@@ -4,7 +4,7 @@
  * collide on unique fields, while the same seed repeats exactly. The caller validates the result with
  * ajv; this is a best effort, not a solver (a `pattern` is met by trying a few common shapes).
  */
-import { resolveLocal } from '../load/local-ref.js';
+import { asObj, resolveLocal } from '../load/local-ref.js';
 import type { Random } from './prng.js';
 
 type Obj = Record<string, unknown>;
@@ -136,8 +136,4 @@ function matches(pattern: unknown, value: string): boolean {
   } catch {
     return true;
   }
-}
-
-export function asObj(value: unknown): Obj {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 }
