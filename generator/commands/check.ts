@@ -10,8 +10,8 @@ import { buildModel } from '../model/operations.js';
 import { checkProject, DEFAULT_DEPTH } from '../check/index.js';
 import { formatFinding } from '../check/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
-import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
+import { REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 
 export const SPEC: CommandSpec = {
   name: 'check',
@@ -20,19 +20,15 @@ export const SPEC: CommandSpec = {
   flags: withCommonFlags([
     { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'the generated service folder (its handlers/ and the code they call are read)' },
     { name: 'depth', type: 'string', value: '<n>', description: `how many calls deep to follow from each handler (default ${DEFAULT_DEPTH})` },
-    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+    REF_ROOT_FLAG,
   ]),
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const flags = parseCommand(SPEC, args);
-  if (flags.help) {
-    io.stdout(formatHelp(SPEC));
-    return EXIT.ok;
-  }
-  const config = await commandConfig(io.cwd, flags.string('config'));
-  if (flags.positionals.length > 1) throw new UsageError(`expected one spec, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
-  const input = specFrom(flags.positionals[0], config, 'faultline check <spec> --out <dir>');
+  const started = await startCommand(SPEC, args, io);
+  if (!started) return EXIT.ok;
+  const { flags, config } = started;
+  const input = oneSpec(flags.positionals, config, 'faultline check <spec> --out <dir>');
   const output = flags.string('out') ?? config.output;
   if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
   const raw = flags.string('depth');

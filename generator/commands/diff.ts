@@ -8,8 +8,8 @@ import { loadCheckedSpec } from '../load/structure.js';
 import { diffSpecs } from '../diff/index.js';
 import { DIFF_FORMATS, formatDiff } from '../diff/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
-import { commandConfig, isUnreadable } from './spec-input.js';
+import { formatHelp, REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { isUnreadable, startCommand } from './spec-input.js';
 
 const FAIL_ON = ['none', 'breaking', 'any'] as const;
 
@@ -20,19 +20,16 @@ export const SPEC: CommandSpec = {
   flags: withCommonFlags([
     { name: 'format', type: 'string', value: DIFF_FORMATS.join('|'), description: 'output format (default stylish)' },
     { name: 'fail-on', type: 'string', value: FAIL_ON.join('|'), description: 'exit 1 when a breaking change (or any change) is found (default none)' },
-    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: each spec's folder)" },
+    { ...REF_ROOT_FLAG, description: "folder external $refs may reach (default: each spec's folder)" },
   ]),
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const flags = parseCommand(SPEC, args);
-  if (flags.help) {
-    io.stdout(formatHelp(SPEC));
-    return EXIT.ok;
-  }
+  const started = await startCommand(SPEC, args, io);
+  if (!started) return EXIT.ok;
+  const { flags, config } = started;
   const format = oneOf('--format', DIFF_FORMATS, flags.string('format') ?? 'stylish');
   const failOn = oneOf('--fail-on', FAIL_ON, flags.string('fail-on') ?? 'none');
-  const config = await commandConfig(io.cwd, flags.string('config'));
   const specs = flags.positionals.length === 1 && config.input ? [flags.positionals[0], config.input] : flags.positionals;
   if (specs.length !== 2) throw new UsageError(`expected two spec files (old and new), got ${flags.positionals.length}\n${formatHelp(SPEC)}`);
 

@@ -33,6 +33,9 @@ export interface CommandSpec {
 export const HELP_FLAG: Flag = { name: 'help', short: 'h', type: 'boolean', description: 'print this help and exit' };
 export const CONFIG_FLAG: Flag = { name: 'config', short: 'c', type: 'string', value: '<file>', description: 'config file (default: faultline.config.ts in the working folder); its `input` is the spec when none is given' };
 
+/** `--ref-root`, shared by every command that loads a spec. */
+export const REF_ROOT_FLAG: Flag = { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" };
+
 export function withCommonFlags(flags: Flag[]): Flag[] {
   return [...flags, CONFIG_FLAG, HELP_FLAG];
 }

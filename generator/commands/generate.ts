@@ -5,8 +5,8 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 import { writeDetails } from './write-details.js';
-import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
-import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
+import { REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 import { reportDryRun } from './dry-run.js';
 
 export const SPEC: CommandSpec = {
@@ -19,26 +19,22 @@ export const SPEC: CommandSpec = {
     { name: 'dry-run', type: 'boolean', description: 'print what would be written, created and removed; write nothing' },
     { name: 'watch', short: 'w', type: 'boolean', description: 'regenerate when the spec or a file it references changes' },
     { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
-    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+    REF_ROOT_FLAG,
     { name: 'target', type: 'string', value: '<express|fastify>', description: 'the framework the service runs on (default express; the handler API is the same)' },
     { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing on success' },
   ]),
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const flags = parseCommand(SPEC, args);
-  if (flags.help) {
-    io.stdout(formatHelp(SPEC));
-    return EXIT.ok;
-  }
-  const config = await commandConfig(io.cwd, flags.string('config'));
-  if (flags.positionals.length > 1) throw new UsageError(`expected one spec, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
+  const started = await startCommand(SPEC, args, io);
+  if (!started) return EXIT.ok;
+  const { flags, config } = started;
   if (config.moduleFormat !== undefined && config.moduleFormat !== 'esm' && config.moduleFormat !== 'cjs') {
     throw new UsageError(`moduleFormat in the config must be 'esm' or 'cjs', got ${JSON.stringify(config.moduleFormat)}`);
   }
   const target = flags.string('target') ?? config.target ?? 'express';
   if (target !== 'express' && target !== 'fastify') throw new UsageError(`--target must be express or fastify, got ${JSON.stringify(target)}`);
-  const input = specFrom(flags.positionals[0], config, 'faultline generate <spec> --out <dir>');
+  const input = oneSpec(flags.positionals, config, 'faultline generate <spec> --out <dir>');
   const output = flags.string('out') ?? config.output;
   if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
   const modes = ['check', 'dry-run', 'watch'].filter((m) => flags.boolean(m));

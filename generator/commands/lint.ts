@@ -7,8 +7,8 @@ import { loadCheckedSpec } from '../load/structure.js';
 import { checkRuleSettings, lint, RULES, type RuleSetting } from '../lint/index.js';
 import { FORMATS, formatLint, type LintFormat } from '../lint/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { formatHelp, parseCommand, withCommonFlags, type CommandSpec } from './flags.js';
-import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
+import { REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 
 export const SPEC: CommandSpec = {
   name: 'lint',
@@ -17,7 +17,7 @@ export const SPEC: CommandSpec = {
   flags: withCommonFlags([
     { name: 'format', type: 'string', value: 'stylish|json|github', description: 'output format (default stylish)' },
     { name: 'rule', type: 'string', multiple: true, value: '<id>=off|warn|error', description: 'set a rule, overriding faultline.config.ts' },
-    { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" },
+    REF_ROOT_FLAG,
   ]),
   details: `Rule settings come from faultline.config.ts (rules: {...}); --rule flags override them.
 
@@ -26,14 +26,10 @@ ${RULES.map((r) => `  ${r.id.padEnd(26)} ${r.defaultSetting.padEnd(5)}  ${r.desc
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const flags = parseCommand(SPEC, args);
-  if (flags.help) {
-    io.stdout(formatHelp(SPEC));
-    return EXIT.ok;
-  }
-  const config = await commandConfig(io.cwd, flags.string('config'));
-  if (flags.positionals.length > 1) throw new UsageError(`expected one spec file, got ${flags.positionals.length}: ${flags.positionals.join(' ')}`);
-  const spec = specFrom(flags.positionals[0], config, 'faultline lint <spec>');
+  const started = await startCommand(SPEC, args, io);
+  if (!started) return EXIT.ok;
+  const { flags, config } = started;
+  const spec = oneSpec(flags.positionals, config, 'faultline lint <spec>');
   const format = parseFormat(flags.string('format') ?? 'stylish');
   const configRules = config.rules ?? {};
   const problems = checkRuleSettings(configRules);

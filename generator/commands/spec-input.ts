@@ -5,7 +5,22 @@
  */
 import { loadConfig, type FaultlineConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { UsageError } from './io.js';
+import { formatHelp, parseCommand, type CommandSpec, type ParsedCommand } from './flags.js';
+import { UsageError, type CommandIO } from './io.js';
+
+/** Parses `args` against `spec` and reads the config; undefined when `--help` was asked for (then printed). */
+export async function startCommand(
+  spec: CommandSpec,
+  args: string[],
+  io: CommandIO,
+): Promise<{ flags: ParsedCommand; config: FaultlineConfig } | undefined> {
+  const flags = parseCommand(spec, args);
+  if (flags.help) {
+    io.stdout(formatHelp(spec));
+    return undefined;
+  }
+  return { flags, config: await commandConfig(io.cwd, flags.string('config')) };
+}
 
 export async function commandConfig(cwd: string, explicit?: string): Promise<FaultlineConfig> {
   try {
@@ -20,6 +35,12 @@ export function specFrom(positional: string | undefined, config: FaultlineConfig
   const spec = positional ?? config.input;
   if (!spec) throw new UsageError(`missing the spec: ${usage} (or set \`input\` in faultline.config.ts)`);
   return spec;
+}
+
+/** The one spec a command reads: named on the command line (at most one), else the config's `input`. */
+export function oneSpec(positionals: readonly string[], config: FaultlineConfig, usage: string): string {
+  if (positionals.length > 1) throw new UsageError(`expected one spec file, got ${positionals.length}: ${positionals.join(' ')}`);
+  return specFrom(positionals[0], config, usage);
 }
 
 /** The spec file itself could not be read (missing, a folder, no permission): input, not a spec problem. */

@@ -11,8 +11,8 @@ import { verify, UnreachableError, VERIFY_DEFAULTS } from '../verify/index.js';
 import { formatProgress, formatSummary } from '../verify/format-text.js';
 import { renderHtml } from '../verify/format-html.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { formatHelp, parseCommand, withCommonFlags, type CommandSpec, type ParsedCommand } from './flags.js';
-import { commandConfig, isUnreadable, specFrom } from './spec-input.js';
+import { formatHelp, withCommonFlags, type CommandSpec, type ParsedCommand } from './flags.js';
+import { isUnreadable, specFrom, startCommand } from './spec-input.js';
 
 export const SPEC: CommandSpec = {
   name: 'verify',
@@ -30,12 +30,9 @@ export const SPEC: CommandSpec = {
 };
 
 export async function run(args: string[], io: CommandIO): Promise<number> {
-  const flags = parseCommand(SPEC, args);
-  if (flags.help) {
-    io.stdout(formatHelp(SPEC));
-    return EXIT.ok;
-  }
-  const config = await commandConfig(io.cwd, flags.string('config'));
+  const started = await startCommand(SPEC, args, io);
+  if (!started) return EXIT.ok;
+  const { flags, config } = started;
   const options = parseOptions(flags, config.input);
   const spec = await loadCheckedSpec(options.spec, { cwd: io.cwd, refRoot: config.refRoot });
   for (const d of spec.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
