@@ -27,7 +27,7 @@ export function contractView(contract: ServiceContract): ContractView {
     }
     return `recipes[${i}]`;
   };
-  const entry = (e: { recipe: unknown } & Record<string, unknown>): string => {
+  const entry = (e: { recipe: unknown }): string => {
     const { recipe, ...rest } = e;
     const fields = Object.entries(rest).map(([k, v]) => `${literal(k)}: ${literal(v)}`);
     return `{ ${[...fields, `"recipe": ${ref(recipe)}`].join(', ')} }`;
@@ -35,8 +35,8 @@ export function contractView(contract: ServiceContract): ContractView {
   const operations = contract.operations.map((op) => {
     const { errors, ...rest } = op;
     const fields = Object.entries(rest).map(([k, v]) => `      ${literal(k)}: ${literal(v)},`);
-    const list = errors.map((e) => `        ${entry(e as never)},`);
+    const list = errors.map((e) => `        ${entry(e)},`);
     return code(['{', ...fields, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
-  return { recipes, serviceError: code(entry(contract.serviceError as never)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
+  return { recipes, serviceError: code(entry(contract.serviceError)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
 }

@@ -7,14 +7,13 @@
  * Handler types point into it (handler-types.ts), so those handlers are typed like every other.
  */
 import ts from 'typescript';
-import { astToString, transformOperationObject, tsPropertyIndex, type transformSchema } from 'openapi-typescript';
-import { emitTypes, typesContext } from './types.js';
+import { astToString, transformOperationObject, tsPropertyIndex, type OpenAPI3, type OperationObject } from 'openapi-typescript';
+import { asOpenApiDocument, emitTypes, typesContext } from './types.js';
 import { asOpenApi31 } from './client-spec-32.js';
 import { pointerOf } from '../diagnostics.js';
 import { STANDARD_METHODS } from '../model/paths.js';
 
 type Obj = Record<string, unknown>;
-type Schema = Parameters<typeof transformSchema>[0];
 
 /** The type expression handler-types.ts uses, from handlers.gen.ts, for an operation under `method`. */
 export function pathsTypeFor(method: string): string {
@@ -24,11 +23,11 @@ export function pathsTypeFor(method: string): string {
 export function emitServiceTypes(document: Obj): string {
   // only 3.2 has such operations (the loader leaves them out of older versions); 3.0 and 3.1 cost no copy
   if (typeof document.openapi !== 'string' || !document.openapi.startsWith('3.2')) return emitTypes(document);
-  const schema = asOpenApi31(structuredClone(document), { keepMethods: true }) as unknown as Schema;
+  const schema = asOpenApiDocument(asOpenApi31(structuredClone(document), { keepMethods: true }));
   return emitTypes(schema) + extraMethodTypes(schema);
 }
 
-function extraMethodTypes(schema: Schema): string {
+function extraMethodTypes(schema: OpenAPI3): string {
   const ctx = typesContext(schema);
   const pathMembers: ts.TypeElement[] = [];
   for (const [path, raw] of Object.entries((schema.paths ?? {}) as Obj)) {
@@ -43,7 +42,9 @@ function extraMethodTypes(schema: Schema): string {
         const resolved = (p && typeof p === 'object' && typeof (p as Obj).$ref === 'string' ? ctx.resolve((p as Obj).$ref as string) : p) as Obj | undefined;
         keyed.set(`${String(resolved?.in)}-${String(resolved?.name)}`, p);
       }
-      const members = transformOperationObject({ ...op, parameters: [...keyed.values()] } as never, { path: pointerOf(['paths', path, method]), ctx: ctx as never });
+      // the loader checked this operation's structure; openapi-typescript's types describe that structure
+      const operation = { ...op, parameters: [...keyed.values()] } as OperationObject;
+      const members = transformOperationObject(operation, { path: pointerOf(['paths', path, method]), ctx });
       methodMembers.push(ts.factory.createPropertySignature(undefined, tsPropertyIndex(method), undefined, ts.factory.createTypeLiteralNode(members)));
     }
     if (methodMembers.length) pathMembers.push(ts.factory.createPropertySignature(undefined, tsPropertyIndex(path), undefined, ts.factory.createTypeLiteralNode(methodMembers)));

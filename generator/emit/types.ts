@@ -4,19 +4,27 @@
  * bundled (every `$ref` is local) and checked the document, so this calls openapi-typescript's own
  * transform with the context its entry point would build, defaults unchanged.
  */
-import { astToString, resolveRef, scanDiscriminators, transformSchema } from 'openapi-typescript';
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript';
 
 export function emitTypes(document: object): string {
-  const schema = structuredClone(document) as Parameters<typeof transformSchema>[0];
+  const schema = asOpenApiDocument(structuredClone(document));
   // redocly's bundle step adds an empty `components`; keep the output byte-identical to openapiTS()
   schema.components ??= {};
-  return astToString(transformSchema(schema, typesContext(schema) as never));
+  return astToString(transformSchema(schema, typesContext(schema)));
+}
+
+/**
+ * The loaded document as openapi-typescript's `OpenAPI3`: load has checked its structure, which is
+ * what that type describes (the parsers type it as a plain object).
+ */
+export function asOpenApiDocument(document: object): OpenAPI3 {
+  return document as OpenAPI3;
 }
 
 /** The context openapi-typescript's entry point would build for `schema` (also used by extra-method-types.ts). */
-export function typesContext(schema: Parameters<typeof transformSchema>[0]) {
+export function typesContext(schema: OpenAPI3): GlobalContext {
   const options = { silent: true };
-  return {
+  const context: Omit<GlobalContext, 'redoc'> = {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -37,7 +45,6 @@ export function typesContext(schema: Parameters<typeof transformSchema>[0]) {
     pathParamsAsTypes: false,
     postTransform: undefined,
     propertiesRequiredByDefault: false,
-    redoc: undefined,
     silent: true,
     inject: undefined,
     transform: undefined,
@@ -45,8 +52,11 @@ export function typesContext(schema: Parameters<typeof transformSchema>[0]) {
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
-    resolve($ref: string) {
-      return resolveRef(schema, $ref, { silent: true });
+    resolve<T>($ref: string): T | undefined {
+      return resolveRef<T>(schema, $ref, { silent: true });
     },
   };
+  // `redoc` (a @redocly/openapi-core Config) is read only by openapi-typescript's entry point, which
+  // this skips (see above); the transforms called here never touch it, so there is none to give.
+  return context as GlobalContext;
 }

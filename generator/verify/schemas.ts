@@ -11,6 +11,9 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { escapePointerToken } from '../diagnostics.js';
 import { newAjv } from '../../templates/runtime/validate/ajv.js';
 
+/** What verify needs of a compiled schema: ajv's ValidateFunction, or an accept-all stand-in. */
+type SchemaCheck = ((value: unknown) => boolean) & Pick<ValidateFunction, 'errors'>;
+
 type Obj = Record<string, unknown>;
 const DOC_ID = 'faultline:spec';
 
@@ -32,7 +35,7 @@ export function createSchemaValidator(document: Obj): SchemaValidator {
   };
   const plain = make(false);
   const coercing = make('array');
-  const cache = new Map<string, ValidateFunction>();
+  const cache = new Map<string, SchemaCheck>();
   const compiled = (ajv: Ajv, tag: string, pointer: string) => {
     const key = tag + pointer;
     let fn = cache.get(key);
@@ -44,13 +47,13 @@ export function createSchemaValidator(document: Obj): SchemaValidator {
       try {
         fn = ajv.compile(tag === 'c' ? { type: 'object', properties: { v: ref } } : ref);
       } catch {
-        fn = Object.assign(() => true, { errors: null }) as unknown as ValidateFunction;
+        fn = Object.assign((_value: unknown) => true, { errors: null });
       }
       cache.set(key, fn);
     }
     return fn;
   };
-  const errorsOf = (compile: () => ValidateFunction, value: unknown) => {
+  const errorsOf = (compile: () => SchemaCheck, value: unknown) => {
     const fn = compile();
     return fn(value) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
   };

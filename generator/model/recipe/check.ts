@@ -7,6 +7,7 @@
  */
 import { fastFormats, fullFormats } from 'ajv-formats/dist/formats.js';
 import { codePoints } from '../../../templates/runtime/render-body.js';
+import type { Json } from '../../../templates/runtime/recipe.js';
 import { allows, itemShape, MAX_DEPTH, propertyShape, toShape, type JsonType, type Shape, type ShapeContext } from './shape.js';
 
 export function jsonTypeOf(value: unknown): JsonType | undefined {
@@ -128,13 +129,14 @@ function objectHolds(shape: Shape, obj: Record<string, unknown>, ctx: ShapeConte
 }
 
 /** The first of const, enum, default, example(s) that certainly validates. */
-export function fixedValue(shape: Shape, ctx: ShapeContext): { value: unknown } | undefined {
+export function fixedValue(shape: Shape, ctx: ShapeContext): { value: Json } | undefined {
   const candidates: unknown[] = [];
   if (shape.const) candidates.push(shape.const.value);
   if (shape.enum) candidates.push(...shape.enum);
   if (shape.default) candidates.push(shape.default.value);
   candidates.push(...shape.examples);
-  for (const c of candidates) if (c !== undefined && certainlyValid(shape, c, ctx)) return { value: c };
+  // candidates are values of a parsed JSON or YAML spec document: JSON data, typed unknown by the parsers
+  for (const c of candidates) if (c !== undefined && certainlyValid(shape, c, ctx)) return { value: c as Json };
   return undefined;
 }
 
@@ -142,7 +144,7 @@ export function fixedValue(shape: Shape, ctx: ShapeContext): { value: unknown } 
  * A boring value of an allowed type (null, '', 0 or the lowest allowed integer, false, [], or an
  * object of neutral required properties), kept only if it certainly validates.
  */
-export function neutralValue(shape: Shape, ctx: ShapeContext, depth = 0): { value: unknown } | undefined {
+export function neutralValue(shape: Shape, ctx: ShapeContext, depth = 0): { value: Json } | undefined {
   // Each level may try every required property, so keep the depth small to bound the work.
   if (depth > 8) return undefined;
   const order: JsonType[] = ['null', 'string', 'integer', 'boolean', 'array', 'object', 'number'];
@@ -154,7 +156,7 @@ export function neutralValue(shape: Shape, ctx: ShapeContext, depth = 0): { valu
   return undefined;
 }
 
-function neutralOf(t: JsonType, shape: Shape, ctx: ShapeContext, depth: number): { value: unknown } | undefined {
+function neutralOf(t: JsonType, shape: Shape, ctx: ShapeContext, depth: number): { value: Json } | undefined {
   switch (t) {
     case 'null': return { value: null };
     case 'string': return { value: '' };
@@ -166,7 +168,7 @@ function neutralOf(t: JsonType, shape: Shape, ctx: ShapeContext, depth: number):
       return { value: Math.max(Math.ceil(low), 0) === 0 && low <= 0 ? 0 : Math.ceil(low) };
     }
     case 'object': {
-      const out: Record<string, unknown> = {};
+      const out: { [key: string]: Json } = {};
       for (const name of shape.required) {
         const sub = propertyShape(shape, name, ctx);
         const v = fixedValue(sub, ctx) ?? neutralValue(sub, ctx, depth + 1);

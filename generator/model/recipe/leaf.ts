@@ -30,7 +30,7 @@ const FORMAT_FALLBACKS: Record<GuardFormat, string> = {
 /** A constant from const/enum/default/example, else a neutral value; the fix names the pointer. */
 export function fixedOrNeutral(shape: Shape, bc: BuildContext, why = 'it carries nothing faultline can fill'): Outcome {
   const v = fixedValue(shape, bc.shapes) ?? neutralValue(shape, bc.shapes);
-  if (v) return { ok: true, recipe: { kind: 'const', value: v.value as never } };
+  if (v) return { ok: true, recipe: { kind: 'const', value: v.value } };
   return fail(shape.pointer, `no value is known to satisfy this required schema (${why})`,
     `add a \`default\` or \`example\` to ${shape.pointer} that satisfies its own constraints`);
 }
@@ -61,7 +61,7 @@ export function buildStatus(shape: Shape, bc: BuildContext, required = true): Ou
   }
   const fixed = fixedValue(shape, bc.shapes);
   if (fixed) bc.notes.push(`${shape.pointer}: status cannot follow the response; fixed to ${JSON.stringify(fixed.value)}`);
-  return fixed ? { ok: true, recipe: { kind: 'const', value: fixed.value as never } } : fixedOrNeutral(shape, bc, 'its constraints reject some HTTP statuses');
+  return fixed ? { ok: true, recipe: { kind: 'const', value: fixed.value } } : fixedOrNeutral(shape, bc, 'its constraints reject some HTTP statuses');
 }
 
 type StringBase = { kind: 'slot'; slot: ProblemSlot } | { kind: 'issue'; field: IssueField };
@@ -116,7 +116,7 @@ function pinned(shape: Shape, required: boolean, bc: BuildContext, why: string):
   const fixed = fixedValue(shape, bc.shapes);
   if (fixed) {
     bc.notes.push(`${shape.pointer}: ${why} cannot be guaranteed; always renders ${JSON.stringify(fixed.value)}`);
-    return { ok: true, recipe: { kind: 'const', value: fixed.value as never } };
+    return { ok: true, recipe: { kind: 'const', value: fixed.value } };
   }
   const hasRegex = shape.patterns.every((p) => specRegex(p) !== undefined);
   return fail(shape.pointer, `${why} constrains this string and no const/enum/default/example satisfies it${hasRegex ? '' : ' (the pattern does not compile)'}`,
