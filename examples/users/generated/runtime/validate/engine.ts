@@ -11,6 +11,7 @@ import type { OperationContract } from '../contract.js';
 import { createAjv } from './ajv.js';
 import { prepareSpec } from './prepare.js';
 import { coveringStatus } from '../status-cover.js';
+import { valueAt } from '../json-pointer.js';
 import { compileRequest, compileResponse, operationAt, type CompiledRequest } from './compile.js';
 
 type Obj = Record<string, unknown>;
@@ -93,7 +94,9 @@ export class ValidationEngine {
     const doc = this.responseSpec();
     const responses = (operationAt(doc, op.path, op.method.toLowerCase()).value?.responses ?? {}) as Obj;
     let response = responses[key] as Obj | undefined;
-    for (let hops = 0; hops < 20 && typeof response?.$ref === 'string'; hops++) response = this.lookup(doc, response.$ref as string);
+    for (let hops = 0; hops < 20 && typeof response?.$ref === 'string'; hops++) {
+      response = valueAt(doc, response.$ref as string) as Obj | undefined;
+    }
     return !!response?.content;
   }
 
@@ -127,11 +130,5 @@ export class ValidationEngine {
       this.responseAjv = createAjv(this.responseDoc, this.is31, 'response');
     }
     return this.responseDoc;
-  }
-
-  private lookup(doc: Obj, ref: string): Obj | undefined {
-    let node: unknown = doc;
-    for (const token of ref.replace(/^#\//, '').split('/')) node = (node as Obj | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-    return node as Obj | undefined;
   }
 }
