@@ -52,7 +52,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return EXIT.usage;
     }
     // A bug in faultline, not in the user's spec: say so plainly, keep the stack for the report.
-    io.stderr(`faultline ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\nPlease report this at https://github.com/faultline/faultline/issues\n`);
+    io.stderr(
+      `faultline ${name}: internal error: ${(err as Error)?.stack ?? String(err)}\n` +
+        'Please report this at https://github.com/faultline/faultline/issues\n',
+    );
     return EXIT.internal;
   }
 }

@@ -16,7 +16,9 @@ import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 export const SPEC: CommandSpec = {
   name: 'check',
   usage: 'check [spec] --out <dir> [options]',
-  summary: 'Report thrown error classes (and typed mappers) whose status the operation does not document (default spec and folder: `input` and `output` of faultline.config.ts).',
+  summary:
+    'Report thrown error classes (and typed mappers) whose status the operation does not document ' +
+    '(default spec and folder: `input` and `output` of faultline.config.ts).',
   flags: withCommonFlags([
     { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'the generated service folder (its handlers/ and the code they call are read)' },
     { name: 'depth', type: 'string', value: '<n>', description: `how many calls deep to follow from each handler (default ${DEFAULT_DEPTH})` },

@@ -1,4 +1,7 @@
-/** `faultline generate [spec] --out <dir>` with --check, --dry-run, --watch, --no-client, --ref-root, --config, --target express|fastify. */
+/**
+ * `faultline generate [spec] --out <dir>` with --check, --dry-run, --watch, --no-client, --ref-root,
+ * --config, --target express|fastify.
+ */
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
@@ -84,7 +87,11 @@ function reportCheck(result: GenerateResult, options: GenerateOptions, io: Comma
     io.stdout(`${options.output}: up to date\n`);
     return EXIT.ok;
   }
-  io.stderr(`${options.output} is out of date with ${options.input}:\n${lines.map((l) => `  ${l}`).join('\n')}\nrun: faultline generate ${options.input} --out ${options.output}\n`);
+  const listed = lines.map((l) => `  ${l}`).join('\n');
+  io.stderr(
+    `${options.output} is out of date with ${options.input}:\n${listed}\n` +
+      `run: faultline generate ${options.input} --out ${options.output}\n`,
+  );
   return EXIT.findings;
 }
 
@@ -93,7 +100,8 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
   const lines = [
     `faultline: ${options.input} -> ${options.output}`,
     `  ${result.stats.operations} operations, ${result.stats.errorResponses} error responses`,
-    `  ${w.written.length} files written, ${w.unchanged} unchanged, ${w.removed.length} stale removed, ${w.created.length} user files created`,
+    `  ${w.written.length} files written, ${w.unchanged} unchanged, ${w.removed.length} stale removed, ` +
+      `${w.created.length} user files created`,
   ];
   if (w.orphans.length) lines.push(`  kept handler files whose operation left the spec: ${w.orphans.join(', ')}`);
   if (result.moduleFormat?.format === 'cjs') lines.push(`  CommonJS output: ${result.moduleFormat.reason}`);

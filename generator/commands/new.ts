@@ -56,7 +56,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const lines = [
     `faultline: created ${shown} from ${spec}`,
     `  ${result.stats!.operations} operations, ${result.stats!.errorResponses} error responses; spec copied to ${result.specPath}`,
-    `  ${result.created.length} files created, ${result.generated} in generated/${result.kept.length ? `, ${result.kept.length} existing kept: ${result.kept.join(', ')}` : ''}`,
+    `  ${result.created.length} files created, ${result.generated} in generated/` +
+      (result.kept.length ? `, ${result.kept.length} existing kept: ${result.kept.join(', ')}` : ''),
     `  devDependency "faultline": ${JSON.stringify(result.faultlineDependency!.spec)}: ${result.faultlineDependency!.note}`,
     '',
     'next:',

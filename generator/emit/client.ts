@@ -86,7 +86,15 @@ export async function clientOrProblem(client: Promise<Map<string, string>>): Pro
     const reason = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 500);
     return {
       files: new Map(),
-      problem: { code: 'CLIENT_FAILED', severity: 'warning', pointer: '#', message: `the typed client (generated/client/) was left out: ${reason}. The service itself is complete`, fix: 'pass --no-client to generate the service without the client (and silence this), or generate the client from generated/openapi.json with another tool' },
+      problem: {
+        code: 'CLIENT_FAILED',
+        severity: 'warning',
+        pointer: '#',
+        message: `the typed client (generated/client/) was left out: ${reason}. The service itself is complete`,
+        fix:
+          'pass --no-client to generate the service without the client (and silence this), ' +
+          'or generate the client from generated/openapi.json with another tool',
+      },
     };
   }
 }

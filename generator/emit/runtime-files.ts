@@ -14,7 +14,9 @@ export const TARGETS: readonly Target[] = ['express', 'fastify'];
 /** For `--target fastify`, these runtime files re-export runtime/fastify/'s instead of the Express ones (fixed text, no spec input). */
 const FASTIFY_ENTRIES: Record<string, string> = {
   'index.ts': "/** The runtime of a Fastify service: see fastify/index.ts. */\nexport * from './fastify/index.js';\n",
-  'native.ts': "/** Fastify's request and reply are the handlers' escape hatch: see fastify/native.ts. */\nexport type { NativeRequest, NativeResponse } from './fastify/native.js';\n",
+  'native.ts':
+    "/** Fastify's request and reply are the handlers' escape hatch: see fastify/native.ts. */\n" +
+    "export type { NativeRequest, NativeResponse } from './fastify/native.js';\n",
 };
 
 export const RUNTIME_BANNER =

@@ -22,7 +22,9 @@ export function undocumentedClientErrorWarnings(operations: readonly ModelOperat
     code: 'UNDOCUMENTED_CLIENT_ERROR',
     severity: 'warning',
     pointer: missing.length === 1 ? `${missing[0].pointer}/responses` : '#/paths',
-    message: `${missing.length} operation(s) document no 400, 422, 4XX or default; invalid requests to them get their 404 (bad path) or lowest other documented 4xx, else an undocumented 400: ${names}`,
+    message:
+      `${missing.length} operation(s) document no 400, 422, 4XX or default; invalid requests to them get ` +
+      `their 404 (bad path) or lowest other documented 4xx, else an undocumented 400: ${names}`,
     fix: "add a '400' response (or '4XX'/'default') to each; `faultline lint` lists them (rule client-error-documented)",
   }];
 }

@@ -37,7 +37,8 @@ export function formatStylish({ findings, summary }: LintResult): string {
 function summaryLine(errors: number, warnings: number): string {
   const total = errors + warnings;
   if (total === 0) return 'no error-contract problems found';
-  return `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }
 
 export function formatGithub(findings: readonly Finding[], diagnostics: readonly Diagnostic[] = []): string {

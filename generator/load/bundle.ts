@@ -109,7 +109,13 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
       const handled = extensionRef(obj, file, rootFile, rootDir, (fragment) => valueAt(rootFile.data, fragment) !== undefined);
       if (handled.kind === 'text') return handled.text;
       if (handled.kind === 'unresolved') {
-        warn('REF_IN_EXTENSION', file, pointerOf([...filePtr, '$ref']), `$ref "${obj.$ref as string}" in a vendor extension ${handled.reason}; it was left unresolved (faultline never uses extension values)`);
+        warn(
+          'REF_IN_EXTENSION',
+          file,
+          pointerOf([...filePtr, '$ref']),
+          `$ref "${obj.$ref as string}" in a vendor extension ${handled.reason}; ` +
+            'it was left unresolved (faultline never uses extension values)',
+        );
         return handled.replacement;
       }
       return { ...obj };

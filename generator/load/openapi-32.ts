@@ -53,7 +53,15 @@ export function liftOpenApi32(doc: Obj): { problems: Problem[]; moved: Map<strin
       if ((STANDARD_METHODS as readonly string[]).includes(lower) || lower === 'query') {
         problems.push({ code: 'INVALID_STRUCTURE', severity: 'error', pointer: at, message: `${method} has its own path item field; additionalOperations must not list it`, fix: `move it to \`${lower}\`` });
       } else if (method !== method.toUpperCase() || !EXTRA.has(lower)) {
-        problems.push({ code: 'OPENAPI_32_LIFTED', severity: 'warning', pointer: at, message: `the method ${JSON.stringify(method)} cannot be served: Node's HTTP server accepts only the registered upper-case methods (${[...ADDITIONAL_METHODS].map((m) => m.toUpperCase()).join(', ')}); it was left out` });
+        const served = [...ADDITIONAL_METHODS].map((m) => m.toUpperCase()).join(', ');
+        problems.push({
+          code: 'OPENAPI_32_LIFTED',
+          severity: 'warning',
+          pointer: at,
+          message:
+            `the method ${JSON.stringify(method)} cannot be served: ` +
+            `Node's HTTP server accepts only the registered upper-case methods (${served}); it was left out`,
+        });
       } else {
         item[lower] = op;
         moved.set(pointerOf(['paths', path, lower]), at);

@@ -30,7 +30,9 @@ export function convertSwagger2(file: SourceFile): { file: SourceFile; problem: 
   if (!out.ok || !out.openapi) {
     return { problem: { code: 'SWAGGER_2', severity: 'error', pointer: '#/swagger', message: `the Swagger 2.0 spec could not be converted to OpenAPI 3: ${out.message}`, fix: 'fix the Swagger document, or convert it yourself and pass the OpenAPI 3 file' } };
   }
-  const message = `Swagger 2.0 was converted to OpenAPI ${String(out.openapi.openapi)} with swagger2openapi; the service follows the converted spec: ${changes(file.data as Obj, out.patches ?? 0).join('; ')}`;
+  const message =
+    `Swagger 2.0 was converted to OpenAPI ${String(out.openapi.openapi)} with swagger2openapi; ` +
+    `the service follows the converted spec: ${changes(file.data as Obj, out.patches ?? 0).join('; ')}`;
   return {
     file: { ...file, data: out.openapi },
     problem: { code: 'SWAGGER_2_CONVERTED', severity: 'warning', pointer: '#/swagger', message, fix: 'to review or keep it, convert once with `npx swagger2openapi spec.yaml -o openapi.yaml` and pass that file' },

@@ -44,7 +44,14 @@ export function buildSecuritySchemes(doc: Obj): { schemes: ModelSecurityScheme[]
     }
     const kind = schemeKind(s);
     if (!kind) {
-      problems.push({ code: 'UNSUPPORTED_SECURITY_SCHEME', severity: 'error', pointer, message: `security scheme "${name}" has type ${JSON.stringify(s.type)}${s.type === 'apiKey' ? ` with in ${JSON.stringify(s.in)} and name ${JSON.stringify(s.name)}` : ''}, which faultline cannot enforce`, fix: 'use apiKey (in header, query or cookie, with a name), http, oauth2, openIdConnect or mutualTLS' });
+      const where = s.type === 'apiKey' ? ` with in ${JSON.stringify(s.in)} and name ${JSON.stringify(s.name)}` : '';
+      problems.push({
+        code: 'UNSUPPORTED_SECURITY_SCHEME',
+        severity: 'error',
+        pointer,
+        message: `security scheme "${name}" has type ${JSON.stringify(s.type)}${where}, which faultline cannot enforce`,
+        fix: 'use apiKey (in header, query or cookie, with a name), http, oauth2, openIdConnect or mutualTLS',
+      });
       continue;
     }
     schemes.push({ name, pointer, type: kind, ...(typeof s.description === 'string' ? { description: s.description } : {}) });

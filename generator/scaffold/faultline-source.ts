@@ -25,13 +25,25 @@ export function faultlineSource(packageRoot: string, version: string): Faultline
   const marker = `${sep}node_modules${sep}`;
   const at = real.indexOf(marker);
   if (at < 0) {
-    return { kind: 'folder', spec: `file:${real}`, note: `faultline runs from the folder ${real} (a checkout or a linked folder), not from the npm registry; the project links it from there` };
+    return {
+      kind: 'folder',
+      spec: `file:${real}`,
+      note:
+        `faultline runs from the folder ${real} (a checkout or a linked folder), not from the npm registry; ` +
+        'the project links it from there',
+    };
   }
   const project = real.slice(0, at);
   const key = real.slice(at + 1).split(sep).join('/');
   const resolved = lockedSource(project, key);
   if (resolved === undefined) {
-    return { kind: 'unknown', spec: registry, note: `no lockfile says where faultline ${version} came from; the project asks the npm registry for ${registry} (if it is not there, pass --faultline-version file:/path/to/faultline.tgz)` };
+    return {
+      kind: 'unknown',
+      spec: registry,
+      note:
+        `no lockfile says where faultline ${version} came from; the project asks the npm registry for ${registry} ` +
+        '(if it is not there, pass --faultline-version file:/path/to/faultline.tgz)',
+    };
   }
   if (/^https?:/.test(resolved) || resolved === '') return { kind: 'registry', spec: registry, note: `faultline ${version} came from the npm registry` };
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { kind: 'git', spec: resolved, note: `faultline came from git (${resolved}), not from the npm registry; the project installs it from there` };
@@ -40,7 +52,13 @@ export function faultlineSource(packageRoot: string, version: string): Faultline
     return { kind: 'tarball', spec: `file:${path}`, note: `faultline was installed from the tarball ${path}, not from the npm registry; the project installs it from there` };
   }
   if (existsSync(path)) return { kind: 'folder', spec: `file:${path}`, note: `faultline was installed from the folder ${path}, not from the npm registry; the project links it from there` };
-  return { kind: 'unknown', spec: registry, note: `faultline was installed from ${resolved}, which is gone; the project asks the npm registry for ${registry} (pass --faultline-version file:/path/to/faultline.tgz to choose)` };
+  return {
+    kind: 'unknown',
+    spec: registry,
+    note:
+      `faultline was installed from ${resolved}, which is gone; the project asks the npm registry for ${registry} ` +
+      '(pass --faultline-version file:/path/to/faultline.tgz to choose)',
+  };
 }
 
 /** `resolved` of the lockfile entry for `key` (e.g. node_modules/faultline): '' when the entry has none. */

@@ -98,7 +98,10 @@ function checkTarget(root: string, force: boolean): string | undefined {
   if (!statSync(root).isDirectory()) return `${root} exists and is not a folder`;
   const entries = readdirSync(root).filter((e) => !IGNORABLE.has(e));
   if (entries.length && !force) {
-    return `${root} is not empty (${entries.length} entr${entries.length > 1 ? 'ies' : 'y'}); pick an empty folder, or pass --force to add the missing files and keep every existing one`;
+    return (
+      `${root} is not empty (${entries.length} entr${entries.length > 1 ? 'ies' : 'y'}); ` +
+      'pick an empty folder, or pass --force to add the missing files and keep every existing one'
+    );
   }
   return undefined;
 }

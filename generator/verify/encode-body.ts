@@ -33,7 +33,8 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
     };
     const parts = entries.map(([k, v]) =>
       isFile(k)
-        ? `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.bin"\r\nContent-Type: application/octet-stream\r\n\r\n${text(v)}\r\n`
+        ? `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.bin"\r\n` +
+          `Content-Type: application/octet-stream\r\n\r\n${text(v)}\r\n`
         : `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(v)}\r\n`);
     return parts.join('') + `--${MULTIPART_BOUNDARY}--\r\n`;
   }

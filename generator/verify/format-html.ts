@@ -45,7 +45,11 @@ ${report.findings.map(renderFinding).join('\n') || '<p>None.</p>'}
 function renderMatrix(report: Report): string {
   const { columns, rows } = report.matrix;
   const head = `<tr><th>operation</th>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
-  const body = rows.map((row) => `<tr data-operation="${escapeHtml(row.operation)}"><th>${escapeHtml(row.operation)}</th>${columns.map((c) => renderCell(c, row.cells[c])).join('')}</tr>`);
+  const body = rows.map(
+    (row) =>
+      `<tr data-operation="${escapeHtml(row.operation)}"><th>${escapeHtml(row.operation)}</th>` +
+      `${columns.map((c) => renderCell(c, row.cells[c])).join('')}</tr>`,
+  );
   return `<table id="matrix">${head}\n${body.join('\n')}</table>`;
 }
 
@@ -56,8 +60,14 @@ function renderCell(column: string, cell: MatrixCell | undefined): string {
 }
 
 function renderCoverage(report: Report): string {
-  const rows = report.coverage.map((c) => `<tr><th>${escapeHtml(c.operation)}</th><td>${c.requests}</td><td>${escapeHtml(c.observedErrors.join(' ') || '-')}</td><td>${escapeHtml(c.neverObserved.join(' ') || '-')}</td><td>${escapeHtml(c.undocumented.join(' ') || '-')}</td></tr>`);
-  return `<table id="coverage"><tr><th>operation</th><th>requests</th><th>errors observed</th><th>never observed</th><th>undocumented</th></tr>\n${rows.join('\n')}</table>`;
+  const list = (statuses: readonly (string | number)[]) => escapeHtml(statuses.join(' ') || '-');
+  const rows = report.coverage.map(
+    (c) =>
+      `<tr><th>${escapeHtml(c.operation)}</th><td>${c.requests}</td>` +
+      `<td>${list(c.observedErrors)}</td><td>${list(c.neverObserved)}</td><td>${list(c.undocumented)}</td></tr>`,
+  );
+  const head = '<tr><th>operation</th><th>requests</th><th>errors observed</th><th>never observed</th><th>undocumented</th></tr>';
+  return `<table id="coverage">${head}\n${rows.join('\n')}</table>`;
 }
 
 function renderFinding(f: Finding): string {

@@ -7,10 +7,12 @@ import type { Report } from './types.js';
 export function formatSummary(report: Report): string {
   const lines: string[] = [];
   lines.push(`faultline verify ${report.baseUrl}: ${report.spec.title} ${report.spec.version} (OpenAPI ${report.spec.openapi})`);
-  lines.push(`${report.requests} requests${report.planned > report.requests ? ` (of ${report.planned} planned; raise --max-requests)` : ''} in ${(report.durationMs / 1000).toFixed(1)} s, seed ${report.seed}`);
+  const cut = report.planned > report.requests ? ` (of ${report.planned} planned; raise --max-requests)` : '';
+  lines.push(`${report.requests} requests${cut} in ${(report.durationMs / 1000).toFixed(1)} s, seed ${report.seed}`);
   lines.push('');
   for (const f of report.findings) {
-    lines.push(`✖ ${f.check}  ${f.operation}  → ${f.status || 'no response'}${f.occurrences > 1 ? `  (${f.occurrences} requests)` : ''}`);
+    const repeated = f.occurrences > 1 ? `  (${f.occurrences} requests)` : '';
+    lines.push(`✖ ${f.check}  ${f.operation}  → ${f.status || 'no response'}${repeated}`);
     lines.push(`    ${oneLine(f.message)}`);
     lines.push(`    probe: ${f.probe.kind}, ${oneLine(f.probe.label)}`);
     lines.push(`    ${oneLine(f.curl).slice(0, 400)}`);

@@ -75,7 +75,10 @@ function outlier(status: string, def: ErrorResponseDefinition, mine: Variant, us
   const n = usual.uses.length;
   return {
     pointer: def.pointer,
-    message: `${status} responses use ${count} different body schemas: here ${describeSchema(content.schemaPointer)} (${content.contentType}, used by ${describeUsers(users)}), but ${n} operation${n === 1 ? ' uses' : 's use'} ${describeSchema(theirs.schemaPointer)} (${theirs.contentType})`,
+    message:
+      `${status} responses use ${count} different body schemas: ` +
+      `here ${describeSchema(content.schemaPointer)} (${content.contentType}, used by ${describeUsers(users)}), ` +
+      `but ${n} operation${n === 1 ? ' uses' : 's use'} ${describeSchema(theirs.schemaPointer)} (${theirs.contentType})`,
     fix: `use one schema for every ${status} response, e.g. a shared response under components/responses`,
   };
 }

@@ -35,7 +35,9 @@ export const scopedNeeds403: Rule = {
       .filter((op) => demandsCredentials(op) && op.security!.some((alt) => alt.some((r) => r.scopes.length > 0)) && !firstStatusCovering(documentedStatuses(op), ['403']))
       .map((op) => ({
         pointer: responsesPointer(op),
-        message: `${op.key} requires scopes (${[...new Set(op.security!.flat().flatMap((r) => r.scopes))].join(', ')}) but documents no 403 for a token without them`,
+        message:
+          `${op.key} requires scopes (${[...new Set(op.security!.flat().flatMap((r) => r.scopes))].join(', ')}) ` +
+          'but documents no 403 for a token without them',
         fix: "add a '403' response, e.g. `'403': { $ref: '#/components/responses/Forbidden' }`",
       })),
 };
