@@ -9,11 +9,27 @@ import { closest } from './commands/suggest.js';
 
 /** Every command: its one-line synopsis and where it lives. A new command is one row here plus its file. */
 const COMMANDS: Record<string, { synopsis: string; load: () => Promise<{ run: Command }> }> = {
-  generate: { synopsis: 'generate [spec] --out <dir>   generate a typed Express or Fastify service (--check, --dry-run, --watch, --no-client, --target)', load: () => import('./commands/generate.js') },
-  lint: { synopsis: 'lint [spec]                   report holes in the error contract and structural problems', load: () => import('./commands/lint.js') },
-  diff: { synopsis: 'diff <old> [new]              error-contract changes between two spec versions (--fail-on breaking)', load: () => import('./commands/diff.js') },
-  verify: { synopsis: 'verify [spec] --url <base>    check that a running service keeps its error contract', load: () => import('./commands/verify.js') },
-  check: { synopsis: 'check [spec] --out <dir>      report thrown error classes the operation does not document (--depth)', load: () => import('./commands/check.js') },
+  generate: {
+    synopsis:
+      'generate [spec] --out <dir>   generate a typed Express or Fastify service (--check, --dry-run, --watch, --no-client, --target)',
+    load: () => import('./commands/generate.js'),
+  },
+  lint: {
+    synopsis: 'lint [spec]                   report holes in the error contract and structural problems',
+    load: () => import('./commands/lint.js'),
+  },
+  diff: {
+    synopsis: 'diff <old> [new]              error-contract changes between two spec versions (--fail-on breaking)',
+    load: () => import('./commands/diff.js'),
+  },
+  verify: {
+    synopsis: 'verify [spec] --url <base>    check that a running service keeps its error contract',
+    load: () => import('./commands/verify.js'),
+  },
+  check: {
+    synopsis: 'check [spec] --out <dir>      report thrown error classes the operation does not document (--depth)',
+    load: () => import('./commands/check.js'),
+  },
   new: { synopsis: 'new <dir> --spec <spec>       scaffold a standalone service', load: () => import('./commands/new.js') },
 };
 

@@ -40,7 +40,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<{ conf
   const { tsImport } = await import('tsx/esm/api');
   const mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: FaultlineConfig };
   const config = unwrapCommonJs(mod.default) ?? {};
-  if (typeof config !== 'object' || config === null) throw new ConfigError(`${path} must export a config object as default (use defineConfig)`);
+  if (typeof config !== 'object' || config === null)
+    throw new ConfigError(`${path} must export a config object as default (use defineConfig)`);
   return { config, path };
 }
 
@@ -52,6 +53,7 @@ export class ConfigError extends Error {}
  */
 function unwrapCommonJs(exported: unknown): FaultlineConfig | undefined {
   const commonJs = exported as { __esModule?: unknown; default?: unknown } | undefined;
-  if (commonJs && typeof commonJs === 'object' && commonJs.__esModule === true && 'default' in commonJs) return commonJs.default as FaultlineConfig;
+  if (commonJs && typeof commonJs === 'object' && commonJs.__esModule === true && 'default' in commonJs)
+    return commonJs.default as FaultlineConfig;
   return exported as FaultlineConfig | undefined;
 }

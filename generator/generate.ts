@@ -64,7 +64,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWorker | undefined): Promise<GenerateResult> {
   const loaded = await loadCheckedSpec(options.input, { cwd, refRoot: options.refRoot });
-  const result: GenerateResult = { files: new Map(), diagnostics: [...loaded.diagnostics], stats: { operations: 0, errorResponses: 0 }, inputs: loaded.files };
+  const result: GenerateResult = {
+    files: new Map(),
+    diagnostics: [...loaded.diagnostics],
+    stats: { operations: 0, errorResponses: 0 },
+    inputs: loaded.files,
+  };
   if (!loaded.document || hasErrors(result.diagnostics)) return result;
   const locate = (p: Omit<Diagnostic, 'file' | 'line'>): Diagnostic => ({ ...p, ...loaded.locate(p.pointer) });
   const { model, problems } = buildModel(loaded.document);
@@ -74,11 +79,20 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   result.diagnostics.push(...recipeDiagnostics(errorRecipes).map(locate));
   const normalized = normalizeForTools(loaded.document, loaded.version ?? '3.0');
   result.diagnostics.push(...normalized.notes.map(locate));
-  result.stats = { operations: model.operations.length, errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0) };
+  result.stats = {
+    operations: model.operations.length,
+    errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0),
+  };
   if (hasErrors(result.diagnostics)) return result;
   const out = resolve(cwd, options.output);
   result.moduleFormat = moduleFormatFor(out, options.moduleFormat);
-  const emitOptions = { client: options.client !== false, serviceErrorSchema: options.serviceErrorSchema, servers: loaded.document.servers, moduleFormat: result.moduleFormat.format, ...(options.target && options.target !== 'express' ? { target: options.target } : {}) };
+  const emitOptions = {
+    client: options.client !== false,
+    serviceErrorSchema: options.serviceErrorSchema,
+    servers: loaded.document.servers,
+    moduleFormat: result.moduleFormat.format,
+    ...(options.target && options.target !== 'express' ? { target: options.target } : {}),
+  };
   // The author's document: the tools' copy is derived from it, and recipes read its examples.
   const input = inputHash(loaded.document, emitOptions);
   if (options.check && options.fastCheck !== false && !hasErrors(result.diagnostics) && upToDate(out, input)) {
@@ -98,7 +112,8 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
     // tsconfig.json is the user's once it exists: say what it lacks instead of changing it
     const tsconfig = resolve(out, 'tsconfig.json');
     const ours = emitted.userFiles.get('tsconfig.json');
-    if (!result.written.created.includes('tsconfig.json') && !sameText(tsconfig, ours)) result.written.tsconfigNeeds = tsconfigNeeds(tsconfig, result.moduleFormat.format);
+    if (!result.written.created.includes('tsconfig.json') && !sameText(tsconfig, ours))
+      result.written.tsconfigNeeds = tsconfigNeeds(tsconfig, result.moduleFormat.format);
   }
   return result;
 }

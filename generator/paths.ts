@@ -22,5 +22,11 @@ const found = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 export const PACKAGE_ROOT = found.root;
 /** faultline's package.json, parsed. */
-export const PACKAGE_JSON: { name: string; version: string; engines?: Record<string, string>; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = found.manifest;
+export const PACKAGE_JSON: {
+  name: string;
+  version: string;
+  engines?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+} = found.manifest;
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates') + '/';

@@ -87,7 +87,8 @@ export class ErrorClassReader {
     const chain: ts.ClassLikeDeclaration[] = [];
     for (let c: ts.ClassLikeDeclaration | undefined = declaration; c && !chain.includes(c); ) {
       chain.push(c);
-      const base: ts.ExpressionWithTypeArguments | undefined = c.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      const base: ts.ExpressionWithTypeArguments | undefined = c.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)
+        ?.types[0];
       c = base ? classDeclaration(this.checker, this.checker.getSymbolAtLocation(base.expression)) : undefined;
     }
     return chain;

@@ -43,22 +43,51 @@ export function checkProject(model: Model, outDir: string, options: CheckOptions
   const program = createCheckProgram(out);
   const checker = program.getTypeChecker();
   const { mappers, problems } = findTypedMappers(program, generatedDir);
-  const classes = new Map(errorClasses(model).filter((c) => c.status !== undefined).map((c) => [c.name, [c.status!]]));
-  for (const c of errorClasses(model)) if (c.statusType && /^[\d |]+$/.test(c.statusType)) classes.set(c.name, c.statusType.split('|').map(Number).sort((a, b) => a - b));
+  const classes = new Map(
+    errorClasses(model)
+      .filter((c) => c.status !== undefined)
+      .map((c) => [c.name, [c.status!]]),
+  );
+  for (const c of errorClasses(model))
+    if (c.statusType && /^[\d |]+$/.test(c.statusType))
+      classes.set(
+        c.name,
+        c.statusType
+          .split('|')
+          .map(Number)
+          .sort((a, b) => a - b),
+      );
   const reader = new ErrorClassReader(checker, generatedDir, classes, mappers);
   const findings: CheckFinding[] = problems.map((p) => ({ severity: 'warning', ...p, via: [] }));
   for (const op of model.operations) {
     const file = join(out, 'handlers', `${handlerFileName(op.name)}.ts`);
     const handler = existsSync(file) ? handlerNode(program, checker, file, op.name) : undefined;
     if (!handler) {
-      findings.push({ severity: 'warning', file, line: 1, operation: op.key, via: [], message: `${op.key}: no handler \`${op.name}\` exported from this file; its throws are not checked` });
+      findings.push({
+        severity: 'warning',
+        file,
+        line: 1,
+        operation: op.key,
+        via: [],
+        message: `${op.key}: no handler \`${op.name}\` exported from this file; its throws are not checked`,
+      });
       continue;
     }
     for (const reached of reachableThrows(handler, reader, checker, generatedDir, options.depth ?? DEFAULT_DEPTH)) {
       for (const status of reached.statuses) {
         if (documents(op, status)) continue;
         const mapper = reached.mapper && { file: reached.mapper.file, line: reached.mapper.line };
-        findings.push({ severity: 'error', file: reached.file, line: reached.line, operation: op.key, status, className: reached.className, via: reached.via, mapper, message: `${op.key} does not document ${status} (${reached.className})` });
+        findings.push({
+          severity: 'error',
+          file: reached.file,
+          line: reached.line,
+          operation: op.key,
+          status,
+          className: reached.className,
+          via: reached.via,
+          mapper,
+          message: `${op.key} does not document ${status} (${reached.className})`,
+        });
       }
     }
   }

@@ -23,7 +23,11 @@ export function findTypedMappers(program: ts.Program, generatedDir: string): { m
   const isMapError = (call: ts.CallExpression) => {
     let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    return symbol?.declarations?.some((d) => ts.isFunctionDeclaration(d) && d.name?.text === 'mapError' && slash(d.getSourceFile().fileName) === mapErrorFile) ?? false;
+    return (
+      symbol?.declarations?.some(
+        (d) => ts.isFunctionDeclaration(d) && d.name?.text === 'mapError' && slash(d.getSourceFile().fileName) === mapErrorFile,
+      ) ?? false
+    );
   };
   for (const file of program.getSourceFiles()) {
     if (!isProjectFile(file, generatedDir)) continue;
@@ -32,8 +36,13 @@ export function findTypedMappers(program: ts.Program, generatedDir: string): { m
         const where = { file: file.fileName, line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1 };
         const declaration = classDeclaration(checker, checker.getSymbolAtLocation(node.arguments[0]));
         const statuses = literals.literalStatuses(node.arguments[1]);
-        if (!declaration) problems.push({ ...where, message: `mapError: cannot find the class ${node.arguments[0].getText()} in the project` });
-        else if (statuses.length === 0) problems.push({ ...where, message: `mapError: the status of ${node.arguments[0].getText()} is not a number literal, so check cannot follow it` });
+        if (!declaration)
+          problems.push({ ...where, message: `mapError: cannot find the class ${node.arguments[0].getText()} in the project` });
+        else if (statuses.length === 0)
+          problems.push({
+            ...where,
+            message: `mapError: the status of ${node.arguments[0].getText()} is not a number literal, so check cannot follow it`,
+          });
         else mappers.push({ declaration, statuses, ...where });
       }
       ts.forEachChild(node, visit);

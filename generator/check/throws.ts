@@ -23,7 +23,13 @@ export interface ReachedThrow extends ThrownError {
   via: CallStep[];
 }
 
-export function reachableThrows(root: ts.Node, reader: ErrorClassReader, checker: ts.TypeChecker, generatedDir: string, maxDepth: number): ReachedThrow[] {
+export function reachableThrows(
+  root: ts.Node,
+  reader: ErrorClassReader,
+  checker: ts.TypeChecker,
+  generatedDir: string,
+  maxDepth: number,
+): ReachedThrow[] {
   const found: ReachedThrow[] = [];
   const seen = new Set<ts.Node>([root]);
   const reported = new Set<ts.Node>();
@@ -61,7 +67,8 @@ function locate(node: ts.Node): { file: string; line: number } {
 function callTarget(node: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): { name: string; body: ts.Node } | undefined {
   const name = calleeName(node.expression);
   const declaration = checker.getResolvedSignature(node)?.declaration;
-  if (declaration && !ts.isJSDocSignature(declaration) && 'body' in declaration && declaration.body) return { name, body: declaration.body as ts.Node };
+  if (declaration && !ts.isJSDocSignature(declaration) && 'body' in declaration && declaration.body)
+    return { name, body: declaration.body as ts.Node };
   if (ts.isNewExpression(node)) {
     let symbol = checker.getSymbolAtLocation(node.expression);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);

@@ -20,8 +20,20 @@ export const SPEC: CommandSpec = {
     'Report thrown error classes (and typed mappers) whose status the operation does not document ' +
     '(default spec and folder: `input` and `output` of faultline.config.ts).',
   flags: withCommonFlags([
-    { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'the generated service folder (its handlers/ and the code they call are read)' },
-    { name: 'depth', type: 'string', value: '<n>', description: `how many calls deep to follow from each handler (default ${DEFAULT_DEPTH})` },
+    {
+      name: 'out',
+      short: 'o',
+      aliases: ['output'],
+      type: 'string',
+      value: '<dir>',
+      description: 'the generated service folder (its handlers/ and the code they call are read)',
+    },
+    {
+      name: 'depth',
+      type: 'string',
+      value: '<n>',
+      description: `how many calls deep to follow from each handler (default ${DEFAULT_DEPTH})`,
+    },
     REF_ROOT_FLAG,
   ]),
 };
@@ -40,7 +52,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
 }
 
 /** Shared with `generate --check`. */
-export async function runCheck(options: { input: string; output: string; refRoot?: string; depth?: number }, io: CommandIO): Promise<number> {
+export async function runCheck(
+  options: { input: string; output: string; refRoot?: string; depth?: number },
+  io: CommandIO,
+): Promise<number> {
   const loaded = loadSpec(options.input, { cwd: io.cwd, refRoot: options.refRoot });
   if (!loaded.document || hasErrors(loaded.diagnostics)) {
     for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');

@@ -19,7 +19,12 @@ export const SPEC: CommandSpec = {
   summary: 'Error-contract changes between two versions of a spec; new-spec defaults to `input` of faultline.config.ts.',
   flags: withCommonFlags([
     { name: 'format', type: 'string', value: DIFF_FORMATS.join('|'), description: 'output format (default stylish)' },
-    { name: 'fail-on', type: 'string', value: FAIL_ON.join('|'), description: 'exit 1 when a breaking change (or any change) is found (default none)' },
+    {
+      name: 'fail-on',
+      type: 'string',
+      value: FAIL_ON.join('|'),
+      description: 'exit 1 when a breaking change (or any change) is found (default none)',
+    },
     { ...REF_ROOT_FLAG, description: "folder external $refs may reach (default: each spec's folder)" },
   ]),
 };
@@ -31,7 +36,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const format = oneOf('--format', DIFF_FORMATS, flags.string('format') ?? 'stylish');
   const failOn = oneOf('--fail-on', FAIL_ON, flags.string('fail-on') ?? 'none');
   const specs = flags.positionals.length === 1 && config.input ? [flags.positionals[0], config.input] : flags.positionals;
-  if (specs.length !== 2) throw new UsageError(`expected two spec files (old and new), got ${flags.positionals.length}\n${formatHelp(SPEC)}`);
+  if (specs.length !== 2)
+    throw new UsageError(`expected two spec files (old and new), got ${flags.positionals.length}\n${formatHelp(SPEC)}`);
 
   const refRoot = flags.string('ref-root') ?? config.refRoot;
   const oldSpec = await loadCheckedSpec(specs[0], { cwd: io.cwd, refRoot });

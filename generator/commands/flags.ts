@@ -31,10 +31,21 @@ export interface CommandSpec {
 }
 
 export const HELP_FLAG: Flag = { name: 'help', short: 'h', type: 'boolean', description: 'print this help and exit' };
-export const CONFIG_FLAG: Flag = { name: 'config', short: 'c', type: 'string', value: '<file>', description: 'config file (default: faultline.config.ts in the working folder); its `input` is the spec when none is given' };
+export const CONFIG_FLAG: Flag = {
+  name: 'config',
+  short: 'c',
+  type: 'string',
+  value: '<file>',
+  description: 'config file (default: faultline.config.ts in the working folder); its `input` is the spec when none is given',
+};
 
 /** `--ref-root`, shared by every command that loads a spec. */
-export const REF_ROOT_FLAG: Flag = { name: 'ref-root', type: 'string', value: '<dir>', description: "folder external $refs may reach (default: the spec's folder)" };
+export const REF_ROOT_FLAG: Flag = {
+  name: 'ref-root',
+  type: 'string',
+  value: '<dir>',
+  description: "folder external $refs may reach (default: the spec's folder)",
+};
 
 export function withCommonFlags(flags: Flag[]): Flag[] {
   return [...flags, CONFIG_FLAG, HELP_FLAG];
@@ -104,7 +115,9 @@ export function parseCommand(spec: CommandSpec, args: string[]): ParsedCommand {
 }
 
 export function formatHelp(spec: CommandSpec): string {
-  const names = (f: Flag) => [f.short && `-${f.short}`, `--${f.name}`, ...(f.aliases ?? []).map((a) => `--${a}`)].filter(Boolean).join(', ') + (f.value ? ` ${f.value}` : '');
+  const names = (f: Flag) =>
+    [f.short && `-${f.short}`, `--${f.name}`, ...(f.aliases ?? []).map((a) => `--${a}`)].filter(Boolean).join(', ') +
+    (f.value ? ` ${f.value}` : '');
   const width = Math.max(...spec.flags.map((f) => names(f).length)) + 2;
   const lines = [
     `usage: faultline ${spec.usage}`,

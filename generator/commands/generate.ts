@@ -17,13 +17,29 @@ export const SPEC: CommandSpec = {
   usage: 'generate [spec] --out <dir> [options]',
   summary: 'Generate a typed Express service from an OpenAPI spec (default spec and folder: `input` and `output` of faultline.config.ts).',
   flags: withCommonFlags([
-    { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description: 'output folder (generated/ is rewritten, your files are created once)' },
-    { name: 'check', type: 'boolean', description: 'write nothing; exit 1 and list stale, missing and extra files when the output is out of date' },
+    {
+      name: 'out',
+      short: 'o',
+      aliases: ['output'],
+      type: 'string',
+      value: '<dir>',
+      description: 'output folder (generated/ is rewritten, your files are created once)',
+    },
+    {
+      name: 'check',
+      type: 'boolean',
+      description: 'write nothing; exit 1 and list stale, missing and extra files when the output is out of date',
+    },
     { name: 'dry-run', type: 'boolean', description: 'print what would be written, created and removed; write nothing' },
     { name: 'watch', short: 'w', type: 'boolean', description: 'regenerate when the spec or a file it references changes' },
     { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
     REF_ROOT_FLAG,
-    { name: 'target', type: 'string', value: '<express|fastify>', description: 'the framework the service runs on (default express; the handler API is the same)' },
+    {
+      name: 'target',
+      type: 'string',
+      value: '<express|fastify>',
+      description: 'the framework the service runs on (default express; the handler API is the same)',
+    },
     { name: 'quiet', short: 'q', type: 'boolean', description: 'print nothing on success' },
   ]),
 };
@@ -36,7 +52,8 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     throw new UsageError(`moduleFormat in the config must be 'esm' or 'cjs', got ${JSON.stringify(config.moduleFormat)}`);
   }
   const target = flags.string('target') ?? config.target ?? 'express';
-  if (target !== 'express' && target !== 'fastify') throw new UsageError(`--target must be express or fastify, got ${JSON.stringify(target)}`);
+  if (target !== 'express' && target !== 'fastify')
+    throw new UsageError(`--target must be express or fastify, got ${JSON.stringify(target)}`);
   const input = oneSpec(flags.positionals, config, 'faultline generate <spec> --out <dir>');
   const output = flags.string('out') ?? config.output;
   if (!output) throw new UsageError('missing --out <dir> (or set `output` in faultline.config.ts)');
@@ -106,7 +123,10 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
   if (w.orphans.length) lines.push(`  kept handler files whose operation left the spec: ${w.orphans.join(', ')}`);
   if (result.moduleFormat?.format === 'cjs') lines.push(`  CommonJS output: ${result.moduleFormat.reason}`);
   lines.push(...writeDetails(w));
-  if (result.diagnostics.some((d) => d.code === 'CLIENT_FAILED')) lines.push('  the typed client was left out (see the warning above); the service is complete. To proceed without it, rerun with --no-client');
+  if (result.diagnostics.some((d) => d.code === 'CLIENT_FAILED'))
+    lines.push(
+      '  the typed client was left out (see the warning above); the service is complete. To proceed without it, rerun with --no-client',
+    );
   lines.push(`  done in ${ms} ms`);
   return lines.join('\n') + '\n';
 }

@@ -16,7 +16,13 @@ export const SPEC: CommandSpec = {
   summary: 'Report holes in the error contract, and structural problems of the spec, with file:line.',
   flags: withCommonFlags([
     { name: 'format', type: 'string', value: 'stylish|json|github', description: 'output format (default stylish)' },
-    { name: 'rule', type: 'string', multiple: true, value: '<id>=off|warn|error', description: 'set a rule, overriding faultline.config.ts' },
+    {
+      name: 'rule',
+      type: 'string',
+      multiple: true,
+      value: '<id>=off|warn|error',
+      description: 'set a rule, overriding faultline.config.ts',
+    },
     REF_ROOT_FLAG,
   ]),
   details: `Rule settings come from faultline.config.ts (rules: {...}); --rule flags override them.

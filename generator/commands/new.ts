@@ -16,7 +16,13 @@ export const SPEC: CommandSpec = {
     { name: 'name', type: 'string', value: '<package>', description: 'npm package name (default: the folder name)' },
     { name: 'force', short: 'f', type: 'boolean', description: 'add the missing files to a non-empty folder; never overwrite one' },
     { name: 'no-client', type: 'boolean', description: 'skip the @hey-api/openapi-ts typed client' },
-    { name: 'faultline-version', type: 'string', value: '<npm spec>', description: 'the npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default: where this faultline came from)' },
+    {
+      name: 'faultline-version',
+      type: 'string',
+      value: '<npm spec>',
+      description:
+        'the npm spec of the faultline devDependency, e.g. file:../faultline-0.1.0.tgz (default: where this faultline came from)',
+    },
   ]),
   details: `Creates a standalone service project in <dir>: package.json, faultline.config.ts, the spec and every
 file it references under spec/, generated/, handlers/, app.ts, server.ts, a contract test, README.md.
@@ -34,7 +40,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   if (flags.positionals.length > 1) throw new UsageError(`expected one folder, got ${flags.positionals.length}`);
   const name = flags.string('name');
   if (name !== undefined && !isValidPackageName(name)) {
-    throw new UsageError(`--name ${JSON.stringify(name)} is not a valid npm package name (lower case letters, digits, - . _ ~, optional @scope/)`);
+    throw new UsageError(
+      `--name ${JSON.stringify(name)} is not a valid npm package name (lower case letters, digits, - . _ ~, optional @scope/)`,
+    );
   }
   const config = flags.string('spec') ? {} : await commandConfig(io.cwd, flags.string('config'));
   const spec = specFrom(flags.string('spec'), config, 'faultline new <dir> --spec <spec>');
@@ -49,7 +57,9 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     return EXIT.usage;
   }
   if (!result.ok) {
-    io.stderr(`faultline new: the spec has ${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing was written\n`);
+    io.stderr(
+      `faultline new: the spec has ${result.diagnostics.filter((d) => d.severity === 'error').length} error(s); nothing was written\n`,
+    );
     return EXIT.findings;
   }
   const shown = relative(io.cwd, result.root) || '.';

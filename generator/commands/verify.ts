@@ -21,11 +21,27 @@ export const SPEC: CommandSpec = {
   flags: withCommonFlags([
     { name: 'url', type: 'string', value: '<base>', description: 'base URL of the running service (required)' },
     { name: 'max-requests', type: 'string', value: '<n>', description: `cap on requests sent (default ${VERIFY_DEFAULTS.maxRequests})` },
-    { name: 'concurrency', type: 'string', value: '<n>', description: `requests in flight at once (default ${VERIFY_DEFAULTS.concurrency})` },
+    {
+      name: 'concurrency',
+      type: 'string',
+      value: '<n>',
+      description: `requests in flight at once (default ${VERIFY_DEFAULTS.concurrency})`,
+    },
     { name: 'timeout', type: 'string', value: '<ms>', description: `per-request timeout (default ${VERIFY_DEFAULTS.timeoutMs})` },
-    { name: 'seed', type: 'string', value: '<n>', description: `seed for generated values; the same seed repeats the run (default ${VERIFY_DEFAULTS.seed})` },
+    {
+      name: 'seed',
+      type: 'string',
+      value: '<n>',
+      description: `seed for generated values; the same seed repeats the run (default ${VERIFY_DEFAULTS.seed})`,
+    },
     { name: 'header', type: 'string', multiple: true, value: "'Name: value'", description: 'sent with every request (auth)' },
-    { name: 'report', type: 'string', multiple: true, value: 'json|html <file>', description: 'also write the report as JSON or a self-contained HTML page' },
+    {
+      name: 'report',
+      type: 'string',
+      multiple: true,
+      value: 'json|html <file>',
+      description: 'also write the report as JSON or a self-contained HTML page',
+    },
   ]),
 };
 
@@ -42,7 +58,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const progress = io.isTTY ? (done: number, total: number, failing: number) => io.stdout(formatProgress(done, total, failing)) : undefined;
   let report: Awaited<ReturnType<typeof verify>>;
   try {
-    report = await verify({ document: spec.document, baseUrl: options.url, seed: options.seed, maxRequests: options.maxRequests, concurrency: options.concurrency, timeoutMs: options.timeoutMs, headers: options.headers, onProgress: progress });
+    report = await verify({
+      document: spec.document,
+      baseUrl: options.url,
+      seed: options.seed,
+      maxRequests: options.maxRequests,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      headers: options.headers,
+      onProgress: progress,
+    });
   } catch (err) {
     if (!(err instanceof UnreachableError)) throw err;
     io.stderr(`faultline verify: ${err.message}\nIs the service running, and is --url right?\n`);

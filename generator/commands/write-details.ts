@@ -8,7 +8,8 @@ import type { WriteReport } from '../write.js';
 export function writeDetails(w: WriteReport & { tsconfigNeeds?: string[] }): string[] {
   const lines: string[] = [];
   if (w.removed.length) lines.push(`  removed (written by the last run, no longer generated): ${w.removed.join(', ')}`);
-  if (w.foreign?.length) lines.push(`  kept in generated/, not written by faultline (move them out: generated/ is faultline's): ${w.foreign.join(', ')}`);
+  if (w.foreign?.length)
+    lines.push(`  kept in generated/, not written by faultline (move them out: generated/ is faultline's): ${w.foreign.join(', ')}`);
   if (w.edited?.length) lines.push(`  kept, no longer generated but edited since faultline wrote them: ${w.edited.join(', ')}`);
   if (w.tsconfigNeeds?.length) {
     lines.push('  tsconfig.json (yours, kept) lacks settings the generated code needs:');

@@ -22,7 +22,11 @@ export function formatDiffStylish({ changes, summary }: DiffResult): string {
     out.push('');
   }
   const total = changes.length;
-  out.push(total === 0 ? 'no error-contract changes' : `${total} change${total === 1 ? '' : 's'} (${summary.breaking} breaking, ${summary.nonBreaking} not breaking)`);
+  out.push(
+    total === 0
+      ? 'no error-contract changes'
+      : `${total} change${total === 1 ? '' : 's'} (${summary.breaking} breaking, ${summary.nonBreaking} not breaking)`,
+  );
   return out.join('\n') + '\n';
 }
 

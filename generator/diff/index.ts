@@ -42,10 +42,20 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
   const place = (side: Side, pointer: string): Place => ({ ...side.locate(pointer), pointer });
   const changes: Change[] = [];
 
-  for (const op of match.removed) changes.push({ kind: 'operation-removed', ...ids(op), breaking: true, message: `${op.key} removed`, old: place(before, op.pointer) });
-  for (const op of match.added) changes.push({ kind: 'operation-added', ...ids(op), breaking: false, message: `${op.key} added`, new: place(after, op.pointer) });
+  for (const op of match.removed)
+    changes.push({ kind: 'operation-removed', ...ids(op), breaking: true, message: `${op.key} removed`, old: place(before, op.pointer) });
+  for (const op of match.added)
+    changes.push({ kind: 'operation-added', ...ids(op), breaking: false, message: `${op.key} added`, new: place(after, op.pointer) });
   for (const pair of match.pairs) {
-    if (pair.moved) changes.push({ kind: 'operation-moved', ...ids(pair.new), breaking: true, message: `${pair.old.key} moved to ${pair.new.key}`, old: place(before, pair.old.pointer), new: place(after, pair.new.pointer) });
+    if (pair.moved)
+      changes.push({
+        kind: 'operation-moved',
+        ...ids(pair.new),
+        breaking: true,
+        message: `${pair.old.key} moved to ${pair.new.key}`,
+        old: place(before, pair.old.pointer),
+        new: place(after, pair.new.pointer),
+      });
     changes.push(...diffOperation(pair.old, pair.new));
   }
 
@@ -55,9 +65,18 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
     const out: Change[] = [];
     const base = { ...ids(newOp) };
     const security = diffSecurity(oldOp, newOp);
-    if (security) out.push({ kind: 'security-changed', ...base, ...security, old: place(before, oldOp.pointer), new: place(after, newOp.pointer) });
+    if (security)
+      out.push({ kind: 'security-changed', ...base, ...security, old: place(before, oldOp.pointer), new: place(after, newOp.pointer) });
     for (const r of oldErrors) {
-      if (!newErrors.some((n) => n.status === r.status)) out.push({ kind: 'status-removed', ...base, status: r.status, breaking: false, message: `${r.status} removed`, old: place(before, r.pointer) });
+      if (!newErrors.some((n) => n.status === r.status))
+        out.push({
+          kind: 'status-removed',
+          ...base,
+          status: r.status,
+          breaking: false,
+          message: `${r.status} removed`,
+          old: place(before, r.pointer),
+        });
     }
     for (const r of newErrors) {
       const same = oldErrors.find((o) => o.status === r.status);
@@ -65,8 +84,13 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
         out.push(...diffResponse(same, r, base));
         continue;
       }
-      const cover = firstStatusCovering(oldErrors.map((o) => o.status), [r.status]);
-      const message = cover ? `${r.status} added (clients already handle it as ${cover})` : `${r.status} added; clients written for the old spec do not expect it`;
+      const cover = firstStatusCovering(
+        oldErrors.map((o) => o.status),
+        [r.status],
+      );
+      const message = cover
+        ? `${r.status} added (clients already handle it as ${cover})`
+        : `${r.status} added; clients written for the old spec do not expect it`;
       out.push({ kind: 'status-added', ...base, status: r.status, breaking: !cover, message, new: place(after, r.pointer) });
       if (cover) out.push(...diffResponse(oldErrors.find((o) => o.status === cover)!, r, base));
     }
@@ -81,7 +105,13 @@ export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult 
     if (!a) return [{ kind: 'body-added', ...at, breaking: false, message: `${newR.status} now has a body (${b!.contentType})` }];
     if (!b) return [{ kind: 'body-removed', ...at, breaking: true, message: `${newR.status} no longer has a body (was ${a.contentType})` }];
     const out: Change[] = [];
-    if (a.contentType !== b.contentType) out.push({ kind: 'content-type-changed', ...at, breaking: true, message: `${newR.status} body changed from ${a.contentType} to ${b.contentType}` });
+    if (a.contentType !== b.contentType)
+      out.push({
+        kind: 'content-type-changed',
+        ...at,
+        breaking: true,
+        message: `${newR.status} body changed from ${a.contentType} to ${b.contentType}`,
+      });
     if (a.schemaPointer && b.schemaPointer) {
       for (const c of schemaDiff(valueAt(before.doc, a.schemaPointer), valueAt(after.doc, b.schemaPointer))) {
         out.push({ kind: 'schema-changed', ...at, field: c.field, breaking: c.breaking, message: `${newR.status} body: ${c.message}` });

@@ -36,7 +36,8 @@ export function createSchemaDiff(ctx: SchemaDiffContext): (oldSchema: unknown, n
     compareTypes(before, after, field, out);
     compareValues(before, after, field, out);
     compareFields(before, after, field, depth, out);
-    if (before.items !== undefined && after.items !== undefined) compare(before.items, after.items, `${field === '(body)' ? '' : field}[]`, depth + 1, out);
+    if (before.items !== undefined && after.items !== undefined)
+      compare(before.items, after.items, `${field === '(body)' ? '' : field}[]`, depth + 1, out);
     compareVariants(before, after, field, depth, out);
   }
 
@@ -47,12 +48,19 @@ export function createSchemaDiff(ctx: SchemaDiffContext): (oldSchema: unknown, n
         out.push({ field: at(name), breaking: true, message: `field ${at(name)} removed` });
         continue;
       }
-      if (before.required.has(name) && !after.required.has(name)) out.push({ field: at(name), breaking: true, message: `field ${at(name)} is no longer required` });
-      if (!before.required.has(name) && after.required.has(name)) out.push({ field: at(name), breaking: false, message: `field ${at(name)} is now required` });
+      if (before.required.has(name) && !after.required.has(name))
+        out.push({ field: at(name), breaking: true, message: `field ${at(name)} is no longer required` });
+      if (!before.required.has(name) && after.required.has(name))
+        out.push({ field: at(name), breaking: false, message: `field ${at(name)} is now required` });
       compare(schema, after.properties.get(name), at(name), depth + 1, out);
     }
     for (const name of after.properties.keys()) {
-      if (!before.properties.has(name)) out.push({ field: at(name), breaking: false, message: `${after.required.has(name) ? 'required' : 'optional'} field ${at(name)} added` });
+      if (!before.properties.has(name))
+        out.push({
+          field: at(name),
+          breaking: false,
+          message: `${after.required.has(name) ? 'required' : 'optional'} field ${at(name)} added`,
+        });
     }
   }
 
@@ -69,8 +77,10 @@ export function createSchemaDiff(ctx: SchemaDiffContext): (oldSchema: unknown, n
     const added = [...newKeys].filter((k) => !oldKeys.has(k)).length;
     const removed = [...oldKeys].filter((k) => !newKeys.has(k)).length;
     // Dropping the union entirely (b empty) narrows only when the new schema says what it is.
-    if (added > 0 && b.length > 0) out.push({ field, breaking: true, message: `${field} has ${added} new oneOf/anyOf variant${added === 1 ? '' : 's'}` });
-    if (removed > 0) out.push({ field, breaking: false, message: `${field} lost ${removed} oneOf/anyOf variant${removed === 1 ? '' : 's'}` });
+    if (added > 0 && b.length > 0)
+      out.push({ field, breaking: true, message: `${field} has ${added} new oneOf/anyOf variant${added === 1 ? '' : 's'}` });
+    if (removed > 0)
+      out.push({ field, breaking: false, message: `${field} lost ${removed} oneOf/anyOf variant${removed === 1 ? '' : 's'}` });
   }
 
   return (oldSchema, newSchema) => {
@@ -89,7 +99,8 @@ function compareTypes(before: Shape, after: Shape, field: string, out: SchemaCha
   const covered = (t: string) => a?.has(t) || (t === 'integer' && a?.has('number'));
   const widened = !b || (a !== undefined && [...b].some((t) => !covered(t)));
   if (widened) out.push({ field, breaking: true, message: `type of ${field} changed from ${show(a)} to ${show(b)}` });
-  else if (!a || a.size !== b!.size || [...a].some((t) => !b!.has(t))) out.push({ field, breaking: false, message: `type of ${field} narrowed from ${show(a)} to ${show(b)}` });
+  else if (!a || a.size !== b!.size || [...a].some((t) => !b!.has(t)))
+    out.push({ field, breaking: false, message: `type of ${field} narrowed from ${show(a)} to ${show(b)}` });
 }
 
 function compareValues(before: Shape, after: Shape, field: string, out: SchemaChange[]): void {
@@ -107,6 +118,10 @@ function compareValues(before: Shape, after: Shape, field: string, out: SchemaCh
     out.push({ field, breaking: false, message: `${field} is now limited to ${after.enum.map(key).join(', ')}` });
   }
   if (before.hasConst && (!after.hasConst || key(before.const) !== key(after.const))) {
-    out.push({ field, breaking: true, message: `${field} was always ${key(before.const)}, now ${after.hasConst ? key(after.const) : 'anything'}` });
+    out.push({
+      field,
+      breaking: true,
+      message: `${field} was always ${key(before.const)}, now ${after.hasConst ? key(after.const) : 'anything'}`,
+    });
   }
 }

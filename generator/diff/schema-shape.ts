@@ -50,7 +50,8 @@ function mergeInto(target: Shape, part: Shape): void {
 
 function typesOf(node: Obj): Set<string> | undefined {
   const raw = node.type;
-  let types: string[] | undefined = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : undefined;
+  let types: string[] | undefined =
+    typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : undefined;
   // A schema with only `properties` or `items` still says what it is to the reader.
   if (!types && node.properties !== undefined) types = ['object'];
   if (!types && node.items !== undefined) types = ['array'];

@@ -17,7 +17,8 @@ export function diffSecurity(oldOp: ModelOperation, newOp: ModelOperation): { br
   if (!after.length) return { breaking: false, message: `${change}: now public` };
   if (!before.length) return { breaking: true, message: `${change}: clients written for the old spec send no credentials` };
   const stranded = before.filter((old) => !after.some((alt) => asksNoMoreThan(alt, old)));
-  if (stranded.length) return { breaking: true, message: `${change}: clients that authenticate with ${stranded.map(text).join(' or ')} are refused` };
+  if (stranded.length)
+    return { breaking: true, message: `${change}: clients that authenticate with ${stranded.map(text).join(' or ')} are refused` };
   return { breaking: false, message: `${change}: every old way to authenticate still works` };
 }
 
@@ -25,7 +26,9 @@ export function diffSecurity(oldOp: ModelOperation, newOp: ModelOperation): { br
 function normalize(security: ModelSecurity): ModelSecurityRequirement[] {
   if (!security || security.some((alt) => alt.length === 0)) return [];
   return security
-    .map((alt) => alt.map((r) => ({ scheme: r.scheme, scopes: [...new Set(r.scopes)].sort() })).sort((a, b) => a.scheme.localeCompare(b.scheme)))
+    .map((alt) =>
+      alt.map((r) => ({ scheme: r.scheme, scopes: [...new Set(r.scopes)].sort() })).sort((a, b) => a.scheme.localeCompare(b.scheme)),
+    )
     .sort((a, b) => text(a).localeCompare(text(b)));
 }
 

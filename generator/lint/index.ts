@@ -26,7 +26,8 @@ export function checkRuleSettings(rules: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const [id, setting] of Object.entries(rules)) {
     if (!RULE_IDS.includes(id)) problems.push(`unknown lint rule "${id}" (known: ${RULE_IDS.join(', ')})`);
-    else if (typeof setting !== 'string' || !SETTINGS.includes(setting)) problems.push(`rule "${id}" must be off, warn or error, not ${JSON.stringify(setting)}`);
+    else if (typeof setting !== 'string' || !SETTINGS.includes(setting))
+      problems.push(`rule "${id}" must be off, warn or error, not ${JSON.stringify(setting)}`);
   }
   return problems;
 }
@@ -61,7 +62,9 @@ function contextOf(document: Record<string, unknown>): LintContext {
 
 function runRule(rule: Rule, ctx: LintContext, setting: 'warn' | 'error', locate: LoadedSpec['locate']): Finding[] {
   const severity = setting === 'warn' ? 'warning' : 'error';
-  return rule.check(ctx).map((raw) => ({ rule: rule.id, severity, ...locate(raw.pointer), pointer: raw.pointer, message: raw.message, fix: raw.fix }));
+  return rule
+    .check(ctx)
+    .map((raw) => ({ rule: rule.id, severity, ...locate(raw.pointer), pointer: raw.pointer, message: raw.message, fix: raw.fix }));
 }
 
 /** Locating walks the YAML tree; many findings share a pointer (the same shared response). */
@@ -82,5 +85,9 @@ function compareFindings(a: Finding, b: Finding): number {
 export function summarize(findings: readonly Finding[]): LintSummary {
   const byRule: Record<string, number> = Object.fromEntries(RULE_IDS.map((id) => [id, 0]));
   for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  return { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length, byRule };
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    byRule,
+  };
 }

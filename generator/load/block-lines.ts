@@ -30,7 +30,13 @@ function scan(text: string): Line[] {
       rest = after.trimStart();
     }
     const m = KEY.exec(rest);
-    const key = m ? (m[1] !== undefined ? JSON.parse(`"${m[1]}"`) : m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3].trim()) : undefined;
+    const key = m
+      ? m[1] !== undefined
+        ? JSON.parse(`"${m[1]}"`)
+        : m[2] !== undefined
+          ? m[2].replace(/''/g, "'")
+          : m[3].trim()
+      : undefined;
     return { indent, key, item };
   });
 }

@@ -29,9 +29,22 @@ const TOOL_CRASHING_KEYS = new Set(['hasOwnProperty', 'valueOf', 'isPrototypeOf'
   '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
 /** Objects whose keys are names chosen by the spec author, so a `$ref` key there is a name, not a reference. */
-const NAME_MAPS = new Set<Kind>(['paths', 'components', 'componentMap', 'schemaMap', 'responseMap', 'contentMap', 'headerMap', 'exampleMap']);
+const NAME_MAPS = new Set<Kind>([
+  'paths',
+  'components',
+  'componentMap',
+  'schemaMap',
+  'responseMap',
+  'contentMap',
+  'headerMap',
+  'exampleMap',
+]);
 
-export interface Origin { file: SourceFile; pointer: string; display: string }
+export interface Origin {
+  file: SourceFile;
+  pointer: string;
+  display: string;
+}
 
 export interface Bundle {
   document: Record<string, unknown>;
@@ -89,7 +102,9 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
       return null;
     }
     if (Array.isArray(node)) {
-      return node.map((item, i) => walk(item, file, childKind(kind, String(i)), [...tokens, String(i)], [...filePtr, String(i)], depth + 1));
+      return node.map((item, i) =>
+        walk(item, file, childKind(kind, String(i)), [...tokens, String(i)], [...filePtr, String(i)], depth + 1),
+      );
     }
     if (node === null || typeof node !== 'object') return node;
     let obj = node as Record<string, Json>;
@@ -99,11 +114,23 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     }
     for (const key of Object.keys(obj)) {
       if (TOOL_CRASHING_KEYS.has(key)) {
-        report('INVALID_STRUCTURE', file, pointerOf([...filePtr, key]), `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`, 'rename it');
+        report(
+          'INVALID_STRUCTURE',
+          file,
+          pointerOf([...filePtr, key]),
+          `"${key}" cannot be used as a name: it is an Object.prototype method, and the OpenAPI tools faultline builds on crash on it`,
+          'rename it',
+        );
       }
     }
     if (kind !== 'data' && kind !== 'extension' && !NAME_MAPS.has(kind) && Object.hasOwn(obj, '$ref') && typeof obj.$ref !== 'string') {
-      report('REF_MALFORMED', file, pointerOf([...filePtr, '$ref']), '$ref must be a string', 'write the reference as a string, e.g. "#/components/schemas/Name"');
+      report(
+        'REF_MALFORMED',
+        file,
+        pointerOf([...filePtr, '$ref']),
+        '$ref must be a string',
+        'write the reference as a string, e.g. "#/components/schemas/Name"',
+      );
     }
     if (kind === 'extension' && typeof obj.$ref === 'string') {
       const handled = extensionRef(obj, file, rootFile, rootDir, (fragment) => valueAt(rootFile.data, fragment) !== undefined);
@@ -131,14 +158,32 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
       if (kind !== 'data' && !NAME_MAPS.has(kind) && reachesOut(key, k, kind, obj[key])) {
         const at = pointerOf([...filePtr, key]);
         if (key === 'default' || key === 'enum' || key === 'const') {
-          report('REF_EXTERNAL', file, at, `this ${key} value holds a "$ref" to a file or URL, which the OpenAPI tools faultline uses would read or download`, 'remove the "$ref" key from the value');
+          report(
+            'REF_EXTERNAL',
+            file,
+            at,
+            `this ${key} value holds a "$ref" to a file or URL, which the OpenAPI tools faultline uses would read or download`,
+            'remove the "$ref" key from the value',
+          );
         } else {
-          warn('REF_EXTERNAL', file, at, key === 'externalValue' ? 'externalValue was left out: faultline never downloads or reads examples from outside the spec' : 'an example holding a "$ref" to a file or URL was left out, so no tool reads or downloads it');
+          warn(
+            'REF_EXTERNAL',
+            file,
+            at,
+            key === 'externalValue'
+              ? 'externalValue was left out: faultline never downloads or reads examples from outside the spec'
+              : 'an example holding a "$ref" to a file or URL was left out, so no tool reads or downloads it',
+          );
           continue;
         }
       }
       // defineProperty: a key named __proto__ stays a plain key and never reaches the prototype.
-      Object.defineProperty(out, key, { value: walk(obj[key], file, k, [...tokens, key], [...filePtr, key], depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: walk(obj[key], file, k, [...tokens, key], [...filePtr, key], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   };
@@ -163,11 +208,20 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     if (section && existing) return { $ref: existing };
     const value = valueAt(targetFile.data, target.fragment);
     if (value === undefined) {
-      report('REF_DANGLING', file, at, `$ref "${ref}" points at nothing in ${display(targetFile.path)}`, 'fix the path or the pointer after #');
+      report(
+        'REF_DANGLING',
+        file,
+        at,
+        `$ref "${ref}" points at nothing in ${display(targetFile.path)}`,
+        'fix the path or the pointer after #',
+      );
       return {};
     }
     const fragTokens = parsePointer(target.fragment);
-    if (!section) return inlineWithSiblings(walk(value, targetFile, kind, tokens, fragTokens, depth + 1), obj, (key) => walk(obj[key], file, childKind(kind, key), [...tokens, key], [...filePtr, key], depth + 1));
+    if (!section)
+      return inlineWithSiblings(walk(value, targetFile, kind, tokens, fragTokens, depth + 1), obj, (key) =>
+        walk(obj[key], file, childKind(kind, key), [...tokens, key], [...filePtr, key], depth + 1),
+      );
     const name = uniqueName((n) => has(components[section], n) || has(rootComponents[section], n), nameFor(targetFile.path, fragTokens));
     const local = pointerOf(['components', section, name]);
     hoisted.set(key, local);
@@ -187,7 +241,8 @@ function inlineWithSiblings(resolved: Json, refObj: Record<string, Json>, walkKe
   const siblings = Object.keys(refObj).filter((k) => k !== '$ref');
   if (!siblings.length || resolved === null || typeof resolved !== 'object' || Array.isArray(resolved)) return resolved;
   const out = { ...(resolved as Record<string, Json>) };
-  for (const key of siblings) Object.defineProperty(out, key, { value: walkKey(key), enumerable: true, writable: true, configurable: true });
+  for (const key of siblings)
+    Object.defineProperty(out, key, { value: walkKey(key), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -223,7 +278,11 @@ type RefTarget = { path: string; fragment: string } | { error: string; code: str
 
 function parseRef(ref: string, from: SourceFile, rootDir: string): RefTarget {
   if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-    return { code: 'REF_EXTERNAL', error: `$ref "${ref}" is a URL; faultline never fetches from the network`, fix: 'download the file next to the spec and use a relative path' };
+    return {
+      code: 'REF_EXTERNAL',
+      error: `$ref "${ref}" is a URL; faultline never fetches from the network`,
+      fix: 'download the file next to the spec and use a relative path',
+    };
   }
   const hash = ref.indexOf('#');
   const filePart = hash < 0 ? ref : ref.slice(0, hash);
@@ -233,13 +292,25 @@ function parseRef(ref: string, from: SourceFile, rootDir: string): RefTarget {
   }
   if (filePart === '') return { path: from.path, fragment };
   let decoded: string;
-  try { decoded = decodeURIComponent(filePart); } catch { return { code: 'REF_MALFORMED', error: `$ref "${ref}" is not a valid URI reference`, fix: 'percent-encode it correctly' }; }
+  try {
+    decoded = decodeURIComponent(filePart);
+  } catch {
+    return { code: 'REF_MALFORMED', error: `$ref "${ref}" is not a valid URI reference`, fix: 'percent-encode it correctly' };
+  }
   const path = resolvePath(dirname(from.path), decoded);
   let real: string;
-  try { real = realpathSync(path); } catch { return { code: 'REF_DANGLING', error: `$ref "${ref}" names a file that does not exist`, fix: 'fix the relative path' }; }
+  try {
+    real = realpathSync(path);
+  } catch {
+    return { code: 'REF_DANGLING', error: `$ref "${ref}" names a file that does not exist`, fix: 'fix the relative path' };
+  }
   const rel = relative(rootDir, real);
   if (rel.startsWith('..') || rel.startsWith(sep) || /^[a-zA-Z]:/.test(rel)) {
-    return { code: 'REF_EXTERNAL', error: `$ref "${ref}" leaves the spec's folder`, fix: 'keep referenced files under the folder of the root spec, or allow a wider folder with --ref-root <dir>' };
+    return {
+      code: 'REF_EXTERNAL',
+      error: `$ref "${ref}" leaves the spec's folder`,
+      fix: 'keep referenced files under the folder of the root spec, or allow a wider folder with --ref-root <dir>',
+    };
   }
   return { path: real, fragment };
 }
@@ -265,6 +336,7 @@ function has(obj: object | null | undefined, key: string): boolean {
 
 function withoutKey(obj: Record<string, Json>, key: string): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const k of Object.keys(obj)) if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(obj))
+    if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   return out;
 }

@@ -25,12 +25,23 @@ export type ExtensionRef =
  * What to do with the `$ref` object `obj` found in an extension of `file`. `localExists` tells whether a
  * `#...` fragment resolves in the root document.
  */
-export function extensionRef(obj: Obj, file: SourceFile, rootFile: SourceFile, rootDir: string, localExists: (fragment: string) => boolean): ExtensionRef {
+export function extensionRef(
+  obj: Obj,
+  file: SourceFile,
+  rootFile: SourceFile,
+  rootDir: string,
+  localExists: (fragment: string) => boolean,
+): ExtensionRef {
   const ref = obj.$ref as string;
   const unresolved = (reason: string): ExtensionRef => {
     const replacement: Obj = {};
     for (const key of Object.keys(obj)) {
-      Object.defineProperty(replacement, key === '$ref' ? 'x-unresolved-ref' : key, { value: obj[key], enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(replacement, key === '$ref' ? 'x-unresolved-ref' : key, {
+        value: obj[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return { kind: 'unresolved', replacement, reason };
   };

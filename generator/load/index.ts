@@ -43,7 +43,15 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
     locate: () => ({ file: display(absolute), line: 0 }),
   });
   if (!existsSync(absolute)) {
-    return failed({ code: 'FILE_UNREADABLE', severity: 'error', pointer: '#', file: display(absolute), line: 0, message: 'the spec file does not exist', fix: 'check the path' });
+    return failed({
+      code: 'FILE_UNREADABLE',
+      severity: 'error',
+      pointer: '#',
+      file: display(absolute),
+      line: 0,
+      message: 'the spec file does not exist',
+      fix: 'check the path',
+    });
   }
   const read = readSpecFile(absolute, display(absolute));
   if (!read.ok) return failed(read.diagnostic);
@@ -53,13 +61,18 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
     if (!converted.file) return failed({ ...converted.problem, file: display(absolute), line: lineOf(root, '#/swagger') });
     root = converted.file;
   }
-  const locateIn = (origins: Map<string, Origin>, moved?: Map<string, string>) => (pointer: string) => locatePointer(origins, movedBack(pointer, moved));
+  const locateIn = (origins: Map<string, Origin>, moved?: Map<string, string>) => (pointer: string) =>
+    locatePointer(origins, movedBack(pointer, moved));
 
   const versionProblems = checkVersion(root.data);
   if (versionProblems.length) {
     const origins = new Map([['#', { file: root, pointer: '#', display: display(absolute) }]]);
     const locate = locateIn(origins);
-    return { ...failed(versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) }))[0]), diagnostics: versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) })), locate };
+    return {
+      ...failed(versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) }))[0]),
+      diagnostics: versionProblems.map((p) => ({ severity: 'error' as const, ...p, ...locate(p.pointer) })),
+      locate,
+    };
   }
   const bundle = bundleSpec(absolute, display, root, options.refRoot && resolve(cwd, options.refRoot));
   const lifted = liftOpenApi32(bundle.document);
@@ -90,7 +103,8 @@ function locatePointer(origins: Map<string, Origin>, pointer: string): { file: s
   let best: [string, Origin] | undefined;
   for (const entry of origins) {
     const [prefix] = entry;
-    if ((pointer === prefix || pointer.startsWith(prefix + '/') || prefix === '#') && (!best || prefix.length > best[0].length)) best = entry;
+    if ((pointer === prefix || pointer.startsWith(prefix + '/') || prefix === '#') && (!best || prefix.length > best[0].length))
+      best = entry;
   }
   if (!best) return { file: '', line: 0 };
   const [prefix, origin] = best;

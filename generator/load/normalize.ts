@@ -38,7 +38,13 @@ export function normalizeForTools(document: Obj, version: '3.0' | '3.1'): { docu
   doc.servers = [{ url: '/' }];
   const notes: Note[] = [];
   const note = (list: string[], message: string) => {
-    if (list.length) notes.push({ code: 'NORMALIZED', severity: 'warning', pointer: list[0], message: `${message} (${list.length} place${list.length > 1 ? 's' : ''}, first here)` });
+    if (list.length)
+      notes.push({
+        code: 'NORMALIZED',
+        severity: 'warning',
+        pointer: list[0],
+        message: `${message} (${list.length} place${list.length > 1 ? 's' : ''}, first here)`,
+      });
   };
   note(counts.nullable, '`nullable` without `type` was dropped for the validator');
   note(counts.patterns, '`pattern`s with escapes JavaScript rejects in unicode mode were rewritten');
@@ -95,7 +101,12 @@ function stripExamples(obj: Obj): void {
   delete obj.examples;
 }
 
-function fixSchema(schema: Obj, version: string, tokens: string[], counts: { nullable: string[]; patterns: string[]; dropped: string[] }): void {
+function fixSchema(
+  schema: Obj,
+  version: string,
+  tokens: string[],
+  counts: { nullable: string[]; patterns: string[]; dropped: string[] },
+): void {
   if (version === '3.0' && schema.nullable !== undefined && schema.type === undefined) {
     delete schema.nullable;
     counts.nullable.push(pointerOf([...tokens, 'nullable']));

@@ -33,25 +33,50 @@ export function liftOpenApi32(doc: Obj): { problems: Problem[]; moved: Map<strin
     for (const key of Object.keys(item)) {
       if (!EXTRA.has(key) || (is32 && key === 'query')) continue;
       delete item[key];
-      const where = is32 ? 'a 3.2 path item lists other methods under `additionalOperations`' : `OpenAPI ${String(doc.openapi)} has no \`${key}\` operation (it came with 3.2)`;
-      problems.push({ code: 'INVALID_STRUCTURE', severity: 'warning', pointer: pointerOf(['paths', path, key]), message: `\`${key}\` is not a path item field: ${where}; it was left out`, fix: is32 ? `move it to additionalOperations/${key.toUpperCase()}` : 'set `openapi: 3.2.0` to use it' });
+      const where = is32
+        ? 'a 3.2 path item lists other methods under `additionalOperations`'
+        : `OpenAPI ${String(doc.openapi)} has no \`${key}\` operation (it came with 3.2)`;
+      problems.push({
+        code: 'INVALID_STRUCTURE',
+        severity: 'warning',
+        pointer: pointerOf(['paths', path, key]),
+        message: `\`${key}\` is not a path item field: ${where}; it was left out`,
+        fix: is32 ? `move it to additionalOperations/${key.toUpperCase()}` : 'set `openapi: 3.2.0` to use it',
+      });
     }
     const extra = item.additionalOperations;
     if (extra === undefined) continue;
     delete item.additionalOperations;
     if (!is32) {
-      problems.push({ code: 'INVALID_STRUCTURE', severity: 'warning', pointer: pointerOf(['paths', path, 'additionalOperations']), message: `OpenAPI ${String(doc.openapi)} has no \`additionalOperations\` (it came with 3.2); they were left out`, fix: 'set `openapi: 3.2.0` to use them' });
+      problems.push({
+        code: 'INVALID_STRUCTURE',
+        severity: 'warning',
+        pointer: pointerOf(['paths', path, 'additionalOperations']),
+        message: `OpenAPI ${String(doc.openapi)} has no \`additionalOperations\` (it came with 3.2); they were left out`,
+        fix: 'set `openapi: 3.2.0` to use them',
+      });
       continue;
     }
     if (!extra || typeof extra !== 'object' || Array.isArray(extra)) {
-      problems.push({ code: 'INVALID_STRUCTURE', severity: 'error', pointer: pointerOf(['paths', path, 'additionalOperations']), message: '`additionalOperations` must be an object of method -> operation' });
+      problems.push({
+        code: 'INVALID_STRUCTURE',
+        severity: 'error',
+        pointer: pointerOf(['paths', path, 'additionalOperations']),
+        message: '`additionalOperations` must be an object of method -> operation',
+      });
       continue;
     }
     for (const [method, op] of Object.entries(extra as Obj)) {
       const at = pointerOf(['paths', path, 'additionalOperations', method]);
       const lower = method.toLowerCase();
       if ((STANDARD_METHODS as readonly string[]).includes(lower) || lower === 'query') {
-        problems.push({ code: 'INVALID_STRUCTURE', severity: 'error', pointer: at, message: `${method} has its own path item field; additionalOperations must not list it`, fix: `move it to \`${lower}\`` });
+        problems.push({
+          code: 'INVALID_STRUCTURE',
+          severity: 'error',
+          pointer: at,
+          message: `${method} has its own path item field; additionalOperations must not list it`,
+          fix: `move it to \`${lower}\``,
+        });
       } else if (method !== method.toUpperCase() || !EXTRA.has(lower)) {
         const served = [...ADDITIONAL_METHODS].map((m) => m.toUpperCase()).join(', ');
         problems.push({
@@ -80,7 +105,15 @@ function inlineMediaTypeRefs(doc: Obj): void {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
       if (k === 'mediaType') {
         let target: unknown = obj[key];
-        for (let i = 0; i < 32 && target && typeof target === 'object' && typeof (target as Obj).$ref === 'string' && ((target as Obj).$ref as string).startsWith('#/components/mediaTypes/'); i++) {
+        for (
+          let i = 0;
+          i < 32 &&
+          target &&
+          typeof target === 'object' &&
+          typeof (target as Obj).$ref === 'string' &&
+          ((target as Obj).$ref as string).startsWith('#/components/mediaTypes/');
+          i++
+        ) {
           target = valueAt(doc, (target as Obj).$ref as string);
         }
         if (target !== obj[key] && target && typeof target === 'object') obj[key] = structuredClone(target);

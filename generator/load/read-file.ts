@@ -41,7 +41,20 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
     const parsed = parseJson(text);
     if (parsed.ok) return { ok: true, file: { path, text, data: parsed.data } };
     const p = parsed.problem;
-    return { ok: false, diagnostic: { code: 'SYNTAX_ERROR', severity: 'error', pointer: '#', file: displayPath, line: p.line, column: p.column, frame: p.frame, message: `YAML/JSON syntax error: ${p.message}`, fix: 'fix the JSON at that line and column' } };
+    return {
+      ok: false,
+      diagnostic: {
+        code: 'SYNTAX_ERROR',
+        severity: 'error',
+        pointer: '#',
+        file: displayPath,
+        line: p.line,
+        column: p.column,
+        frame: p.frame,
+        message: `YAML/JSON syntax error: ${p.message}`,
+        fix: 'fix the JSON at that line and column',
+      },
+    };
   }
   try {
     const data = jsYaml.load(text, { filename: displayPath });
@@ -49,9 +62,23 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
   } catch (err) {
     const e = err as { reason?: string; mark?: { line: number } };
     // js-yaml's depth guard: a hostile or generated file, not a typo to point at
-    if (e.reason && /maxDepth/.test(e.reason)) return fail('TOO_LARGE', `the spec is nested too deeply: ${e.reason}`, e.mark ? e.mark.line + 1 : 0, 'flatten the structure');
+    if (e.reason && /maxDepth/.test(e.reason))
+      return fail('TOO_LARGE', `the spec is nested too deeply: ${e.reason}`, e.mark ? e.mark.line + 1 : 0, 'flatten the structure');
     const p = locateYamlError(text, err as Parameters<typeof locateYamlError>[1]);
-    return { ok: false, diagnostic: { code: 'SYNTAX_ERROR', severity: 'error', pointer: '#', file: displayPath, line: p.line, column: p.column, frame: p.frame, message: `YAML/JSON syntax error: ${p.message}`, fix: 'fix the syntax at that line and column' } };
+    return {
+      ok: false,
+      diagnostic: {
+        code: 'SYNTAX_ERROR',
+        severity: 'error',
+        pointer: '#',
+        file: displayPath,
+        line: p.line,
+        column: p.column,
+        frame: p.frame,
+        message: `YAML/JSON syntax error: ${p.message}`,
+        fix: 'fix the syntax at that line and column',
+      },
+    };
   }
 }
 

@@ -100,6 +100,7 @@ export function componentItemKind(section: string): Kind | undefined {
 
 /** Where an external `$ref` of this kind is hoisted to; undefined means it is inlined. */
 export function hoistSection(kind: Kind): string | undefined {
-  for (const [section, k] of Object.entries(COMPONENT_KINDS)) if (k === kind && section !== 'pathItems' && section !== 'mediaTypes') return section;
+  for (const [section, k] of Object.entries(COMPONENT_KINDS))
+    if (k === kind && section !== 'pathItems' && section !== 'mediaTypes') return section;
   return undefined;
 }

@@ -37,7 +37,13 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
     if (seen.has(key) || underPrototypeName(pointer) || NORMALIZED_LATER.test(problem.message)) continue;
     if ((is32 && addedIn32(problem.message)) || underExtension(pointer)) continue;
     seen.add(key);
-    diagnostics.push({ code: 'INVALID_STRUCTURE', severity: severityOf(problem.message, pointer), pointer, ...loaded.locate(pointer), ...describe(problem, loaded) });
+    diagnostics.push({
+      code: 'INVALID_STRUCTURE',
+      severity: severityOf(problem.message, pointer),
+      pointer,
+      ...loaded.locate(pointer),
+      ...describe(problem, loaded),
+    });
   }
   return diagnostics;
 }
@@ -64,7 +70,23 @@ function underExtension(pointer: string): boolean {
 const NORMALIZED_LATER = /must be defined when the `nullable` field is used/;
 
 /** Fields OpenAPI 3.2 added (https://spec.openapis.org/oas/v3.2.0.html) that a 3.1 struct check calls unknown. */
-const FIELDS_32 = new Set(['$self', 'kind', 'parent', 'summary', 'itemSchema', 'itemEncoding', 'prefixEncoding', 'dataValue', 'serializedValue', 'oauth2MetadataUrl', 'deviceAuthorization', 'deprecated', 'mediaTypes', 'query', 'additionalOperations']);
+const FIELDS_32 = new Set([
+  '$self',
+  'kind',
+  'parent',
+  'summary',
+  'itemSchema',
+  'itemEncoding',
+  'prefixEncoding',
+  'dataValue',
+  'serializedValue',
+  'oauth2MetadataUrl',
+  'deviceAuthorization',
+  'deprecated',
+  'mediaTypes',
+  'query',
+  'additionalOperations',
+]);
 
 function addedIn32(message: string): boolean {
   const name = /^Property `([^`]+)` is not expected here/.exec(message)?.[1];
@@ -130,7 +152,8 @@ function describe(problem: NormalizedProblem, loaded: LoadedSpec): { message: st
   const key = parsePointer(pointerOf(problem.location) ?? '#').pop() ?? '';
   const suggest = problem.message.startsWith('Property `') ? closest(key, problem.suggest ?? []) : undefined;
   let fix: string | undefined;
-  if (/^#\/~1[^/]*$/.test(pointerOf(problem.location) ?? '')) fix = `this looks like a path written at the document root: indent it under \`paths:\``;
+  if (/^#\/~1[^/]*$/.test(pointerOf(problem.location) ?? ''))
+    fix = `this looks like a path written at the document root: indent it under \`paths:\``;
   else if (suggest) fix = `did you mean \`${suggest}\`?`;
   else if (problem.message.startsWith('Property `')) fix = 'move the key where OpenAPI expects it, remove it, or prefix it with `x-`';
   return { message: `OpenAPI ${loaded.version} structure: ${message}`, fix };

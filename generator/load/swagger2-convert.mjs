@@ -9,7 +9,13 @@ process.stdin.setEncoding('utf8');
 process.stdin.on('data', (chunk) => { input += chunk; });
 process.stdin.on('end', async () => {
   try {
-    const result = await converter.convertObj(JSON.parse(input), { patch: true, warnOnly: true, resolve: false, direct: false, fetch: () => Promise.reject(new Error('faultline never fetches')) });
+    const result = await converter.convertObj(JSON.parse(input), {
+      patch: true,
+      warnOnly: true,
+      resolve: false,
+      direct: false,
+      fetch: () => Promise.reject(new Error('faultline never fetches')),
+    });
     process.stdout.write(JSON.stringify({ ok: true, openapi: result.openapi, patches: result.patches ?? 0 }));
   } catch (error) {
     process.stdout.write(JSON.stringify({ ok: false, message: String(error?.message ?? error).split('\n')[0] }));

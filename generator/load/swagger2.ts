@@ -28,14 +28,28 @@ export function convertSwagger2(file: SourceFile): { file: SourceFile; problem: 
     out = { ok: false, message: String((error as Error).message).split('\n')[0] };
   }
   if (!out.ok || !out.openapi) {
-    return { problem: { code: 'SWAGGER_2', severity: 'error', pointer: '#/swagger', message: `the Swagger 2.0 spec could not be converted to OpenAPI 3: ${out.message}`, fix: 'fix the Swagger document, or convert it yourself and pass the OpenAPI 3 file' } };
+    return {
+      problem: {
+        code: 'SWAGGER_2',
+        severity: 'error',
+        pointer: '#/swagger',
+        message: `the Swagger 2.0 spec could not be converted to OpenAPI 3: ${out.message}`,
+        fix: 'fix the Swagger document, or convert it yourself and pass the OpenAPI 3 file',
+      },
+    };
   }
   const message =
     `Swagger 2.0 was converted to OpenAPI ${String(out.openapi.openapi)} with swagger2openapi; ` +
     `the service follows the converted spec: ${changes(file.data as Obj, out.patches ?? 0).join('; ')}`;
   return {
     file: { ...file, data: out.openapi },
-    problem: { code: 'SWAGGER_2_CONVERTED', severity: 'warning', pointer: '#/swagger', message, fix: 'to review or keep it, convert once with `npx swagger2openapi spec.yaml -o openapi.yaml` and pass that file' },
+    problem: {
+      code: 'SWAGGER_2_CONVERTED',
+      severity: 'warning',
+      pointer: '#/swagger',
+      message,
+      fix: 'to review or keep it, convert once with `npx swagger2openapi spec.yaml -o openapi.yaml` and pass that file',
+    },
   };
 }
 
@@ -43,7 +57,8 @@ export function convertSwagger2(file: SourceFile): { file: SourceFile; problem: 
 function changes(doc: Obj, patches: number): string[] {
   const list: string[] = [];
   const count = (o: unknown) => (o && typeof o === 'object' ? Object.keys(o).length : 0);
-  if (doc.host !== undefined || doc.basePath !== undefined || doc.schemes !== undefined) list.push('host/basePath/schemes became `servers`');
+  if (doc.host !== undefined || doc.basePath !== undefined || doc.schemes !== undefined)
+    list.push('host/basePath/schemes became `servers`');
   if (count(doc.definitions)) list.push(`${count(doc.definitions)} definitions moved to components/schemas`);
   if (count(doc.parameters)) list.push(`${count(doc.parameters)} shared parameters moved to components (body ones to requestBodies)`);
   if (count(doc.responses)) list.push(`${count(doc.responses)} shared responses moved to components/responses`);
@@ -60,7 +75,8 @@ function changes(doc: Obj, patches: number): string[] {
   }
   if (body) list.push(`${body} body parameters became requestBody`);
   if (form) list.push(`${form} operations' formData parameters became form requestBody content`);
-  if (doc.produces !== undefined || doc.consumes !== undefined || body || form) list.push('produces/consumes became the media types of each body and response');
+  if (doc.produces !== undefined || doc.consumes !== undefined || body || form)
+    list.push('produces/consumes became the media types of each body and response');
   if (patches) list.push(`${patches} invalid part${patches > 1 ? 's' : ''} patched by the converter`);
   return list.length ? list : ['no structural changes beyond the version'];
 }

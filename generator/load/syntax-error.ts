@@ -21,7 +21,15 @@ export function parseJson(text: string): { ok: true; data: unknown } | { ok: fal
     const message = String((err as Error).message);
     const offset = jsonErrorOffset(message, text);
     const { line, column } = lineColumn(text, offset);
-    return { ok: false, problem: { message: message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, ''), line, column, frame: codeFrame(text, line, column) } };
+    return {
+      ok: false,
+      problem: {
+        message: message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, ''),
+        line,
+        column,
+        frame: codeFrame(text, line, column),
+      },
+    };
   }
 }
 
@@ -34,7 +42,10 @@ function jsonErrorOffset(message: string, text: string): number {
 }
 
 /** Locates a YAML error js-yaml threw, preferring the `yaml` package's position; js-yaml's mark otherwise. */
-export function locateYamlError(text: string, jsYamlError: { reason?: string; message?: string; mark?: { line: number; column: number } }): SyntaxProblem {
+export function locateYamlError(
+  text: string,
+  jsYamlError: { reason?: string; message?: string; mark?: { line: number; column: number } },
+): SyntaxProblem {
   const reason = jsYamlError.reason ?? String(jsYamlError.message ?? jsYamlError).split('\n')[0];
   let line = jsYamlError.mark ? jsYamlError.mark.line + 1 : 1;
   let column = jsYamlError.mark ? jsYamlError.mark.column + 1 : 1;

@@ -20,13 +20,34 @@ export function checkVersion(doc: unknown): Problem[] {
   }
   const d = doc as Record<string, unknown>;
   if (d.swagger !== undefined) {
-    return [{ code: 'SWAGGER_2', pointer: '#/swagger', message: `Swagger ${String(d.swagger)} is not supported; faultline reads OpenAPI 3.0 and 3.1`, fix: 'convert it to OpenAPI 3 first, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`' }];
+    return [
+      {
+        code: 'SWAGGER_2',
+        pointer: '#/swagger',
+        message: `Swagger ${String(d.swagger)} is not supported; faultline reads OpenAPI 3.0 and 3.1`,
+        fix: 'convert it to OpenAPI 3 first, e.g. with `npx swagger2openapi spec.yaml -o openapi.yaml`',
+      },
+    ];
   }
   if (d.openapi === undefined) {
-    return [{ code: 'OPENAPI_VERSION_MISSING', pointer: '#', message: 'the `openapi` version field is missing', fix: 'add `openapi: 3.1.0` (or 3.0.3) at the top' }];
+    return [
+      {
+        code: 'OPENAPI_VERSION_MISSING',
+        pointer: '#',
+        message: 'the `openapi` version field is missing',
+        fix: 'add `openapi: 3.1.0` (or 3.0.3) at the top',
+      },
+    ];
   }
   if (typeof d.openapi !== 'string' || !/^3\.[012]\.\d+$/.test(d.openapi)) {
-    return [{ code: 'OPENAPI_VERSION_UNSUPPORTED', pointer: '#/openapi', message: `openapi version ${JSON.stringify(d.openapi)} is not supported; expected 3.0.x, 3.1.x or 3.2.x`, fix: 'set `openapi: 3.1.0` or `3.0.3`' }];
+    return [
+      {
+        code: 'OPENAPI_VERSION_UNSUPPORTED',
+        pointer: '#/openapi',
+        message: `openapi version ${JSON.stringify(d.openapi)} is not supported; expected 3.0.x, 3.1.x or 3.2.x`,
+        fix: 'set `openapi: 3.1.0` or `3.0.3`',
+      },
+    ];
   }
   return [];
 }
@@ -39,17 +60,28 @@ export function checkStructure(doc: Record<string, unknown>): Problem[] {
     return problems;
   }
   if (paths === undefined && doc.webhooks === undefined && doc.components === undefined) {
-    problems.push({ code: 'INVALID_STRUCTURE', pointer: '#', message: 'the spec has no `paths`, `webhooks` or `components`', fix: 'add a `paths` object' });
+    problems.push({
+      code: 'INVALID_STRUCTURE',
+      pointer: '#',
+      message: 'the spec has no `paths`, `webhooks` or `components`',
+      fix: 'add a `paths` object',
+    });
   }
   const operationIds = new Map<string, string>();
   const templates = new Map<string, string>();
   for (const [path, rawItem] of Object.entries((paths ?? {}) as Record<string, unknown>)) {
     const itemPtr = pointerOf(['paths', path]);
-    if (!path.startsWith('/')) problems.push({ code: 'INVALID_STRUCTURE', pointer: itemPtr, message: `path ${JSON.stringify(path)} must start with "/"` });
+    if (!path.startsWith('/'))
+      problems.push({ code: 'INVALID_STRUCTURE', pointer: itemPtr, message: `path ${JSON.stringify(path)} must start with "/"` });
     const shape = path.replace(/\{[^}]*\}/g, '{}');
     const twin = templates.get(shape);
     if (twin !== undefined) {
-      problems.push({ code: 'DUPLICATE_PATH', pointer: itemPtr, message: `path ${JSON.stringify(path)} is identical to ${JSON.stringify(twin)} once parameter names are ignored`, fix: 'merge the two paths into one' });
+      problems.push({
+        code: 'DUPLICATE_PATH',
+        pointer: itemPtr,
+        message: `path ${JSON.stringify(path)} is identical to ${JSON.stringify(twin)} once parameter names are ignored`,
+        fix: 'merge the two paths into one',
+      });
     } else templates.set(shape, path);
     const item = resolveLocal(doc, rawItem);
     if (item === null || typeof item !== 'object') {
@@ -70,7 +102,13 @@ export function checkStructure(doc: Record<string, unknown>): Problem[] {
           problems.push({ code: 'INVALID_STRUCTURE', pointer: `${opPtr}/operationId`, message: 'operationId must be a string' });
         } else {
           const first = operationIds.get(o.operationId);
-          if (first) problems.push({ code: 'DUPLICATE_OPERATION_ID', pointer: `${opPtr}/operationId`, message: `operationId ${JSON.stringify(o.operationId)} is also used by ${first}`, fix: 'give each operation its own operationId' });
+          if (first)
+            problems.push({
+              code: 'DUPLICATE_OPERATION_ID',
+              pointer: `${opPtr}/operationId`,
+              message: `operationId ${JSON.stringify(o.operationId)} is also used by ${first}`,
+              fix: 'give each operation its own operationId',
+            });
           else operationIds.set(o.operationId, `${method.toUpperCase()} ${path}`);
         }
       }
@@ -104,7 +142,12 @@ export function checkRefs(doc: Record<string, unknown>): Problem[] {
     }
     for (const [key, value] of Object.entries(obj)) {
       const k = kind === 'componentMap' ? childKind(kind, key, componentItemKind(tokens[tokens.length - 1])) : childKind(kind, key);
-      visit(value, [...tokens, key], inData || key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum', k);
+      visit(
+        value,
+        [...tokens, key],
+        inData || key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum',
+        k,
+      );
     }
   };
   visit(doc, [], false);
@@ -112,7 +155,10 @@ export function checkRefs(doc: Record<string, unknown>): Problem[] {
   for (const [ref, pointers] of uses) {
     const verdict = verdicts.get(ref)!;
     pointers.slice(0, MAX_USES_LISTED).forEach((pointer, i) => {
-      const count = i === 0 && pointers.length > 1 ? ` (used ${pointers.length} times${pointers.length > MAX_USES_LISTED ? `; the first ${MAX_USES_LISTED} are listed` : ''})` : '';
+      const count =
+        i === 0 && pointers.length > 1
+          ? ` (used ${pointers.length} times${pointers.length > MAX_USES_LISTED ? `; the first ${MAX_USES_LISTED} are listed` : ''})`
+          : '';
       problems.push({ ...verdict, message: verdict.message + count, pointer });
     });
   }
@@ -123,14 +169,28 @@ function refChainEnd(doc: Record<string, unknown>, ref: string): Omit<Problem, '
   const visited = new Set<string>();
   let current = ref;
   for (let i = 0; i < MAX_REF_CHAIN; i++) {
-    if (visited.has(current)) return { code: 'REF_CYCLE', message: `$ref "${ref}" is a chain of $refs that loops back to "${current}"`, fix: 'point the $ref at a real definition' };
+    if (visited.has(current))
+      return {
+        code: 'REF_CYCLE',
+        message: `$ref "${ref}" is a chain of $refs that loops back to "${current}"`,
+        fix: 'point the $ref at a real definition',
+      };
     visited.add(current);
     let target: unknown;
-    try { target = valueAt(doc, current); } catch { target = undefined; }
-    if (target === undefined) return { code: 'REF_DANGLING', message: `$ref "${ref}" points at nothing`, fix: 'fix the pointer or add the missing component' };
+    try {
+      target = valueAt(doc, current);
+    } catch {
+      target = undefined;
+    }
+    if (target === undefined)
+      return { code: 'REF_DANGLING', message: `$ref "${ref}" points at nothing`, fix: 'fix the pointer or add the missing component' };
     const next = target !== null && typeof target === 'object' ? (target as Record<string, unknown>).$ref : undefined;
     if (typeof next !== 'string' || !next.startsWith('#')) return undefined;
     current = next;
   }
-  return { code: 'REF_TOO_DEEP', message: `$ref "${ref}" starts a chain of more than ${MAX_REF_CHAIN} $refs`, fix: 'point the $ref at the definition directly' };
+  return {
+    code: 'REF_TOO_DEEP',
+    message: `$ref "${ref}" starts a chain of more than ${MAX_REF_CHAIN} $refs`,
+    fix: 'point the $ref at the definition directly',
+  };
 }

@@ -45,13 +45,28 @@ export function faultlineSource(packageRoot: string, version: string): Faultline
         '(if it is not there, pass --faultline-version file:/path/to/faultline.tgz)',
     };
   }
-  if (/^https?:/.test(resolved) || resolved === '') return { kind: 'registry', spec: registry, note: `faultline ${version} came from the npm registry` };
-  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { kind: 'git', spec: resolved, note: `faultline came from git (${resolved}), not from the npm registry; the project installs it from there` };
+  if (/^https?:/.test(resolved) || resolved === '')
+    return { kind: 'registry', spec: registry, note: `faultline ${version} came from the npm registry` };
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved))
+    return {
+      kind: 'git',
+      spec: resolved,
+      note: `faultline came from git (${resolved}), not from the npm registry; the project installs it from there`,
+    };
   const path = resolve(project, resolved.replace(/^file:/, ''));
   if (existsSync(path) && statSync(path).isFile()) {
-    return { kind: 'tarball', spec: `file:${path}`, note: `faultline was installed from the tarball ${path}, not from the npm registry; the project installs it from there` };
+    return {
+      kind: 'tarball',
+      spec: `file:${path}`,
+      note: `faultline was installed from the tarball ${path}, not from the npm registry; the project installs it from there`,
+    };
   }
-  if (existsSync(path)) return { kind: 'folder', spec: `file:${path}`, note: `faultline was installed from the folder ${path}, not from the npm registry; the project links it from there` };
+  if (existsSync(path))
+    return {
+      kind: 'folder',
+      spec: `file:${path}`,
+      note: `faultline was installed from the folder ${path}, not from the npm registry; the project links it from there`,
+    };
   return {
     kind: 'unknown',
     spec: registry,
@@ -63,7 +78,11 @@ export function faultlineSource(packageRoot: string, version: string): Faultline
 
 /** `resolved` of the lockfile entry for `key` (e.g. node_modules/faultline): '' when the entry has none. */
 function lockedSource(project: string, key: string): string | undefined {
-  for (const file of [join(project, 'node_modules', '.package-lock.json'), join(project, 'package-lock.json'), join(project, 'npm-shrinkwrap.json')]) {
+  for (const file of [
+    join(project, 'node_modules', '.package-lock.json'),
+    join(project, 'package-lock.json'),
+    join(project, 'npm-shrinkwrap.json'),
+  ]) {
     if (!existsSync(file)) continue;
     try {
       const entry = (JSON.parse(readFileSync(file, 'utf8')) as { packages?: Record<string, { resolved?: unknown }> }).packages?.[key];

@@ -76,7 +76,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     else userFiles.set(rel, text);
   }
   // The project's own files go first, so its tsconfig.json wins over the one generate would create.
-  const source = options.faultline ? { kind: 'given' as const, spec: options.faultline, note: `faultline dependency given: ${options.faultline}` } : faultlineSource(PACKAGE_ROOT, PACKAGE_JSON.version);
+  const source = options.faultline
+    ? { kind: 'given' as const, spec: options.faultline, note: `faultline dependency given: ${options.faultline}` }
+    : faultlineSource(PACKAGE_ROOT, PACKAGE_JSON.version);
   const own = projectFiles({ name, title, layout, faultline: source.spec, client: options.client });
   const written = writeNewFiles(root, [...own, ...layout.copies.map((c) => ({ path: c.to, from: c.from }))]);
   const report = writeOutput(root, { generated, userFiles });

@@ -34,9 +34,18 @@ export function runChecks(exchange: Exchange, ctx: CheckContext): Violation[] {
   const s = response.status;
   if (probe.kind === 'wrong_method') out.push(...methodChecks(response, ctx.methodsByPath.get(probe.operation.slice(2)) ?? []));
   if (probe.kind === 'unknown_route' && s !== 404) out.push({ check: 'unknown_route_rejected', message: `answered ${s}, expected 404` });
-  if (probe.kind === 'invalid' && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} to invalid input that should fail with a documented 4xx (${probe.label})` });
-  if (probe.kind === 'not_found' && s >= 500) out.push({ check: 'no_server_error_for_invalid_input', message: `answered ${s} for an id that names nothing; expected a documented 4xx such as 404` });
-  if (probe.kind === 'invalid' && s >= 200 && s < 300) out.push({ check: 'invalid_input_rejected', message: `accepted invalid input with ${s} (${probe.label})` });
+  if (probe.kind === 'invalid' && s >= 500)
+    out.push({
+      check: 'no_server_error_for_invalid_input',
+      message: `answered ${s} to invalid input that should fail with a documented 4xx (${probe.label})`,
+    });
+  if (probe.kind === 'not_found' && s >= 500)
+    out.push({
+      check: 'no_server_error_for_invalid_input',
+      message: `answered ${s} for an id that names nothing; expected a documented 4xx such as 404`,
+    });
+  if (probe.kind === 'invalid' && s >= 200 && s < 300)
+    out.push({ check: 'invalid_input_rejected', message: `accepted invalid input with ${s} (${probe.label})` });
   const op = ctx.operations.get(probe.operation);
   if (probe.kind === 'unauthenticated') out.push(...securityChecks(op, probe, response));
   if (op) out.push(...conformance(op, exchange, ctx.validator));
@@ -44,16 +53,28 @@ export function runChecks(exchange: Exchange, ctx: CheckContext): Violation[] {
 }
 
 function methodChecks(response: ResponseSummary, specMethods: string[]): Violation[] {
-  if (response.status !== 405) return [{ check: 'unsupported_method', message: `answered ${response.status}, expected 405 (the spec has ${specMethods.join(', ')} for this path)` }];
+  if (response.status !== 405)
+    return [
+      {
+        check: 'unsupported_method',
+        message: `answered ${response.status}, expected 405 (the spec has ${specMethods.join(', ')} for this path)`,
+      },
+    ];
   const allow = response.headers.allow;
-  if (allow === undefined) return [{ check: 'allow_header', message: `405 without an Allow header; expected Allow: ${specMethods.join(', ')}` }];
-  const got = allow.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+  if (allow === undefined)
+    return [{ check: 'allow_header', message: `405 without an Allow header; expected Allow: ${specMethods.join(', ')}` }];
+  const got = allow
+    .split(',')
+    .map((m) => m.trim().toUpperCase())
+    .filter(Boolean);
   // HEAD comes free with GET in most frameworks, and OPTIONS is answered by CORS layers.
   const tolerated = new Set([...specMethods, 'OPTIONS', ...(specMethods.includes('GET') ? ['HEAD'] : [])]);
   const missing = specMethods.filter((m) => !got.includes(m));
   const extra = got.filter((m) => !tolerated.has(m));
   if (!missing.length && !extra.length) return [];
-  const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `not in the spec: ${extra.join(', ')}` : ''].filter(Boolean);
+  const parts = [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `not in the spec: ${extra.join(', ')}` : ''].filter(
+    Boolean,
+  );
   return [{ check: 'allow_header', message: `Allow: ${allow} (${parts.join('; ')}); expected ${specMethods.join(', ')}` }];
 }
 
@@ -67,7 +88,12 @@ function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaVa
   const response = exchange.response!;
   const documented = matchResponse(op, response.status);
   if (!documented) {
-    return [{ check: 'status_documented', message: `${response.status} is not documented; the operation documents ${op.responses.map((r) => r.status).join(', ')}` }];
+    return [
+      {
+        check: 'status_documented',
+        message: `${response.status} is not documented; the operation documents ${op.responses.map((r) => r.status).join(', ')}`,
+      },
+    ];
   }
   if (!documented.contents.length) {
     if (response.bodyBytes <= 0) return [];
@@ -77,7 +103,12 @@ function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaVa
   const listed = documented.contents.map((c) => c.contentType).join(', ');
   const content = documented.contents.find((c) => mediaTypeMatches(c.contentType, response.contentType));
   if (!content) {
-    return [{ check: 'content_type_documented', message: `content type ${response.contentType ?? '(none)'} is not documented for ${documented.status}; expected ${listed}` }];
+    return [
+      {
+        check: 'content_type_documented',
+        message: `content type ${response.contentType ?? '(none)'} is not documented for ${documented.status}; expected ${listed}`,
+      },
+    ];
   }
   if (!content.schemaPointer || !isJsonType(response.contentType ?? '')) return [];
   let body: unknown;
@@ -87,15 +118,20 @@ function conformance(op: ModelOperation, exchange: Exchange, validator: SchemaVa
     return [{ check: 'body_schema_valid', message: `the ${response.contentType} body is not valid JSON` }];
   }
   const errors = validator.validate(content.schemaPointer, body);
-  if (errors.length) return [{ check: 'body_schema_valid', message: `body breaks ${content.schemaPointer}: ${errors.slice(0, 3).join('; ')}` }];
+  if (errors.length)
+    return [{ check: 'body_schema_valid', message: `body breaks ${content.schemaPointer}: ${errors.slice(0, 3).join('; ')}` }];
   return codeChecks(body, response.status);
 }
 
 /** A valid body can still lie: `{"code": "NOT_FOUND"}` on a 500 tells the client the wrong story. */
 export function codeChecks(body: unknown, status: number): Violation[] {
   if (status < 400) return [];
-  return codesIn(body).filter((c) => contradicts(c.value, status))
-    .map((c) => ({ check: 'code_matches_status' as const, message: `\`${c.field}\` is ${JSON.stringify(c.value)}, which contradicts the status ${status}` }));
+  return codesIn(body)
+    .filter((c) => contradicts(c.value, status))
+    .map((c) => ({
+      check: 'code_matches_status' as const,
+      message: `\`${c.field}\` is ${JSON.stringify(c.value)}, which contradicts the status ${status}`,
+    }));
 }
 
 /** `application/json` matches `application/json`, `application/*` and `*\/*`; parameters are ignored. */

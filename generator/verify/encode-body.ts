@@ -21,11 +21,15 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
   if (json) return JSON.stringify(value);
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
-  const entries = Object.entries(value as Obj).flatMap(([k, v]) => (Array.isArray(v) ? v.map((item) => [k, item] as const) : [[k, v] as const]));
+  const entries = Object.entries(value as Obj).flatMap(([k, v]) =>
+    Array.isArray(v) ? v.map((item) => [k, item] as const) : [[k, v] as const],
+  );
   const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   if (base === 'application/x-www-form-urlencoded') return new URLSearchParams(entries.map(([k, v]) => [k, text(v)])).toString();
   if (base === 'multipart/form-data') {
-    const properties = (schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined)?.properties : undefined) as Obj | undefined;
+    const properties = (schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined)?.properties : undefined) as
+      | Obj
+      | undefined;
     const isFile = (name: string) => {
       const prop = resolveLocal(document, properties?.[name]) as Obj | undefined;
       const item = prop?.type === 'array' ? (resolveLocal(document, prop.items) as Obj | undefined) : prop;
@@ -40,7 +44,11 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
   }
   if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) {
     const schema = schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined) : undefined;
-    const root = String(((schema?.xml as Obj | undefined)?.name as string | undefined) ?? schemaPointer?.split('/').pop() ?? 'root').replace(/[^A-Za-z0-9_.-]/g, '') || 'root';
+    const root =
+      String(((schema?.xml as Obj | undefined)?.name as string | undefined) ?? schemaPointer?.split('/').pop() ?? 'root').replace(
+        /[^A-Za-z0-9_.-]/g,
+        '',
+      ) || 'root';
     const escapeXml = (v: unknown) => text(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     return `<${root}>${entries.map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('')}</${root}>`;
   }

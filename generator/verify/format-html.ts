@@ -55,7 +55,12 @@ function renderMatrix(report: Report): string {
 
 function renderCell(column: string, cell: MatrixCell | undefined): string {
   if (!cell) return '<td class="cell"></td>';
-  const text = cell.state === 'violated' ? `violated ${cell.violations}/${cell.observed}` : cell.state === 'documented' ? 'documented' : `${cell.state} ${cell.observed}`;
+  const text =
+    cell.state === 'violated'
+      ? `violated ${cell.violations}/${cell.observed}`
+      : cell.state === 'documented'
+        ? 'documented'
+        : `${cell.state} ${cell.observed}`;
   return `<td class="cell ${cell.state}" data-status="${escapeHtml(column)}" data-state="${cell.state}">${escapeHtml(text)}</td>`;
 }
 
@@ -73,8 +78,14 @@ function renderCoverage(report: Report): string {
 function renderFinding(f: Finding): string {
   const req = f.request;
   const res = f.response;
-  const requestText = [`${req.method} ${req.url}`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`), ...(req.body !== undefined ? ['', req.body.slice(0, 2000)] : [])].join('\n');
-  const responseText = res ? [`${res.status} ${res.contentType ?? ''}`, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`), '', res.body].join('\n') : 'no response';
+  const requestText = [
+    `${req.method} ${req.url}`,
+    ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+    ...(req.body !== undefined ? ['', req.body.slice(0, 2000)] : []),
+  ].join('\n');
+  const responseText = res
+    ? [`${res.status} ${res.contentType ?? ''}`, ...Object.entries(res.headers).map(([k, v]) => `${k}: ${v}`), '', res.body].join('\n')
+    : 'no response';
   return `<div class="finding" data-check="${escapeHtml(f.check)}" data-operation="${escapeHtml(f.operation)}">
 <p><strong>${escapeHtml(f.check)}</strong> · ${escapeHtml(f.operation)} → ${f.status || 'no response'}${f.occurrences > 1 ? ` · ${f.occurrences} requests` : ''}<br>
 <span title="${escapeHtml(CHECKS[f.check])}">${escapeHtml(f.message)}</span><br><small>probe: ${escapeHtml(f.probe.kind)}, ${escapeHtml(f.probe.label)}</small></p>

@@ -18,12 +18,26 @@ export function formatSummary(report: Report): string {
     lines.push(`    ${oneLine(f.curl).slice(0, 400)}`);
     lines.push('');
   }
-  lines.push(table(['operation', 'requests', 'documented errors', 'observed', 'never observed', 'undocumented'], report.coverage.map((c) => [
-    c.operation, String(c.requests), c.documentedErrors.join(' ') || '-', c.observedErrors.join(' ') || '-', c.neverObserved.join(' ') || '-', c.undocumented.join(' ') || '-',
-  ])));
+  lines.push(
+    table(
+      ['operation', 'requests', 'documented errors', 'observed', 'never observed', 'undocumented'],
+      report.coverage.map((c) => [
+        c.operation,
+        String(c.requests),
+        c.documentedErrors.join(' ') || '-',
+        c.observedErrors.join(' ') || '-',
+        c.neverObserved.join(' ') || '-',
+        c.undocumented.join(' ') || '-',
+      ]),
+    ),
+  );
   lines.push('');
   const failing = Object.entries(report.checks).filter(([, n]) => n > 0);
-  lines.push(failing.length ? `${report.findings.length} findings: ${failing.map(([c, n]) => `${c} ×${n}`).join(', ')}` : 'no findings: every response kept the documented contract');
+  lines.push(
+    failing.length
+      ? `${report.findings.length} findings: ${failing.map(([c, n]) => `${c} ×${n}`).join(', ')}`
+      : 'no findings: every response kept the documented contract',
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -39,8 +39,20 @@ export async function verify(options: VerifyOptions): Promise<Report & { notes: 
   const { model } = buildModel(o.document);
   const validator = createSchemaValidator(o.document);
   const random = createRandom(o.seed);
-  const plan = planProbes({ document: o.document, operations: model.operations, baseUrl: o.baseUrl, headers: o.headers, random, validator, maxRequests: o.maxRequests });
-  const ctx: CheckContext = { validator, operations: new Map(model.operations.map((op) => [op.key, op])), methodsByPath: methodsByPath(model.operations) };
+  const plan = planProbes({
+    document: o.document,
+    operations: model.operations,
+    baseUrl: o.baseUrl,
+    headers: o.headers,
+    random,
+    validator,
+    maxRequests: o.maxRequests,
+  });
+  const ctx: CheckContext = {
+    validator,
+    operations: new Map(model.operations.map((op) => [op.key, op])),
+    methodsByPath: methodsByPath(model.operations),
+  };
 
   let failing = 0;
   const onExchange = (exchange: Exchange, done: number) => {

@@ -56,7 +56,13 @@ function paramInput(document: Obj, ctx: SampleContext, param: ModelParam, valida
   return { param, schemaPointer, value, generated };
 }
 
-function bodyInput(document: Obj, ctx: SampleContext, op: ModelOperation, validator: SchemaValidator, notes: string[]): BodyInput | undefined {
+function bodyInput(
+  document: Obj,
+  ctx: SampleContext,
+  op: ModelOperation,
+  validator: SchemaValidator,
+  notes: string[],
+): BodyInput | undefined {
   if (!op.requestBody?.contentTypes.length) return undefined;
   const types = op.requestBody.contentTypes;
   const contentType = types.find(isJsonType) ?? types[0];

@@ -35,11 +35,15 @@ export function scalarViolations(document: Obj, raw: unknown): Mutation[] {
   const num = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : undefined);
   if (num('minimum') !== undefined) out.push({ label: `below minimum ${num('minimum')}`, value: num('minimum')! - 1 });
   if (num('maximum') !== undefined) out.push({ label: `above maximum ${num('maximum')}`, value: num('maximum')! + 1 });
-  if (num('exclusiveMinimum') !== undefined) out.push({ label: `not above exclusiveMinimum ${num('exclusiveMinimum')}`, value: num('exclusiveMinimum') });
-  if (num('exclusiveMaximum') !== undefined) out.push({ label: `not below exclusiveMaximum ${num('exclusiveMaximum')}`, value: num('exclusiveMaximum') });
+  if (num('exclusiveMinimum') !== undefined)
+    out.push({ label: `not above exclusiveMinimum ${num('exclusiveMinimum')}`, value: num('exclusiveMinimum') });
+  if (num('exclusiveMaximum') !== undefined)
+    out.push({ label: `not below exclusiveMaximum ${num('exclusiveMaximum')}`, value: num('exclusiveMaximum') });
   if (type === 'integer') out.push({ label: 'not an integer', value: 1.5 });
-  if (num('minLength') !== undefined && num('minLength')! > 0) out.push({ label: `shorter than minLength ${num('minLength')}`, value: 'x'.repeat(num('minLength')! - 1) });
-  if (num('maxLength') !== undefined) out.push({ label: `longer than maxLength ${num('maxLength')}`, value: 'x'.repeat(num('maxLength')! + 1) });
+  if (num('minLength') !== undefined && num('minLength')! > 0)
+    out.push({ label: `shorter than minLength ${num('minLength')}`, value: 'x'.repeat(num('minLength')! - 1) });
+  if (num('maxLength') !== undefined)
+    out.push({ label: `longer than maxLength ${num('maxLength')}`, value: 'x'.repeat(num('maxLength')! + 1) });
   if (typeof s.pattern === 'string') out.push({ label: `does not match pattern ${s.pattern}`, value: '!faultline!' });
   if (typeof s.format === 'string') out.push({ label: `violates format ${s.format}`, value: 'faultline-not-a-' + s.format });
   return out;
@@ -58,7 +62,15 @@ export function bodyMutations(document: Obj, raw: unknown, valid: unknown): Muta
 type Emit = (label: string, body: unknown) => void;
 
 /** Emits whole-body variants: `rebuild` puts a changed field back into a copy of the body. */
-function walk(document: Obj, raw: unknown, value: unknown, path: string, depth: number, emit: Emit, rebuild: (v: unknown) => unknown = (v) => v): void {
+function walk(
+  document: Obj,
+  raw: unknown,
+  value: unknown,
+  path: string,
+  depth: number,
+  emit: Emit,
+  rebuild: (v: unknown) => unknown = (v) => v,
+): void {
   const schema = asObj(resolveLocal(document, raw));
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const obj = value as Obj;
@@ -80,12 +92,15 @@ function walk(document: Obj, raw: unknown, value: unknown, path: string, depth: 
 /** Properties including those merged in through allOf. */
 function collectProperties(document: Obj, schema: Obj): Obj {
   const out: Obj = { ...asObj(schema.properties) };
-  for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) Object.assign(out, collectProperties(document, asObj(resolveLocal(document, part))));
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : [])
+    Object.assign(out, collectProperties(document, asObj(resolveLocal(document, part))));
   return out;
 }
 
 function collectRequired(document: Obj, schema: Obj): string[] {
   const own = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
-  const merged = (Array.isArray(schema.allOf) ? schema.allOf : []).flatMap((part) => collectRequired(document, asObj(resolveLocal(document, part))));
+  const merged = (Array.isArray(schema.allOf) ? schema.allOf : []).flatMap((part) =>
+    collectRequired(document, asObj(resolveLocal(document, part))),
+  );
   return [...new Set([...own, ...merged])];
 }

@@ -48,14 +48,16 @@ export function planProbes(options: PlanOptions): { probes: Probe[]; planned: nu
 function operationProbes(options: PlanOptions, op: ModelOperation, inputs: OperationInputs): Draft[] {
   const { validator, document } = options;
   const out: Draft[] = [];
-  const make = (kind: ProbeKind, label: string, change: Partial<Build> = {}) => out.push(buildProbe(options, op, inputs, kind, label, change));
+  const make = (kind: ProbeKind, label: string, change: Partial<Build> = {}) =>
+    out.push(buildProbe(options, op, inputs, kind, label, change));
   make('valid', 'valid request');
   out.push(...securityProbes(document, op, out[0]));
   const generatedBody = inputs.body && JSON.stringify(inputs.body.generated) !== JSON.stringify(inputs.body.value);
   if (generatedBody) make('valid', 'valid request (generated body)', { body: inputs.body!.generated });
   for (const input of inputs.params) {
     const where = `${input.param.in}.${input.param.name}`;
-    if (input.param.required && input.param.in !== 'path') make('invalid', `${where}: required parameter missing`, { params: { [where]: undefined } });
+    if (input.param.required && input.param.in !== 'path')
+      make('invalid', `${where}: required parameter missing`, { params: { [where]: undefined } });
     if (!input.schemaPointer) continue;
     for (const m of scalarViolations(document, { $ref: input.schemaPointer })) {
       const wire = serializeParam(m.value);
@@ -75,8 +77,12 @@ function operationProbes(options: PlanOptions, op: ModelOperation, inputs: Opera
       if (validator.validate(schemaPointer!, m.value).length) make('invalid', m.label, { body: m.value });
     }
     make('invalid', 'body: malformed JSON', { rawBody: '{"faultline": "unterminated' });
-    if (!op.requestBody!.contentTypes.some((t) => /^(text\/plain|text\/\*|\*\/\*)/.test(t))) make('invalid', 'body: wrong content type text/plain', { rawBody: 'faultline', contentType: 'text/plain' });
-    make('invalid', 'body: oversized (2 MB)', { rawBody: `{"faultline":"${'x'.repeat(OVERSIZED_BYTES)}"}`, curlBody: `{"faultline":"<2 MB of x>"}` });
+    if (!op.requestBody!.contentTypes.some((t) => /^(text\/plain|text\/\*|\*\/\*)/.test(t)))
+      make('invalid', 'body: wrong content type text/plain', { rawBody: 'faultline', contentType: 'text/plain' });
+    make('invalid', 'body: oversized (2 MB)', {
+      rawBody: `{"faultline":"${'x'.repeat(OVERSIZED_BYTES)}"}`,
+      curlBody: `{"faultline":"<2 MB of x>"}`,
+    });
   }
   const missing = notFoundValues(options, inputs);
   if (missing) make('not_found', 'unlikely id in the path', { params: missing });
@@ -90,8 +96,17 @@ function notFoundValues(options: PlanOptions, inputs: OperationInputs): Record<s
   const out: Record<string, unknown> = {};
   for (const input of pathInputs) {
     const r = options.random;
-    const candidates = [987654321 + r.int(0, 999), `faultline-missing-${r.hex(6)}`, `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-b${r.hex(3)}-${r.hex(12)}`, `zz${r.hex(6)}`, String(r.int(90000, 99999))];
-    if (input.schemaPointer) candidates.push(sampleSchema({ document: options.document, random: r, direction: 'request' }, { type: 'string', maxLength: 3 }) as string);
+    const candidates = [
+      987654321 + r.int(0, 999),
+      `faultline-missing-${r.hex(6)}`,
+      `${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-b${r.hex(3)}-${r.hex(12)}`,
+      `zz${r.hex(6)}`,
+      String(r.int(90000, 99999)),
+    ];
+    if (input.schemaPointer)
+      candidates.push(
+        sampleSchema({ document: options.document, random: r, direction: 'request' }, { type: 'string', maxLength: 3 }) as string,
+      );
     const fit = candidates.find((c) => !input.schemaPointer || !options.validator.validateParam(input.schemaPointer, String(c)).length);
     if (fit === undefined || String(fit) === String(input.value)) return undefined;
     out[`path.${input.param.name}`] = fit;
@@ -109,7 +124,14 @@ interface Build {
   curlBody: string;
 }
 
-function buildProbe(options: PlanOptions, op: ModelOperation, inputs: OperationInputs, kind: ProbeKind, label: string, change: Partial<Build>): Draft {
+function buildProbe(
+  options: PlanOptions,
+  op: ModelOperation,
+  inputs: OperationInputs,
+  kind: ProbeKind,
+  label: string,
+  change: Partial<Build>,
+): Draft {
   const values = new Map(inputs.params.map((p) => [`${p.param.in}.${p.param.name}`, p.value]));
   for (const [key, v] of Object.entries(change.params ?? {})) values.set(key, v);
   const headers: Record<string, string> = { ...options.headers };
@@ -151,7 +173,12 @@ function pathProbes(options: PlanOptions): Draft[] {
     for (const method of PROBED_METHODS.filter((m) => !ops.some((o) => o.method === m))) {
       const url = new URL(template.request.url);
       url.search = '';
-      out.push({ operation: `* ${path}`, kind: 'wrong_method', label: `method ${method.toUpperCase()} not in the spec for this path`, request: { method: method.toUpperCase(), url: url.href, headers: { ...options.headers } } });
+      out.push({
+        operation: `* ${path}`,
+        kind: 'wrong_method',
+        label: `method ${method.toUpperCase()} not in the spec for this path`,
+        request: { method: method.toUpperCase(), url: url.href, headers: { ...options.headers } },
+      });
     }
   }
   return out;
@@ -162,7 +189,12 @@ function unknownRouteProbes(options: PlanOptions): Draft[] {
   const prefix = options.operations[0]?.path.split('/').filter(Boolean).find((s) => !s.includes('{'));
   const paths = [`/faultline-unknown-${r.hex(8)}`, `${prefix ? `/${prefix}` : ''}/faultline-unknown-${r.hex(8)}/${r.hex(4)}/${r.hex(4)}`];
   const free = paths.filter((p) => !options.operations.some((op) => new RegExp(op.pattern).test(p)));
-  return free.map((p) => ({ operation: '* (unknown route)', kind: 'unknown_route', label: 'a route the spec does not have', request: { method: 'GET', url: joinUrl(options.baseUrl, p, new URLSearchParams()), headers: { ...options.headers } } }));
+  return free.map((p) => ({
+    operation: '* (unknown route)',
+    kind: 'unknown_route',
+    label: 'a route the spec does not have',
+    request: { method: 'GET', url: joinUrl(options.baseUrl, p, new URLSearchParams()), headers: { ...options.headers } },
+  }));
 }
 
 function joinUrl(base: string, path: string, query: URLSearchParams): string {

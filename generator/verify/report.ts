@@ -7,7 +7,16 @@ import type { ModelOperation } from '../model/types.js';
 import { statusRank } from '../model/operations.js';
 import { matchResponse, type Violation } from './checks.js';
 import { curlCommand } from './curl.js';
-import { CHECKS, type CellState, type CheckName, type Exchange, type Finding, type MatrixCell, type MatrixRow, type OperationCoverage } from './types.js';
+import {
+  CHECKS,
+  type CellState,
+  type CheckName,
+  type Exchange,
+  type Finding,
+  type MatrixCell,
+  type MatrixRow,
+  type OperationCoverage,
+} from './types.js';
 
 export interface Checked {
   exchange: Exchange;
@@ -26,7 +35,17 @@ export function collectFindings(checked: Checked[]): Finding[] {
         continue;
       }
       const { probe, response } = exchange;
-      byKey.set(key, { check: v.check, operation: probe.operation, status, message: v.message, probe: { kind: probe.kind, label: probe.label }, request: probe.request.body && probe.curlBody ? { ...probe.request, body: probe.curlBody } : probe.request, response, curl: curlCommand(probe), occurrences: 1 });
+      byKey.set(key, {
+        check: v.check,
+        operation: probe.operation,
+        status,
+        message: v.message,
+        probe: { kind: probe.kind, label: probe.label },
+        request: probe.request.body && probe.curlBody ? { ...probe.request, body: probe.curlBody } : probe.request,
+        response,
+        curl: curlCommand(probe),
+        occurrences: 1,
+      });
     }
   }
   return [...byKey.values()];
@@ -83,7 +102,10 @@ export function buildMatrix(operations: ModelOperation[], checked: Checked[]): {
     }
   }
   const ordered = [...rows.entries()].sort(([a], [b]) => rowRank(ops, a) - rowRank(ops, b) || (a < b ? -1 : 1));
-  return { columns: [...columns].sort((a, b) => columnRank(a) - columnRank(b)), rows: ordered.map(([operation, cells]) => ({ operation, cells })) };
+  return {
+    columns: [...columns].sort((a, b) => columnRank(a) - columnRank(b)),
+    rows: ordered.map(([operation, cells]) => ({ operation, cells })),
+  };
 }
 
 /** Rows for other methods and unknown routes document nothing; an answer without a finding is fine there. */

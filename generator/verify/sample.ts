@@ -67,7 +67,8 @@ export function typeOf(schema: Obj): string | undefined {
 
 function mergeAll(ctx: SampleContext, schema: Obj, depth: number): unknown {
   const parts = (schema.allOf as unknown[]).map((s) => sampleSchema(ctx, s, depth + 1));
-  if (parts.every((p) => p && typeof p === 'object' && !Array.isArray(p))) return Object.assign({}, ...parts, schema.properties ? sampleObject(ctx, schema, depth) : {});
+  if (parts.every((p) => p && typeof p === 'object' && !Array.isArray(p)))
+    return Object.assign({}, ...parts, schema.properties ? sampleObject(ctx, schema, depth) : {});
   return parts[0];
 }
 
@@ -93,7 +94,10 @@ function sampleArray(ctx: SampleContext, schema: Obj, depth: number): unknown[] 
 }
 
 function sampleNumber(schema: Obj, integer: boolean): number {
-  const min = typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : Number(schema.minimum ?? (schema.maximum !== undefined ? Number(schema.maximum) - 1 : 1));
+  const min =
+    typeof schema.exclusiveMinimum === 'number'
+      ? schema.exclusiveMinimum + 1
+      : Number(schema.minimum ?? (schema.maximum !== undefined ? Number(schema.maximum) - 1 : 1));
   let value = schema.exclusiveMinimum === true ? min + 1 : min;
   const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : 0;
   if (step) value = Math.ceil(value / step) * step;
@@ -115,7 +119,19 @@ const FORMATS: Record<string, (r: Random) => string> = {
 };
 
 /** Shapes tried in turn against `pattern` and the length bounds. */
-const STRING_SHAPES = (r: Random) => [`fl${r.hex(6)}`, `FL${r.hex(6)}`, r.hex(8), String(r.int(1000, 9999)), 'a', 'A', '1', `fl-${r.hex(4)}`, `fl_${r.hex(4)}`, 'abc', 'ABC'];
+const STRING_SHAPES = (r: Random) => [
+  `fl${r.hex(6)}`,
+  `FL${r.hex(6)}`,
+  r.hex(8),
+  String(r.int(1000, 9999)),
+  'a',
+  'A',
+  '1',
+  `fl-${r.hex(4)}`,
+  `fl_${r.hex(4)}`,
+  'abc',
+  'ABC',
+];
 
 function sampleString(ctx: SampleContext, schema: Obj): string {
   const format = typeof schema.format === 'string' ? FORMATS[schema.format] : undefined;

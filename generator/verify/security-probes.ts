@@ -29,7 +29,9 @@ export function demandsCredentials(op: ModelOperation): boolean {
 export function securityProbes(document: Record<string, unknown>, op: ModelOperation, valid: Draft): Draft[] {
   if (!demandsCredentials(op)) return [];
   const known = schemes(document);
-  const used = [...new Set(op.security!.flat().map((r) => r.scheme))].map((name) => known.get(name)).filter((s): s is ModelSecurityScheme => !!s);
+  const used = [...new Set(op.security!.flat().map((r) => r.scheme))]
+    .map((name) => known.get(name))
+    .filter((s): s is ModelSecurityScheme => !!s);
   // mutualTLS cannot be faked from here; the first alternative's schemes get the bad credentials together
   const first = op.security![0].map((r) => known.get(r.scheme)).filter((s): s is ModelSecurityScheme => !!s && s.type.kind !== 'mutualTLS');
   const stripped = withoutCredentials(valid, used);
@@ -65,7 +67,8 @@ function credentials(list: ModelSecurityScheme[], kind: 'malformed' | 'made-up')
       else if (type.in === 'cookie') out.cookies.push(`${type.name}=${value}`);
       else out.query.push([type.name, value]);
     } else if (type.kind === 'http' && type.scheme === 'basic') {
-      out.headers.Authorization = kind === 'made-up' ? `Basic ${Buffer.from(`faultline-probe:${madeUp}`).toString('base64')}` : 'Basic %%%not-base64%%%';
+      out.headers.Authorization =
+        kind === 'made-up' ? `Basic ${Buffer.from(`faultline-probe:${madeUp}`).toString('base64')}` : 'Basic %%%not-base64%%%';
     } else if (type.kind === 'http' && type.scheme !== 'bearer') {
       const name = type.scheme.charAt(0).toUpperCase() + type.scheme.slice(1);
       out.headers.Authorization = kind === 'made-up' ? `${name} ${madeUp}` : `${name}-faultline ,,`;
@@ -87,8 +90,23 @@ function withCredentials(base: Draft, c: Credentials, label: string): Draft {
 export function securityChecks(op: ModelOperation | undefined, probe: Probe, response: ResponseSummary): Violation[] {
   const s = response.status;
   const documents401 = !!op?.responses.some((r) => r.status === '401');
-  if (s < 400) return [{ check: 'secured_rejects_unauthenticated', message: `answered ${s} to a request with ${probe.label}: a secured operation let it through; expected the documented 401` }];
-  if (s >= 500) return [{ check: 'secured_rejects_unauthenticated', message: `answered ${s} to a request with ${probe.label}; expected the documented 401 (a crashing or missing verifier?)` }];
-  if (documents401 && s !== 401) return [{ check: 'secured_rejects_unauthenticated', message: `answered ${s} to a request with ${probe.label}; expected the documented 401` }];
+  if (s < 400)
+    return [
+      {
+        check: 'secured_rejects_unauthenticated',
+        message: `answered ${s} to a request with ${probe.label}: a secured operation let it through; expected the documented 401`,
+      },
+    ];
+  if (s >= 500)
+    return [
+      {
+        check: 'secured_rejects_unauthenticated',
+        message: `answered ${s} to a request with ${probe.label}; expected the documented 401 (a crashing or missing verifier?)`,
+      },
+    ];
+  if (documents401 && s !== 401)
+    return [
+      { check: 'secured_rejects_unauthenticated', message: `answered ${s} to a request with ${probe.label}; expected the documented 401` },
+    ];
   return [];
 }

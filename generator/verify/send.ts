@@ -46,7 +46,11 @@ export async function sendOne(probe: Probe, timeoutMs: number, agents?: { http: 
   return first;
 }
 
-function attempt(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; https: https.Agent }): Promise<Exchange & { staleSocket?: boolean }> {
+function attempt(
+  probe: Probe,
+  timeoutMs: number,
+  agents?: { http: http.Agent; https: https.Agent },
+): Promise<Exchange & { staleSocket?: boolean }> {
   const { method, url, headers, body } = probe.request;
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
@@ -61,21 +65,26 @@ function attempt(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; h
     };
     const sendHeaders: Record<string, string | number> = { ...headers };
     if (body !== undefined) sendHeaders['Content-Length'] = Buffer.byteLength(body);
-    const req = client.request(target, { method, headers: sendHeaders, agent: target.protocol === 'https:' ? agents?.https : agents?.http }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (err) => finish({ error: `response aborted: ${err.message}` }));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        finish({ response: summarize(res, text, performance.now() - started), fullBody: text });
-      });
-    });
+    const req = client.request(
+      target,
+      { method, headers: sendHeaders, agent: target.protocol === 'https:' ? agents?.https : agents?.http },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (err) => finish({ error: `response aborted: ${err.message}` }));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          finish({ response: summarize(res, text, performance.now() - started), fullBody: text });
+        });
+      },
+    );
     const timer = setTimeout(() => {
       req.destroy();
       finish({ error: `no response within ${timeoutMs} ms` });
     }, timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => {
-      if (req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return finish({ error: `${err.code}: ${err.message}`, staleSocket: true });
+      if (req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE'))
+        return finish({ error: `${err.code}: ${err.message}`, staleSocket: true });
       // Give an early answer a moment to arrive before calling the exchange failed.
       setTimeout(() => finish({ error: `${err.code ?? 'ERROR'}: ${err.message}` }), 50);
     });
@@ -86,7 +95,8 @@ function attempt(probe: Probe, timeoutMs: number, agents?: { http: http.Agent; h
 
 function summarize(res: http.IncomingMessage, text: string, durationMs: number): ResponseSummary {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(res.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   const type = headers['content-type']?.split(';')[0].trim().toLowerCase();
   return {
     status: res.statusCode ?? 0,

@@ -19,7 +19,8 @@ export const CHECKS = {
   invalid_input_rejected: 'invalid input is never answered 2xx',
   no_leaks: 'no stack frames, file paths, node_modules, SQL errors or X-Powered-By in bodies or headers',
   response_received: 'the service answers within the timeout without dropping the connection',
-  secured_rejects_unauthenticated: 'a secured operation answers its documented 401 to requests without valid credentials (none, malformed, made-up)',
+  secured_rejects_unauthenticated:
+    'a secured operation answers its documented 401 to requests without valid credentials (none, malformed, made-up)',
 } as const;
 export type CheckName = keyof typeof CHECKS;
 

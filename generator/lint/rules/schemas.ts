@@ -19,11 +19,23 @@ function missingSchema(def: ErrorResponseDefinition): RawFinding[] {
   const { response } = def;
   const where = `the ${statusesOf(def.uses)} response of ${describeUsers(def.uses)}`;
   if (response.contents.length === 0) {
-    return [{ pointer: def.pointer, message: `${where} has no content, so clients cannot tell what went wrong`, fix: "add `content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } }`" }];
+    return [
+      {
+        pointer: def.pointer,
+        message: `${where} has no content, so clients cannot tell what went wrong`,
+        fix: "add `content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } }`",
+      },
+    ];
   }
   const content = response.errorContent;
   if (content && content.schemaPointer === undefined) {
-    return [{ pointer: `${def.pointer}/content/${escapePointerToken(content.contentType)}`, message: `${where} declares ${content.contentType} without a schema`, fix: 'add a `schema` to the media type' }];
+    return [
+      {
+        pointer: `${def.pointer}/content/${escapePointerToken(content.contentType)}`,
+        message: `${where} declares ${content.contentType} without a schema`,
+        fix: 'add a `schema` to the media type',
+      },
+    ];
   }
   return [];
 }

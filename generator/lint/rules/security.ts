@@ -32,7 +32,12 @@ export const scopedNeeds403: Rule = {
   description: 'an operation that requires scopes (or roles) documents 403 (or 4XX/default)',
   check: (ctx) =>
     ctx.operations
-      .filter((op) => demandsCredentials(op) && op.security!.some((alt) => alt.some((r) => r.scopes.length > 0)) && !firstStatusCovering(documentedStatuses(op), ['403']))
+      .filter(
+        (op) =>
+          demandsCredentials(op) &&
+          op.security!.some((alt) => alt.some((r) => r.scopes.length > 0)) &&
+          !firstStatusCovering(documentedStatuses(op), ['403']),
+      )
       .map((op) => ({
         pointer: responsesPointer(op),
         message:
