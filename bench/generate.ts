@@ -19,7 +19,14 @@ const OTS = join(ROOT, 'node_modules/openapi-typescript/bin/cli.js');
 const HEYAPI = join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
 const PARSE = join(ROOT, 'bench/parse.mjs');
 
-export const GENERATE_TOOLS = ['faultline --no-client', 'faultline (with client)', 'faultline --check', 'openapi-typescript', '@hey-api/openapi-ts', 'bare parse'] as const;
+export const GENERATE_TOOLS = [
+  'faultline --no-client',
+  'faultline (with client)',
+  'faultline --check',
+  'openapi-typescript',
+  '@hey-api/openapi-ts',
+  'bare parse',
+] as const;
 export type GenerateTool = (typeof GENERATE_TOOLS)[number];
 
 export interface ToolResult {
@@ -76,7 +83,16 @@ async function benchSpec(spec: string, runs: number, warmup: number, log: (line:
   const work = mkdtempSync(join(tmpdir(), 'faultline-bench-gen-'));
   const name = spec.startsWith(CORPUS) ? spec.slice(CORPUS.length + 1) : basename(spec);
   const doc = parseSpec(spec);
-  const result: SpecResult = { spec: name, bytes: statSync(spec).size, operations: countOperations(doc), input: spec, patched: [], heyApiInput: '', tools: {}, ratios: {} };
+  const result: SpecResult = {
+    spec: name,
+    bytes: statSync(spec).size,
+    operations: countOperations(doc),
+    input: spec,
+    patched: [],
+    heyApiInput: '',
+    tools: {},
+    ratios: {},
+  };
   try {
     const outNoClient = join(work, 'out-no-client');
     const outClient = join(work, 'out-client');
@@ -96,7 +112,9 @@ async function benchSpec(spec: string, runs: number, warmup: number, log: (line:
     if (remote > 0) {
       result.heyApiInput = join(work, 'hey-input.json');
       result.remoteExampleRefs = remote;
-      log(`${name}: the normalized bundle still holds ${remote} remote $ref keys inside examples; hey-api alone gets a copy with them renamed to x-example-ref`);
+      log(
+        `${name}: the normalized bundle still holds ${remote} remote $ref keys inside examples; hey-api alone gets a copy with them renamed to x-example-ref`,
+      );
     }
     const heyOut = join(work, 'hey');
     const otsOut = join(work, 'ots.ts');
@@ -105,7 +123,12 @@ async function benchSpec(spec: string, runs: number, warmup: number, log: (line:
       'faultline (with client)': () => fresh(outClient, () => runFaultline(result.input, outClient, [])),
       'faultline --check': () => runFaultline(result.input, outNoClient, ['--no-client', '--check']),
       'openapi-typescript': () => runMeasured(NODE, [OTS, result.input, '-o', otsOut], { cwd: work }),
-      '@hey-api/openapi-ts': () => fresh(heyOut, () => runMeasured(NODE, [HEYAPI, '-i', result.heyApiInput, '-o', heyOut, '-c', '@hey-api/client-fetch', '--no-log-file', '-s'], { cwd: work })),
+      '@hey-api/openapi-ts': () =>
+        fresh(heyOut, () =>
+          runMeasured(NODE, [HEYAPI, '-i', result.heyApiInput, '-o', heyOut, '-c', '@hey-api/client-fetch', '--no-log-file', '-s'], {
+            cwd: work,
+          }),
+        ),
       'bare parse': () => runMeasured(NODE, [PARSE, result.input], { cwd: work }),
     };
     const samples = new Map<GenerateTool, RunResult[]>(GENERATE_TOOLS.map((t) => [t, []]));
@@ -120,13 +143,20 @@ async function benchSpec(spec: string, runs: number, warmup: number, log: (line:
           if (round < warmup) samples.get(tool)!.push(r);
         }
         if (round >= warmup) samples.get(tool)!.push(r);
-        log(`${name} ${round < warmup ? 'warm-up' : `run ${round - warmup + 1}/${runs}`} ${tool}: ${r.wallMs.toFixed(0)} ms, ${r.peakRssMb.toFixed(0)} MB, exit ${r.code}`);
+        log(
+          `${name} ${round < warmup ? 'warm-up' : `run ${round - warmup + 1}/${runs}`} ${tool}: ${r.wallMs.toFixed(0)} ms, ${r.peakRssMb.toFixed(0)} MB, exit ${r.code}`,
+        );
       }
     }
     for (const tool of GENERATE_TOOLS) {
       const rs = samples.get(tool)!;
       const failed = rs.find((r) => r.code !== 0);
-      result.tools[tool] = { wallMs: summarize(rs.map((r) => r.wallMs)), peakRssMb: summarize(rs.map((r) => r.peakRssMb)), exitCodes: rs.map((r) => r.code ?? -1), ...(failed ? { error: failed.stderr.slice(0, 500) } : {}) };
+      result.tools[tool] = {
+        wallMs: summarize(rs.map((r) => r.wallMs)),
+        peakRssMb: summarize(rs.map((r) => r.peakRssMb)),
+        exitCodes: rs.map((r) => r.code ?? -1),
+        ...(failed ? { error: failed.stderr.slice(0, 500) } : {}),
+      };
     }
     const wall = (t: GenerateTool) => result.tools[t]?.wallMs.median ?? NaN;
     const rss = (t: GenerateTool) => result.tools[t]?.peakRssMb.median ?? NaN;

@@ -39,7 +39,11 @@ const AREAS: Array<[RegExp, string]> = [
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-profile-'));
 pinSelf();
-const server = await startServer(join(ROOT, SERVERS[name].file), { cwd: ROOT, env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const server = await startServer(join(ROOT, SERVERS[name].file), {
+  cwd: ROOT,
+  env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+});
 await autocannon({ url: `http://127.0.0.1:${server.port}`, connections: 50, duration: 1, requests: [scenario.request] });
 const before = await server.mark();
 await autocannon({ url: `http://127.0.0.1:${server.port}`, connections: 50, duration: seconds, requests: [scenario.request] });
@@ -51,7 +55,12 @@ await new Promise<void>((done) => {
 });
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error('no profile written');
-const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number };
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+};
 rmSync(dir, { recursive: true, force: true });
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -64,7 +73,9 @@ for (let i = 0; i < profile.samples.length; i++) {
   self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-const idle = [...self].filter(([id]) => /\((idle|program|garbage collector)\)/.test(byId.get(id)!.callFrame.functionName)).reduce((n, [, t]) => n + t, 0);
+const idle = [...self]
+  .filter(([id]) => /\((idle|program|garbage collector)\)/.test(byId.get(id)!.callFrame.functionName))
+  .reduce((n, [, t]) => n + t, 0);
 const served = after.served - before.served;
 const perReq = (us: number) => (us / Math.max(1, served)).toFixed(2);
 const fns = new Map<string, number>();
@@ -74,11 +85,19 @@ for (const [id, t] of self) {
   const short = url.replace(/^file:\/\//, '').replace(ROOT, '').replace(/.*node_modules\//, '');
   const key = `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`;
   fns.set(key, (fns.get(key) ?? 0) + t);
-  const area = /\((garbage collector)\)/.test(functionName) ? 'gc' : /\((idle|program)\)/.test(functionName) ? 'idle/program' : (AREAS.find(([re]) => re.test(short))?.[1] ?? 'other');
+  const area = /\((garbage collector)\)/.test(functionName)
+    ? 'gc'
+    : /\((idle|program)\)/.test(functionName)
+      ? 'idle/program'
+      : (AREAS.find(([re]) => re.test(short))?.[1] ?? 'other');
   areas.set(area, (areas.get(area) ?? 0) + t);
 }
-console.log(`${name} / ${scenario.name}: ${served} requests in the profile window, ${((after.cpuMicros - before.cpuMicros) / served).toFixed(1)} us CPU/req (process.cpuUsage), samples ${(total / 1000).toFixed(0)} ms (idle ${(idle / 1000).toFixed(0)} ms)`);
+console.log(
+  `${name} / ${scenario.name}: ${served} requests in the profile window, ${((after.cpuMicros - before.cpuMicros) / served).toFixed(1)} us CPU/req (process.cpuUsage), samples ${(total / 1000).toFixed(0)} ms (idle ${(idle / 1000).toFixed(0)} ms)`,
+);
 console.log('\nby area (share of samples in the measured run; us/req of sampled time):');
-for (const [area, t] of [...areas].sort((a, b) => b[1] - a[1])) console.log(`  ${area.padEnd(24)} ${((t / total) * 100).toFixed(1).padStart(5)}%  ${perReq(t)}`);
+for (const [area, t] of [...areas].sort((a, b) => b[1] - a[1]))
+  console.log(`  ${area.padEnd(24)} ${((t / total) * 100).toFixed(1).padStart(5)}%  ${perReq(t)}`);
 console.log('\ntop functions (self time):');
-for (const [key, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+for (const [key, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 40))
+  console.log(`  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${key}`);

@@ -22,7 +22,11 @@ const CORPUS = join(ROOT, '../shared/corpus');
 const CASES: [string, string, string[]][] = [
   ['users', join(ROOT, 'specs/users.yaml'), ['GET /user/', 'GET /user/{username}']],
   ['things', join(ROOT, 'specs/things.yaml'), ['GET /api/things', 'GET /api/things/{thing_id}']],
-  ['github', join(CORPUS, 'openapi-typescript/github-api-2022-10.yaml'), ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/issues', 'GET /user']],
+  [
+    'github',
+    join(CORPUS, 'openapi-typescript/github-api-2022-10.yaml'),
+    ['GET /repos/{owner}/{repo}', 'GET /repos/{owner}/{repo}/issues', 'GET /user'],
+  ],
   ['spotify', join(CORPUS, 'spotify/fixed-spotify-open-api.yml'), ['GET /albums/{id}', 'GET /me']],
 ];
 
@@ -62,6 +66,8 @@ for (const [service, file, keys] of CASES) {
     const bytes = Buffer.byteLength(JSON.stringify(body));
     const us = measure(() => check(contract, status, content.contentType, body));
     const stringify = measure(() => JSON.stringify(body));
-    console.log(`${service.padEnd(7)} ${key.padEnd(34)} ${String(bytes).padStart(7)} B  validate ${us.toFixed(2).padStart(7)} µs  (JSON.stringify ${stringify.toFixed(2)} µs)${invalid ? '  sample INVALID: ' + JSON.stringify(invalid.errors[0]) : ''}`);
+    console.log(
+      `${service.padEnd(7)} ${key.padEnd(34)} ${String(bytes).padStart(7)} B  validate ${us.toFixed(2).padStart(7)} µs  (JSON.stringify ${stringify.toFixed(2)} µs)${invalid ? '  sample INVALID: ' + JSON.stringify(invalid.errors[0]) : ''}`,
+    );
   }
 }

@@ -47,7 +47,11 @@ if (load) {
     log(`bench refused: ${(error as Error).message}`);
     process.exit(3);
   }
-  log(load.busy ? `machine busy (${load.reason}); measuring anyway (--allow-busy), results labelled NOISY` : `machine quiet: load ${load.load1.toFixed(2)}, ${(load.busyShare * 100).toFixed(0)}% CPU busy`);
+  log(
+    load.busy
+      ? `machine busy (${load.reason}); measuring anyway (--allow-busy), results labelled NOISY`
+      : `machine quiet: load ${load.load1.toFixed(2)}, ${(load.busyShare * 100).toFixed(0)}% CPU busy`,
+  );
 }
 
 const users = join(ROOT, 'specs/users.yaml');
@@ -59,7 +63,8 @@ if (only === 'startup' || only === 'size') {
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   const github = join(CORPUS, DEFAULT_SPECS[0]);
   if (only === 'startup') saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
-  else saved.runtime!.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
+  else
+    saved.runtime!.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
   saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
   writeFileSync(join(ROOT, 'bench/results/results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
@@ -76,13 +81,25 @@ if (only === 'runtime' && !smoke && !process.env.BENCH_OUT) {
   report.generate = saved.generate;
 }
 if (only !== 'runtime') {
-  report.generate = await benchGenerate({ specs: smoke ? [users] : undefined, runs: num('BENCH_RUNS', smoke ? 1 : 5), warmup: smoke ? 0 : 1, log });
+  report.generate = await benchGenerate({
+    specs: smoke ? [users] : undefined,
+    runs: num('BENCH_RUNS', smoke ? 1 : 5),
+    warmup: smoke ? 0 : 1,
+    log,
+  });
 }
 if (only !== 'generate') {
-  report.runtime = await benchRuntime({ durationSec: num('BENCH_DURATION', smoke ? 1 : 5), rounds: num('BENCH_ROUNDS', smoke ? 1 : 5), warmupSec: smoke ? 0 : 1, log, load });
+  report.runtime = await benchRuntime({
+    durationSec: num('BENCH_DURATION', smoke ? 1 : 5),
+    rounds: num('BENCH_ROUNDS', smoke ? 1 : 5),
+    warmupSec: smoke ? 0 : 1,
+    log,
+    load,
+  });
   const github = join(CORPUS, DEFAULT_SPECS[0]);
   report.runtime.startup = await benchStartup(smoke || !existsSync(github) ? users : github, { operations: 30, log });
-  if (!smoke && existsSync(github)) report.runtime.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
+  if (!smoke && existsSync(github))
+    report.runtime.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
 }
 
 if (existsSync(notesFile)) report.notes = readFileSync(notesFile, 'utf8');

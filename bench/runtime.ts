@@ -20,13 +20,30 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
  * framework that serves HTTP; mode: what the server checks, printed beside every number.
  */
 export const SERVERS = {
-  generated: { label: 'generated (faultline)', target: 'express', mode: 'production, request + response validation', file: 'bench/servers/generated.ts' },
-  fastify: { label: 'generated (faultline --target fastify)', target: 'fastify', mode: 'production, request + response validation', file: 'bench/servers/generated-fastify.ts' },
-  peer: { label: 'peer (Express 5 + express-openapi-validator by hand)', target: 'express', mode: 'production, request + response validation', file: 'bench/servers/peer.ts' },
+  generated: {
+    label: 'generated (faultline)',
+    target: 'express',
+    mode: 'production, request + response validation',
+    file: 'bench/servers/generated.ts',
+  },
+  fastify: {
+    label: 'generated (faultline --target fastify)',
+    target: 'fastify',
+    mode: 'production, request + response validation',
+    file: 'bench/servers/generated-fastify.ts',
+  },
+  peer: {
+    label: 'peer (Express 5 + express-openapi-validator by hand)',
+    target: 'express',
+    mode: 'production, request + response validation',
+    file: 'bench/servers/peer.ts',
+  },
   bare: { label: 'bare Express (no validation)', target: 'express', mode: 'production, no validation', file: 'bench/servers/bare.ts' },
 } as const;
 export type ServerName = keyof typeof SERVERS;
-const ORDER: ServerName[] = (['generated', 'fastify', 'peer', 'bare'] as ServerName[]).filter((n) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(',').includes(n));
+const ORDER: ServerName[] = (['generated', 'fastify', 'peer', 'bare'] as ServerName[]).filter(
+  (n) => !process.env.BENCH_SERVERS || process.env.BENCH_SERVERS.split(',').includes(n),
+);
 
 let counter = 0;
 const json = { 'content-type': 'application/json' };
@@ -46,18 +63,48 @@ export const SCENARIOS: Scenario[] = [
       method: 'POST',
       path: '/user/',
       headers: json,
-      setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: 'u@example.com', dept: 'Sales', password: 'secret1', name: 'U', username: `u${process.pid}_${counter++}` }) }),
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({
+          email: 'u@example.com',
+          dept: 'Sales',
+          password: 'secret1',
+          name: 'U',
+          username: `u${process.pid}_${counter++}`,
+        }),
+      }),
     },
   },
   {
     name: 'invalid POST /user/ (400)',
     expect: { generated: 400, fastify: 400, peer: 400 },
-    request: { method: 'POST', path: '/user/', headers: json, body: JSON.stringify({ email: 'not-an-email', password: 'x', username: 'bad name!', extra: true }) },
+    request: {
+      method: 'POST',
+      path: '/user/',
+      headers: json,
+      body: JSON.stringify({ email: 'not-an-email', password: 'x', username: 'bad name!', extra: true }),
+    },
   },
-  { name: 'GET /user/{username} existing (200)', expect: { generated: 200, fastify: 200, peer: 200, bare: 200 }, request: { method: 'GET', path: '/user/pam' } },
-  { name: 'GET /user/{username} missing (404)', expect: { generated: 404, fastify: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/user/nobody' } },
-  { name: 'unknown route (404)', expect: { generated: 404, fastify: 404, peer: 404, bare: 404 }, request: { method: 'GET', path: '/nothing/here' } },
-  { name: 'wrong method PUT /user/{username} (405)', expect: { generated: 405, fastify: 405, peer: 405, bare: 405 }, request: { method: 'PUT', path: '/user/pam' } },
+  {
+    name: 'GET /user/{username} existing (200)',
+    expect: { generated: 200, fastify: 200, peer: 200, bare: 200 },
+    request: { method: 'GET', path: '/user/pam' },
+  },
+  {
+    name: 'GET /user/{username} missing (404)',
+    expect: { generated: 404, fastify: 404, peer: 404, bare: 404 },
+    request: { method: 'GET', path: '/user/nobody' },
+  },
+  {
+    name: 'unknown route (404)',
+    expect: { generated: 404, fastify: 404, peer: 404, bare: 404 },
+    request: { method: 'GET', path: '/nothing/here' },
+  },
+  {
+    name: 'wrong method PUT /user/{username} (405)',
+    expect: { generated: 405, fastify: 405, peer: 405, bare: 405 },
+    request: { method: 'PUT', path: '/user/pam' },
+  },
 ];
 
 export interface RunSample {
@@ -73,7 +120,20 @@ export interface RunSample {
 
 export interface ScenarioResult {
   scenario: string;
-  servers: Partial<Record<ServerName, { reqPerSec: Summary; p99Ms: Summary; cpuMicrosPerReq: Summary; expectedShare: number; statuses: Record<string, number>; errors: number; samples: RunSample[] }>>;
+  servers: Partial<
+    Record<
+      ServerName,
+      {
+        reqPerSec: Summary;
+        p99Ms: Summary;
+        cpuMicrosPerReq: Summary;
+        expectedShare: number;
+        statuses: Record<string, number>;
+        errors: number;
+        samples: RunSample[];
+      }
+    >
+  >;
   ratios: Record<string, number>;
 }
 
@@ -125,7 +185,8 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
   pinSelf();
   const servers = {} as Record<ServerName, RunningServer>;
   try {
-    for (const name of ORDER) servers[name] = await startServer(join(ROOT, SERVERS[name].file), { cwd: ROOT, env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
+    for (const name of ORDER)
+      servers[name] = await startServer(join(ROOT, SERVERS[name].file), { cwd: ROOT, env: { NODE_ENV: 'production', LOG_LEVEL: 'warn' } });
     const scenarios: ScenarioResult[] = [];
     for (const scenario of SCENARIOS) {
       const samples = Object.fromEntries(ORDER.map((n) => [n, [] as RunSample[]])) as Record<ServerName, RunSample[]>;
@@ -136,7 +197,9 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
         for (const name of ORDER) {
           const s = await measure(servers[name], scenario, name, durationSec, connections);
           samples[name].push(s);
-          log(`${scenario.name} round ${round + 1}/${rounds} ${name}: ${s.reqPerSec.toFixed(0)} req/s, p99 ${s.p99Ms} ms, ${s.cpuMicrosPerReq.toFixed(1)} us CPU/req, ${(s.expectedShare * 100).toFixed(1)}% expected status`);
+          log(
+            `${scenario.name} round ${round + 1}/${rounds} ${name}: ${s.reqPerSec.toFixed(0)} req/s, p99 ${s.p99Ms} ms, ${s.cpuMicrosPerReq.toFixed(1)} us CPU/req, ${(s.expectedShare * 100).toFixed(1)}% expected status`,
+          );
         }
       }
       const result = { scenario: scenario.name, servers: {} as ScenarioResult['servers'], ratios: {} as Record<string, number> };
@@ -165,12 +228,26 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
   }
 }
 
-async function measure(server: RunningServer, scenario: Scenario, name: ServerName, durationSec: number, connections: number): Promise<RunSample> {
+async function measure(
+  server: RunningServer,
+  scenario: Scenario,
+  name: ServerName,
+  durationSec: number,
+  connections: number,
+): Promise<RunSample> {
   const before = await server.mark();
-  const result = await autocannon({ url: `http://127.0.0.1:${server.port}`, connections, duration: durationSec, requests: [scenario.request] });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections,
+    duration: durationSec,
+    requests: [scenario.request],
+  });
   const after = await server.mark();
   const statuses: Record<string, number> = {};
-  for (const [code, v] of Object.entries((result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) statuses[code] = Number(v.count);
+  for (const [code, v] of Object.entries(
+    (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+  ))
+    statuses[code] = Number(v.count);
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
   const want = scenario.expect[name];
   const served = after.served - before.served;

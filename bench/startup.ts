@@ -38,12 +38,24 @@ export interface StartupResults {
 
 type Obj = Record<string, any>;
 
-export async function benchStartup(spec: string, options: { operations?: number; log?: (line: string) => void } = {}): Promise<StartupResults> {
+export async function benchStartup(
+  spec: string,
+  options: { operations?: number; log?: (line: string) => void } = {},
+): Promise<StartupResults> {
   const log = options.log ?? (() => {});
   // inside the repo, so the service resolves this repo's node_modules (see lib/work-dir.ts)
   const work = benchWorkDir('bench-startup');
   const out = join(work, 'service');
-  const result: StartupResults = { spec, patched: [], generateMs: NaN, listenMs: NaN, firstCorrectAnswerMs: NaN, firstRequests: [], firstRequestMs: summarize([]), over100ms: 0 };
+  const result: StartupResults = {
+    spec,
+    patched: [],
+    generateMs: NaN,
+    listenMs: NaN,
+    firstCorrectAnswerMs: NaN,
+    firstRequests: [],
+    firstRequestMs: summarize([]),
+    over100ms: 0,
+  };
   try {
     let input = spec;
     const t0 = performance.now();
@@ -69,7 +81,9 @@ export async function benchStartup(spec: string, options: { operations?: number;
         const correct = documents(t.responses, first.status) && first.jsonOk;
         if (correct && Number.isNaN(result.firstCorrectAnswerMs)) result.firstCorrectAnswerMs = performance.now() - spawned;
         result.firstRequests.push({ operation: t.name, url: t.url, status: first.status, correct, ms: first.ms, secondMs: second.ms });
-        log(`startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ms)${correct ? '' : ' NOT DOCUMENTED'}`);
+        log(
+          `startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ms)${correct ? '' : ' NOT DOCUMENTED'}`,
+        );
       }
     } finally {
       await server.stop();
@@ -86,12 +100,23 @@ export async function benchStartup(spec: string, options: { operations?: number;
 }
 
 function generateInto(input: string, out: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/faultline.js'), 'generate', input, '--out', out, '--no-client'], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/faultline.js'), 'generate', input, '--out', out, '--no-client'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 /** GET operations without required header/cookie params, spread evenly over the spec. */
 function pickOperations(doc: Obj, count: number): Array<{ name: string; url: string; responses: Obj }> {
-  const deref = (node: Obj): Obj => (node && typeof node.$ref === 'string' ? deref(node.$ref.slice(2).split('/').reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)) : node);
+  const deref = (node: Obj): Obj =>
+    node && typeof node.$ref === 'string'
+      ? deref(
+          node.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
+        )
+      : node;
   const all: Array<{ name: string; url: string; responses: Obj }> = [];
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Obj)) {
     const op = item?.get as Obj | undefined;
@@ -105,7 +130,11 @@ function pickOperations(doc: Obj, count: number): Array<{ name: string; url: str
       if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
       else if (p.in === 'query' && p.required) query.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(value)}`);
     }
-    all.push({ name: op.operationId ?? `GET ${path}`, url: url + (query.length ? `?${query.join('&')}` : ''), responses: op.responses ?? {} });
+    all.push({
+      name: op.operationId ?? `GET ${path}`,
+      url: url + (query.length ? `?${query.join('&')}` : ''),
+      responses: op.responses ?? {},
+    });
   }
   const step = Math.max(1, all.length / count);
   const picked: typeof all = [];

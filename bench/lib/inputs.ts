@@ -59,7 +59,11 @@ export function patchOneOfs(file: string, pointers: readonly string[], dir: stri
 }
 
 function resolvePointer(doc: unknown, pointer: string): unknown {
-  const parts = pointer.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc;
   for (const part of parts) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
   return node;

@@ -21,7 +21,14 @@ export function machine(): Machine {
   } catch {
     kernel = 'unknown';
   }
-  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}`, kernel };
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    kernel,
+  };
 }
 
 /** Installed versions (from node_modules, not package.json ranges). */
@@ -31,7 +38,8 @@ export function toolVersions(names: readonly string[]): Record<string, string> {
     try {
       out[name] = (require(`${name}/package.json`) as { version: string }).version;
     } catch {
-      out[name] = (readJson(new URL(`../../node_modules/${name}/package.json`, import.meta.url)) as { version?: string })?.version ?? 'not installed';
+      out[name] =
+        (readJson(new URL(`../../node_modules/${name}/package.json`, import.meta.url)) as { version?: string })?.version ?? 'not installed';
     }
   }
   return out;
@@ -45,7 +53,18 @@ function readJson(url: URL): unknown {
   }
 }
 
-export const TOOLS = ['faultline', 'openapi-typescript', '@hey-api/openapi-ts', 'express', 'express-openapi-validator', 'ajv', 'js-yaml', 'autocannon', 'tsx', 'typescript'] as const;
+export const TOOLS = [
+  'faultline',
+  'openapi-typescript',
+  '@hey-api/openapi-ts',
+  'express',
+  'express-openapi-validator',
+  'ajv',
+  'js-yaml',
+  'autocannon',
+  'tsx',
+  'typescript',
+] as const;
 
 export function faultlineVersion(): string {
   return (readJson(new URL('../../package.json', import.meta.url)) as { version: string }).version;

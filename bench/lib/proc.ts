@@ -15,9 +15,15 @@ export interface RunResult {
 }
 
 const GNU_TIME = '/usr/bin/time';
-export const rssSource = existsSync(GNU_TIME) ? 'GNU time -v (max RSS of the process tree leader)' : '/proc/<pid>/status VmHWM polled every 20 ms';
+export const rssSource = existsSync(GNU_TIME)
+  ? 'GNU time -v (max RSS of the process tree leader)'
+  : '/proc/<pid>/status VmHWM polled every 20 ms';
 
-export function runMeasured(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function runMeasured(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   const useTime = existsSync(GNU_TIME);
   const [file, argv] = useTime ? [GNU_TIME, ['-v', cmd, ...args]] : [cmd, [...args]];
   return new Promise((resolveRun, reject) => {

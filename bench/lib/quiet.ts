@@ -44,8 +44,10 @@ export async function machineLoad(allowBusy: boolean, sampleMs = 1000): Promise<
   const busyShare = before && after && after.total > before.total ? (after.busy - before.busy) / (after.total - before.total) : NaN;
   const load1 = loadavg()[0];
   const reasons: string[] = [];
-  if (load1 > cores * LOAD_PER_CORE_LIMIT) reasons.push(`1-minute load average ${load1.toFixed(2)} on ${cores} cores (limit ${(cores * LOAD_PER_CORE_LIMIT).toFixed(2)})`);
-  if (busyShare > BUSY_SHARE_LIMIT) reasons.push(`${(busyShare * 100).toFixed(0)}% of CPU time busy in the last second (limit ${BUSY_SHARE_LIMIT * 100}%)`);
+  if (load1 > cores * LOAD_PER_CORE_LIMIT)
+    reasons.push(`1-minute load average ${load1.toFixed(2)} on ${cores} cores (limit ${(cores * LOAD_PER_CORE_LIMIT).toFixed(2)})`);
+  if (busyShare > BUSY_SHARE_LIMIT)
+    reasons.push(`${(busyShare * 100).toFixed(0)}% of CPU time busy in the last second (limit ${BUSY_SHARE_LIMIT * 100}%)`);
   const busy = reasons.length > 0;
   return { load1, cores, busyShare, busy, allowed: busy && allowBusy, reason: busy ? reasons.join('; ') : undefined };
 }
@@ -53,7 +55,9 @@ export async function machineLoad(allowBusy: boolean, sampleMs = 1000): Promise<
 /** Throws (the bench refuses to report) when the machine is busy and the override was not given. */
 export function refuseWhenBusy(load: MachineLoad): void {
   if (load.busy && !load.allowed) {
-    throw new Error(`the machine is visibly busy: ${load.reason}. Numbers measured now would be noise. Wait for it to calm down, or run with --allow-busy (BENCH_ALLOW_BUSY=1) to measure anyway; the report is then labelled noisy.`);
+    throw new Error(
+      `the machine is visibly busy: ${load.reason}. Numbers measured now would be noise. Wait for it to calm down, or run with --allow-busy (BENCH_ALLOW_BUSY=1) to measure anyway; the report is then labelled noisy.`,
+    );
   }
 }
 

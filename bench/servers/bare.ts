@@ -12,6 +12,10 @@ const started = performance.now();
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());
-mountUserRoutes(app, createStore(), (allow) => (_req, res) => void res.status(405).set('Allow', allow).json({ detail: 'Method Not Allowed' }));
+mountUserRoutes(
+  app,
+  createStore(),
+  (allow) => (_req, res) => void res.status(405).set('Allow', allow).json({ detail: 'Method Not Allowed' }),
+);
 app.use((_req: express.Request, res: express.Response) => void res.status(404).json({ detail: 'Not Found' }));
 serve(app, started);

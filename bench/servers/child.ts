@@ -26,7 +26,12 @@ export function serve(app: RequestListener, started = performance.now()): Server
   process.on('message', (message: { cmd?: string }) => {
     if (message?.cmd === 'mark') {
       const cpu = process.cpuUsage();
-      const mark: Mark = { cpuMicros: cpu.user + cpu.system, served, rssMb: process.memoryUsage().rss / 2 ** 20, monoMicros: Number(process.hrtime.bigint() / 1000n) };
+      const mark: Mark = {
+        cpuMicros: cpu.user + cpu.system,
+        served,
+        rssMb: process.memoryUsage().rss / 2 ** 20,
+        monoMicros: Number(process.hrtime.bigint() / 1000n),
+      };
       process.send?.({ kind: 'mark', mark });
     }
   });

@@ -17,7 +17,11 @@ const dir = process.env.FASTIFY_APP_DIR ?? join(ROOT, 'node_modules/.cache/fault
 // Generated on every start (only changed files are written), so the bench never runs a stale runtime.
 {
   mkdirSync(dir, { recursive: true });
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/faultline.js'), 'generate', join(ROOT, 'specs/users.yaml'), '--out', dir, '--no-client', '--target', 'fastify', '-q'], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/faultline.js'), 'generate', join(ROOT, 'specs/users.yaml'), '--out', dir, '--no-client', '--target', 'fastify', '-q'],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`generate --target fastify failed: ${run.stderr}`);
 }
 const { createService } = await import(pathToFileURL(join(dir, 'generated/router.gen.ts')).href);

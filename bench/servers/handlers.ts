@@ -19,6 +19,7 @@ export function userHandlers(store = createStore()) {
       if (user === 'conflict') return { status: 409 as const, body: { detail: 'Username already taken' } };
       return user ? { status: 200 as const, body: user } : { status: 404 as const, body: { detail: 'User not found' } };
     },
-    deleteUser: ({ params }: Input) => (store.remove(params.username) ? { status: 204 as const } : { status: 404 as const, body: { detail: 'User not found' } }),
+    deleteUser: ({ params }: Input) =>
+      store.remove(params.username) ? { status: 204 as const } : { status: 404 as const, body: { detail: 'User not found' } },
   };
 }

@@ -4,10 +4,19 @@ import type { createStore } from './store.js';
 
 type Store = ReturnType<typeof createStore>;
 
-export function mountUserRoutes(app: Express, store: Store, methodNotAllowed?: (allow: string) => (req: Request, res: Response) => void): void {
+export function mountUserRoutes(
+  app: Express,
+  store: Store,
+  methodNotAllowed?: (allow: string) => (req: Request, res: Response) => void,
+): void {
   const user = app.route('/user/');
   user.get((req, res) => {
-    res.json(store.list(req.query.limit === undefined ? 20 : Number(req.query.limit), req.query.offset === undefined ? 0 : Number(req.query.offset)));
+    res.json(
+      store.list(
+        req.query.limit === undefined ? 20 : Number(req.query.limit),
+        req.query.offset === undefined ? 0 : Number(req.query.offset),
+      ),
+    );
   });
   user.post((req, res) => {
     const created = store.create(req.body);

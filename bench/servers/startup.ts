@@ -16,12 +16,18 @@ const { createApp } = await import(pathToFileURL(join(dir, 'app.ts')).href);
 const { contract } = await import(pathToFileURL(join(dir, 'generated/contract.gen.ts')).href);
 // Examples come from the spec as written (SPEC_FILE): the normalized bundle drops them.
 const specFile = process.env.SPEC_FILE;
-const spec = specFile ? (load(readFileSync(specFile, 'utf8')) as Record<string, any>) : JSON.parse(readFileSync(join(dir, 'generated/openapi.json'), 'utf8'));
+const spec = specFile
+  ? (load(readFileSync(specFile, 'utf8')) as Record<string, any>)
+  : JSON.parse(readFileSync(join(dir, 'generated/openapi.json'), 'utf8'));
 
 type Obj = Record<string, any>;
 const deref = (node: Obj | undefined): Obj | undefined => {
   let n = node;
-  for (let i = 0; n && typeof n.$ref === 'string' && i < 10; i++) n = n.$ref.slice(2).split('/').reduce((o: Obj | undefined, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  for (let i = 0; n && typeof n.$ref === 'string' && i < 10; i++)
+    n = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: Obj | undefined, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   return n;
 };
 
