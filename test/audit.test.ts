@@ -33,7 +33,9 @@ function atLeast(version: string, floor: string): boolean {
 }
 
 describe('dependency hygiene', () => {
-  const lock = JSON.parse(readFileSync(`${ROOT}package-lock.json`, 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean }> };
+  const lock = JSON.parse(readFileSync(`${ROOT}package-lock.json`, 'utf8')) as {
+    packages: Record<string, { version?: string; dev?: boolean }>;
+  };
   const copies = Object.entries(lock.packages)
     .map(([path, info]) => ({ path, name: path.split('node_modules/').pop()!, version: info.version ?? '', dev: info.dev === true }))
     .filter((p) => p.name in FLOORS);
@@ -50,7 +52,9 @@ describe('dependency hygiene', () => {
 
   it('npm audit --omit=dev reports no high or critical advisory', async (ctx) => {
     const { stdout } = await new Promise<{ stdout: string }>((resolve) => {
-      execFile('npm', ['audit', '--omit=dev', '--json'], { cwd: ROOT, timeout: 60_000, maxBuffer: 20 * 1024 * 1024 }, (_err, stdout) => resolve({ stdout: String(stdout) }));
+      execFile('npm', ['audit', '--omit=dev', '--json'], { cwd: ROOT, timeout: 60_000, maxBuffer: 20 * 1024 * 1024 }, (_err, stdout) =>
+        resolve({ stdout: String(stdout) }),
+      );
     });
     let report: { metadata?: { vulnerabilities?: Record<string, number> }; error?: unknown; message?: string };
     try {
@@ -61,7 +65,9 @@ describe('dependency hygiene', () => {
     const counts = report.metadata?.vulnerabilities;
     if (!counts) {
       if (process.env.FAULTLINE_REQUIRE_AUDIT === '1') throw new Error(`npm audit gave no report: ${JSON.stringify(report).slice(0, 500)}`);
-      console.warn(`npm audit skipped: the audit endpoint gave no report (${String(report.message ?? JSON.stringify(report.error)).slice(0, 200)})`);
+      console.warn(
+        `npm audit skipped: the audit endpoint gave no report (${String(report.message ?? JSON.stringify(report.error)).slice(0, 200)})`,
+      );
       ctx.skip();
       return;
     }

@@ -19,9 +19,15 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function smoke(only: 'generate' | 'runtime'): { report: Report; markdown: string } {
   const out = mkdtempSync(join(tmpdir(), `faultline-bench-smoke-${only}-`));
   dirs.push(out);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts'], { env: { ...process.env, BENCH_SMOKE: '1', BENCH_ONLY: only, BENCH_OUT: out }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
+    env: { ...process.env, BENCH_SMOKE: '1', BENCH_ONLY: only, BENCH_OUT: out },
+    encoding: 'utf8',
+  });
   expect(run.status, run.stderr).toBe(0);
-  return { report: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Report, markdown: readFileSync(join(out, 'BENCHMARKS.md'), 'utf8') };
+  return {
+    report: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Report,
+    markdown: readFileSync(join(out, 'BENCHMARKS.md'), 'utf8'),
+  };
 }
 
 const wellFormed = (s: { median: number; min: number; max: number; n: number }) => {

@@ -63,9 +63,18 @@ describe.skipIf(!existsSync(join(CORPUS, GITHUB)))("lint on GitHub's spec", () =
   // Each was checked against the YAML by hand.
   it.each<[string, Partial<Finding>]>([
     ['GET / documents only 200', { rule: 'needs-5xx', line: 103, pointer: '#/paths/~1/get/responses' }],
-    ['GET /admin/hooks/{hook_id} has a path param and only 200', { rule: 'path-params-need-404', line: 252, pointer: '#/paths/~1admin~1hooks~1{hook_id}/get/responses' }],
-    ['a 404 with only a description', { rule: 'error-without-schema', line: 9996, pointer: '#/paths/~1orgs~1{org}~1members~1{username}/get/responses/404' }],
-    ['422 uses validation-error-simple where most use validation-error', { rule: 'inconsistent-error-schema', severity: 'warning', pointer: '#/components/responses/validation_failed_simple' }],
+    [
+      'GET /admin/hooks/{hook_id} has a path param and only 200',
+      { rule: 'path-params-need-404', line: 252, pointer: '#/paths/~1admin~1hooks~1{hook_id}/get/responses' },
+    ],
+    [
+      'a 404 with only a description',
+      { rule: 'error-without-schema', line: 9996, pointer: '#/paths/~1orgs~1{org}~1members~1{username}/get/responses/404' },
+    ],
+    [
+      '422 uses validation-error-simple where most use validation-error',
+      { rule: 'inconsistent-error-schema', severity: 'warning', pointer: '#/components/responses/validation_failed_simple' },
+    ],
   ])('%s', (_name, want) => has(want));
 
   // error-body-unbuildable is left out: whether GitHub's oneOf 422 bodies can be built is the recipe

@@ -13,7 +13,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { signalGroup, startService, type ServiceProcess } from '../db/support/child.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const outDir = new URL('../../test-output/', import.meta.url).pathname;
 const inCI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -30,7 +39,10 @@ describe.skipIf(!have && !inCI)('API docs in chromium', () => {
 
   it('GET /docs shows POST /user/ with its 409 response, all served by the service itself', async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is required in CI (.ci/run installs it)`).toBe(true);
-    service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], { PORT: '0', DATABASE_URL: 'memory://' });
+    service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], {
+      PORT: '0',
+      DATABASE_URL: 'memory://',
+    });
     profile = mkdtempSync(path.join(tmpdir(), 'faultline-chromium-'));
     // A persistent context is how Playwright takes a fresh --user-data-dir of our choosing.
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });

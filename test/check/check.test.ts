@@ -57,7 +57,9 @@ describe('faultline check', () => {
   it('stops following calls at --depth', () => {
     const shallow = checkProject(model(), out(), { depth: 2 }).map(brief);
     expect(shallow.some((f) => f.includes('level3'))).toBe(false);
-    expect(shallow).toContain('GET /items/{id} lib/items.ts:11 409 ConflictError via loadItem@handlers/getItem.ts:7,assertVisible@lib/items.ts:6');
+    expect(shallow).toContain(
+      'GET /items/{id} lib/items.ts:11 409 ConflictError via loadItem@handlers/getItem.ts:7,assertVisible@lib/items.ts:6',
+    );
     expect(checkProject(model(), out(), { depth: 0 }).map(brief).sort()).toEqual([
       'GET /items handlers/listItems.ts:6 404 ItemGone',
       'GET /items handlers/listItems.ts:7 418 EarlGrey mapper lib/teapot.ts:6',
@@ -75,7 +77,9 @@ describe('faultline check', () => {
     const checked = faultline(['check', 'spec.yaml', '--out', 'service'], dir.path);
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain('error service/handlers/listItems.ts:6: GET /items does not document 404 (ItemGone)');
-    expect(checked.stderr).toContain('error service/handlers/listItems.ts:7: GET /items does not document 418 (EarlGrey), the status its mapper at service/lib/teapot.ts:6 answers');
+    expect(checked.stderr).toContain(
+      'error service/handlers/listItems.ts:7: GET /items does not document 418 (EarlGrey), the status its mapper at service/lib/teapot.ts:6 answers',
+    );
     const generateCheck = faultline(['generate', 'spec.yaml', '--out', 'service', '--check', '--no-client'], dir.path);
     expect(generateCheck.code).toBe(1);
     expect(generateCheck.stderr).toContain('GET /items/{id} does not document 409 (ConflictError)');

@@ -37,23 +37,90 @@ interface Fault {
   provoke(ctx: Context): Promise<unknown>;
 }
 
-const raise = (sqlstate: string) => (ctx: Context) => ctx.db.query(`DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '${sqlstate}'; END $$`);
+const raise = (sqlstate: string) => (ctx: Context) =>
+  ctx.db.query(`DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '${sqlstate}'; END $$`);
 
 export const FAULTS: Fault[] = [
-  { sqlstate: '23505', name: 'unique violation', users: 409, things: 500, provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label) VALUES (1, 'again')`) },
-  { sqlstate: '23503', name: 'foreign key violation', users: 409, things: 500, provoke: ({ db }) => db.query('INSERT INTO fault_child (parent_id) VALUES (999)') },
-  { sqlstate: '23502', name: 'not null violation', users: 400, things: 400, provoke: ({ db }) => db.query('INSERT INTO fault_parent (id, label) VALUES (2, NULL)') },
-  { sqlstate: '23514', name: 'check violation', users: 400, things: 400, provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label, rating) VALUES (3, 'x', 9)`) },
+  {
+    sqlstate: '23505',
+    name: 'unique violation',
+    users: 409,
+    things: 500,
+    provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label) VALUES (1, 'again')`),
+  },
+  {
+    sqlstate: '23503',
+    name: 'foreign key violation',
+    users: 409,
+    things: 500,
+    provoke: ({ db }) => db.query('INSERT INTO fault_child (parent_id) VALUES (999)'),
+  },
+  {
+    sqlstate: '23502',
+    name: 'not null violation',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query('INSERT INTO fault_parent (id, label) VALUES (2, NULL)'),
+  },
+  {
+    sqlstate: '23514',
+    name: 'check violation',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label, rating) VALUES (3, 'x', 9)`),
+  },
   { sqlstate: '22P02', name: 'bad text representation', users: 400, things: 400, provoke: ({ db }) => db.query('SELECT $1::int', ['abc']) },
-  { sqlstate: '22001', name: 'string too long', users: 400, things: 400, provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label, code) VALUES (4, 'x', 'abcd')`) },
-  { sqlstate: '22003', name: 'numeric out of range', users: 400, things: 400, provoke: ({ db }) => db.query('SELECT $1::int + 1', [2147483647]) },
-  { sqlstate: '22007', name: 'invalid datetime format', users: 400, things: 400, provoke: ({ db }) => db.query('SELECT $1::date', ['not a date']) },
-  { sqlstate: '22008', name: 'datetime out of range', users: 400, things: 400, provoke: ({ db }) => db.query('SELECT $1::date', ['2020-13-45']) },
-  { sqlstate: '22021', name: 'invalid byte sequence', users: 400, things: 400, provoke: ({ db }) => db.query(`SELECT convert_from(decode('ff', 'hex'), 'UTF8')`) },
-  { sqlstate: '40001', name: 'serialization failure', users: 503, things: 503, provoke: (ctx) => (ctx.outside ? serializationFailure(ctx.db, ctx.outside) : raise('40001')(ctx)) },
+  {
+    sqlstate: '22001',
+    name: 'string too long',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query(`INSERT INTO fault_parent (id, label, code) VALUES (4, 'x', 'abcd')`),
+  },
+  {
+    sqlstate: '22003',
+    name: 'numeric out of range',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query('SELECT $1::int + 1', [2147483647]),
+  },
+  {
+    sqlstate: '22007',
+    name: 'invalid datetime format',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query('SELECT $1::date', ['not a date']),
+  },
+  {
+    sqlstate: '22008',
+    name: 'datetime out of range',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query('SELECT $1::date', ['2020-13-45']),
+  },
+  {
+    sqlstate: '22021',
+    name: 'invalid byte sequence',
+    users: 400,
+    things: 400,
+    provoke: ({ db }) => db.query(`SELECT convert_from(decode('ff', 'hex'), 'UTF8')`),
+  },
+  {
+    sqlstate: '40001',
+    name: 'serialization failure',
+    users: 503,
+    things: 503,
+    provoke: (ctx) => (ctx.outside ? serializationFailure(ctx.db, ctx.outside) : raise('40001')(ctx)),
+  },
   { sqlstate: '40P01', name: 'deadlock', users: 503, things: 503, provoke: raise('40P01') },
   { sqlstate: '53300', name: 'too many connections', users: 503, things: 503, provoke: raise('53300') },
-  { sqlstate: '57P01', name: 'terminated connection', users: 503, things: 503, provoke: (ctx) => (ctx.outside ? terminatedQuery(ctx.db, ctx.outside) : raise('57P01')(ctx)) },
+  {
+    sqlstate: '57P01',
+    name: 'terminated connection',
+    users: 503,
+    things: 503,
+    provoke: (ctx) => (ctx.outside ? terminatedQuery(ctx.db, ctx.outside) : raise('57P01')(ctx)),
+  },
   { sqlstate: '08006', name: 'connection failure (class 08)', users: 503, things: 503, provoke: raise('08006') },
 ];
 
@@ -103,8 +170,20 @@ eachBackend('database faults become documented responses', (backend) => {
     it(`${fault.sqlstate} ${fault.name}: users ${fault.users}, things ${fault.things}`, async () => {
       current = fault;
       const cases = [
-        { api: () => users, service: 'users' as const, path: '/user/', status: fault.users, body: { email: 'a@b.co', dept: 'd', password: 'secret1', name: 'n', username: 'u' } },
-        { api: () => things, service: 'things' as const, path: '/api/things', status: fault.things, body: { name: 'n', description: 'd', rating_out_of_five: 1 } },
+        {
+          api: () => users,
+          service: 'users' as const,
+          path: '/user/',
+          status: fault.users,
+          body: { email: 'a@b.co', dept: 'd', password: 'secret1', name: 'n', username: 'u' },
+        },
+        {
+          api: () => things,
+          service: 'things' as const,
+          path: '/api/things',
+          status: fault.things,
+          body: { name: 'n', description: 'd', rating_out_of_five: 1 },
+        },
       ];
       for (const c of cases) {
         seen = undefined;
@@ -142,7 +221,10 @@ async function terminatedQuery(db: Database, outside: pg.Pool): Promise<void> {
   const running = db.query(`SELECT pg_sleep(10) AS ${marker}`);
   running.catch(() => undefined);
   for (let i = 0; i < 100; i++) {
-    const { rows } = await outside.query(`SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()`, [`%AS ${marker}%`]);
+    const { rows } = await outside.query(
+      `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()`,
+      [`%AS ${marker}%`],
+    );
     if (rows.some((row) => row.killed)) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -116,7 +116,10 @@ describeRealServer('outage [pg]', () => {
     // Fill the pool with a few connections, then kill them all while idle.
     await Promise.all(Array.from({ length: 4 }, () => api.request('GET', '/user/')));
     const admin = adminPool();
-    const { rows } = await admin.query('SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity WHERE application_name = $1', [`faultline-outage-${process.pid}`]);
+    const { rows } = await admin.query(
+      'SELECT count(pg_terminate_backend(pid))::int AS killed FROM pg_stat_activity WHERE application_name = $1',
+      [`faultline-outage-${process.pid}`],
+    );
     await admin.end();
     expect(rows[0].killed).toBeGreaterThan(0);
     await expectRecovery(api);

@@ -41,7 +41,10 @@ describe('npm start', () => {
 
 describe('SIGTERM', () => {
   it('stops accepting, drains the request in flight, closes the database, exits 0', async () => {
-    const service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], { PORT: '0', DATABASE_URL: path.join(dir, 'users') });
+    const service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], {
+      PORT: '0',
+      DATABASE_URL: path.join(dir, 'users'),
+    });
     running.push(service);
     // A request whose body is still arriving is certainly in flight when the signal comes.
     const body = JSON.stringify({ ...pam, username: 'oscar' });
@@ -64,7 +67,10 @@ describe('SIGTERM', () => {
 
 /** Sends the headers and half the body now; finish() sends the rest and resolves with the reply. */
 function startSlowRequest(base: string, body: string) {
-  const req = http.request(`${base}/user/`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const req = http.request(`${base}/user/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const result = new Promise<{ status: number; text: string }>((resolve, reject) => {
     req.on('error', reject);
     req.on('response', (res) => {

@@ -26,7 +26,13 @@ eachBackend('things on Postgres', (backend) => {
 
   it('creates things with integer ids and lists them newest first', async () => {
     const first = expectDocumented('things', 'POST', '/api/things', 201, await api.request('POST', '/api/things', chair));
-    const second = expectDocumented('things', 'POST', '/api/things', 201, await api.request('POST', '/api/things', { ...chair, name: 'Table' }));
+    const second = expectDocumented(
+      'things',
+      'POST',
+      '/api/things',
+      201,
+      await api.request('POST', '/api/things', { ...chair, name: 'Table' }),
+    );
     expect(Number.isInteger(first.thing_id) && first.thing_id > 0).toBe(true);
     expect(second.thing_id).toBeGreaterThan(first.thing_id);
     expect(first).toMatchObject({ ...chair, votes: 0 });
@@ -47,7 +53,9 @@ eachBackend('things on Postgres', (backend) => {
   it('adds votes atomically: 40 concurrent PATCHes lose none', async () => {
     const thing = expectDocumented('things', 'POST', '/api/things', 201, await api.request('POST', '/api/things', chair));
     const path = `/api/things/${thing.thing_id}`;
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => api.request('PATCH', path, { increase_votes_by: i % 4 === 0 ? -1 : 2 })));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => api.request('PATCH', path, { increase_votes_by: i % 4 === 0 ? -1 : 2 })),
+    );
     for (const reply of replies) expectDocumented('things', 'PATCH', '/api/things/{thing_id}', 200, reply);
     const after = expectDocumented('things', 'GET', '/api/things/{thing_id}', 200, await api.request('GET', path));
     expect(after.votes).toBe(10 * -1 + 30 * 2);
@@ -68,6 +76,12 @@ eachBackend('things on Postgres', (backend) => {
     const thing = expectDocumented('things', 'POST', '/api/things', 201, await api.request('POST', '/api/things', chair));
     expectDocumented('things', 'DELETE', '/api/things/{thing_id}', 204, await api.request('DELETE', `/api/things/${thing.thing_id}`));
     expectDocumented('things', 'DELETE', '/api/things/{thing_id}', 404, await api.request('DELETE', `/api/things/${thing.thing_id}`));
-    expectDocumented('things', 'PATCH', '/api/things/{thing_id}', 404, await api.request('PATCH', `/api/things/${thing.thing_id}`, { increase_votes_by: 1 }));
+    expectDocumented(
+      'things',
+      'PATCH',
+      '/api/things/{thing_id}',
+      404,
+      await api.request('PATCH', `/api/things/${thing.thing_id}`, { increase_votes_by: 1 }),
+    );
   });
 });

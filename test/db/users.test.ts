@@ -94,9 +94,21 @@ eachBackend('users on Postgres', (backend) => {
     expect(missing).toEqual({ detail: 'No user has this username' });
     const list = expectDocumented('users', 'GET', '/user/', 200, await api.request('GET', '/user/?limit=2'));
     expect(list.map((u: { username: string }) => u.username)).toEqual(['pam', 'dwight']);
-    const updated = expectDocumented('users', 'PATCH', '/user/{username}', 200, await api.request('PATCH', '/user/dwight', { dept: 'Sales' }));
+    const updated = expectDocumented(
+      'users',
+      'PATCH',
+      '/user/{username}',
+      200,
+      await api.request('PATCH', '/user/dwight', { dept: 'Sales' }),
+    );
     expect(updated.dept).toBe('Sales');
-    const clash = expectDocumented('users', 'PATCH', '/user/{username}', 409, await api.request('PATCH', '/user/dwight', { username: 'pam' }));
+    const clash = expectDocumented(
+      'users',
+      'PATCH',
+      '/user/{username}',
+      409,
+      await api.request('PATCH', '/user/dwight', { username: 'pam' }),
+    );
     expect(clash).toEqual({ detail: 'Username already taken' });
     expectDocumented('users', 'PATCH', '/user/{username}', 404, await api.request('PATCH', '/user/nobody', { dept: 'x' }));
     expectDocumented('users', 'DELETE', '/user/{username}', 204, await api.request('DELETE', '/user/dwight'));

@@ -14,13 +14,18 @@ import { specOperations } from '../support/users-operations.js';
 import { cleanEnv, freePort, run, start, stopGroup } from './support.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const OWN = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const OWN = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const work = mkdtempSync(join(tmpdir(), 'faultline-formats-'));
 let tarball = '';
 
 /** What README tells users to install next to faultline for the generated runtime. */
 const RUNTIME = ['express', 'ajv', 'ajv-formats', 'pino'].map((name) => `${name}@${OWN.dependencies[name]}`);
-const DEV = ['typescript', 'tsx'].map((name) => `${name}@${OWN.dependencies[name]}`).concat(['@types/node', '@types/express'].map((name) => `${name}@${OWN.devDependencies[name]}`));
+const DEV = ['typescript', 'tsx']
+  .map((name) => `${name}@${OWN.dependencies[name]}`)
+  .concat(['@types/node', '@types/express'].map((name) => `${name}@${OWN.devDependencies[name]}`));
 const QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
 beforeAll(async () => {
@@ -44,12 +49,17 @@ describe.each([
     await run('npm', ['install', ...QUIET, tarball, ...RUNTIME], project);
     await run('npm', ['install', ...QUIET, '--save-dev', ...DEV], project);
     cpSync(resolve(REPO, 'specs/things.yaml'), join(project, 'spec.yaml'));
-    writeFileSync(join(project, 'faultline.config.ts'), `import { defineConfig } from 'faultline/config';\n\nexport default defineConfig({ input: 'spec.yaml', output: 'src/api', client: false });\n`);
+    writeFileSync(
+      join(project, 'faultline.config.ts'),
+      `import { defineConfig } from 'faultline/config';\n\nexport default defineConfig({ input: 'spec.yaml', output: 'src/api', client: false });\n`,
+    );
     const generated = await run('npx', ['faultline', 'generate'], project);
     expect(generated.stdout).toContain(`${specOperations(resolve(REPO, 'specs/things.yaml'))} operations`);
     if (format === 'cjs') expect(generated.stdout).toMatch(/CommonJS output: no "type": "module"/);
     else expect(generated.stdout).not.toMatch(/CommonJS/);
-    expect(readFileSync(join(project, 'src/api/generated/router.gen.ts'), 'utf8')).toContain(format === 'cjs' ? '__dirname' : 'import.meta.url');
+    expect(readFileSync(join(project, 'src/api/generated/router.gen.ts'), 'utf8')).toContain(
+      format === 'cjs' ? '__dirname' : 'import.meta.url',
+    );
   });
 
   test('type-checks with the generated tsconfig.json', async () => {

@@ -27,7 +27,9 @@ const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--lo
 
 beforeAll(async () => {
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], REPO);
-  const [info] = JSON.parse(packed.stdout) as [{ filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] }];
+  const [info] = JSON.parse(packed.stdout) as [
+    { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] },
+  ];
   tarball = join(work, info.filename);
   timings.tarball = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`;
   packedFiles = info.files.map((f) => f.path);
@@ -42,7 +44,20 @@ afterAll(() => {
 
 describe('the npm package', () => {
   test('holds the CLI, generator, templates, runtime and types, and none of the tests', () => {
-    for (const needed of ['bin/faultline.js', 'generator/cli.ts', 'generator/index.mjs', 'generator/config.mjs', 'generator/commands/new.ts', 'templates/runtime/index.ts', 'templates/scaffold/gitignore', 'templates/scaffold/test/contract.test.ts', 'types/index.d.ts', 'types/config.d.ts', 'package.json', 'README.md']) {
+    for (const needed of [
+      'bin/faultline.js',
+      'generator/cli.ts',
+      'generator/index.mjs',
+      'generator/config.mjs',
+      'generator/commands/new.ts',
+      'templates/runtime/index.ts',
+      'templates/scaffold/gitignore',
+      'templates/scaffold/test/contract.test.ts',
+      'types/index.d.ts',
+      'types/config.d.ts',
+      'package.json',
+      'README.md',
+    ]) {
       expect(packedFiles).toContain(needed);
     }
     expect(packedFiles.filter((f) => /^(test|bench|output|specs|node_modules)\//.test(f) || f.endsWith('.log'))).toEqual([]);
@@ -63,7 +78,17 @@ console.log(JSON.stringify({ keys: Object.keys(api).sort(), files: r.files.size,
     const out = JSON.parse((await run('node', ['api.mjs'], consumer)).stdout);
     expect(out).toMatchObject({ ops: specOperations(THINGS), spec: 1 });
     expect(out.files).toBeGreaterThan(10);
-    expect(out.keys).toEqual(['ConfigError', 'defineConfig', 'formatDiagnostic', 'generate', 'hasErrors', 'loadConfig', 'loadSpec', 'scaffold', 'version']);
+    expect(out.keys).toEqual([
+      'ConfigError',
+      'defineConfig',
+      'formatDiagnostic',
+      'generate',
+      'hasErrors',
+      'loadConfig',
+      'loadSpec',
+      'scaffold',
+      'version',
+    ]);
   });
 });
 
@@ -77,9 +102,20 @@ describe('a service scaffolded with `faultline new`', () => {
     const manifest = readJson(join(service, 'package.json'));
     expect(Object.keys(manifest.scripts)).toEqual(expect.arrayContaining(['generate', 'start', 'dev', 'test', 'build']));
     expect(manifest.devDependencies.faultline).toBe(`file:${tarball}`);
-    expect(created.stdout).toContain(`devDependency "faultline": "file:${tarball}": faultline was installed from the tarball ${tarball}, not from the npm registry`);
+    expect(created.stdout).toContain(
+      `devDependency "faultline": "file:${tarball}": faultline was installed from the tarball ${tarball}, not from the npm registry`,
+    );
     expect(readFileSync(join(service, 'spec/things.yaml'), 'utf8')).toBe(readFileSync(THINGS, 'utf8'));
-    for (const file of ['.gitignore', 'README.md', 'tsconfig.json', 'app.ts', 'server.ts', 'handlers/getThing.ts', 'generated/contract.gen.ts', 'test/contract.test.ts']) {
+    for (const file of [
+      '.gitignore',
+      'README.md',
+      'tsconfig.json',
+      'app.ts',
+      'server.ts',
+      'handlers/getThing.ts',
+      'generated/contract.gen.ts',
+      'test/contract.test.ts',
+    ]) {
       expect(statSync(join(service, file)).isFile(), file).toBe(true);
     }
   });
@@ -141,7 +177,11 @@ export const listThings: Handlers['listThings'] = async ({ query }) => {
       expect(problem).toMatchObject({ type: expect.any(String), title: expect.any(String), status: 400 });
       expect(problem.errors?.[0]?.pointer).toMatch(/limit/);
 
-      const badBody = await fetch(`${base}/api/things`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '' }) });
+      const badBody = await fetch(`${base}/api/things`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: '' }),
+      });
       expect(badBody.status).toBe(400);
       expect(JSON.stringify(await badBody.json())).not.toContain('"name":""');
     } finally {

@@ -25,7 +25,21 @@ describe('faultline new', () => {
     const r = await cli(['new', 'svc', '--spec', resolve(REPO, 'specs/things.yaml')]);
     expect(r.code, r.stderr).toBe(0);
     const dir = join(work, 'svc');
-    for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json', '.gitignore', 'README.md', 'faultline.config.ts', 'spec/things.yaml', 'app.ts', 'server.ts', 'handlers/listThings.ts', 'generated/router.gen.ts', 'test/contract.test.ts', 'test/schemas.ts']) {
+    for (const f of [
+      'package.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      '.gitignore',
+      'README.md',
+      'faultline.config.ts',
+      'spec/things.yaml',
+      'app.ts',
+      'server.ts',
+      'handlers/listThings.ts',
+      'generated/router.gen.ts',
+      'test/contract.test.ts',
+      'test/schemas.ts',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -85,7 +99,10 @@ paths:
 
   test('writes nothing for a spec with errors, and rejects bad arguments', async () => {
     // a dangling $ref is a spec error (Swagger 2.0 is converted now, so it no longer serves as one)
-    writeFileSync(join(work, 'broken.yaml'), 'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Missing" }\n');
+    writeFileSync(
+      join(work, 'broken.yaml'),
+      'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Missing" }\n',
+    );
     const bad = await cli(['new', 'nope', '--spec', 'broken.yaml']);
     expect(bad.code).toBe(1);
     expect(existsSync(join(work, 'nope'))).toBe(false);

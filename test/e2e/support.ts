@@ -48,7 +48,14 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a long-running command in its own process group and waits for `ready` on stdout. */
-export function start(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000): Promise<{ child: ChildProcess; output: () => string }> {
+export function start(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 120_000,
+): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   return new Promise((resolve, reject) => {

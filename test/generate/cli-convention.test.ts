@@ -28,7 +28,15 @@ const SPECS: CommandSpec[] = [GENERATE, LINT, DIFF, VERIFY, NEW];
 const BROKEN = 'test/fixtures/structure/root-path.yaml';
 
 describe('--help and -h on every command', () => {
-  it.each(SPECS.flatMap((spec) => [[spec.name, '--help', spec], [spec.name, '-h', spec]] as const))('%s %s prints its flags', async (name, flag, spec) => {
+  it.each(
+    SPECS.flatMap(
+      (spec) =>
+        [
+          [spec.name, '--help', spec],
+          [spec.name, '-h', spec],
+        ] as const,
+    ),
+  )('%s %s prints its flags', async (name, flag, spec) => {
     // --help wins even next to a mistyped flag
     const ran = await cli([name, flag, '--bogus']);
     expect(ran.code).toBe(0);

@@ -10,14 +10,18 @@ import { join } from 'node:path';
 import { faultline } from '../support/run.js';
 import { REPO, tempDir } from '../support/tmp.js';
 
-const config = (body: string) => `import { defineConfig } from ${JSON.stringify(join(REPO, 'generator/config.ts'))};\n\nexport default defineConfig(${body});\n`;
+const config = (body: string) =>
+  `import { defineConfig } from ${JSON.stringify(join(REPO, 'generator/config.ts'))};\n\nexport default defineConfig(${body});\n`;
 
 describe('faultline.config.ts', () => {
   it('supplies input and output; flags override it; lint reads its rules', () => {
     const dir = tempDir('config');
     try {
       copyFileSync(join(REPO, 'specs/things.yaml'), join(dir.path, 'api.yaml'));
-      writeFileSync(join(dir.path, 'faultline.config.ts'), config(`{ input: 'api.yaml', output: 'svc', client: false, rules: { 'create-needs-409': 'error' } }`));
+      writeFileSync(
+        join(dir.path, 'faultline.config.ts'),
+        config(`{ input: 'api.yaml', output: 'svc', client: false, rules: { 'create-needs-409': 'error' } }`),
+      );
       const fromConfig = faultline(['generate'], dir.path);
       expect(fromConfig.stderr).toBe('');
       expect(fromConfig.code).toBe(0);
@@ -48,7 +52,11 @@ describe('generate --watch', () => {
   it('regenerates on a change to a referenced file, keeps the last good output on a broken spec', async () => {
     const dir = tempDir('watch');
     writeFileSync(join(dir.path, 'api.yaml'), 'openapi: 3.1.0\n');
-    const child = spawn(process.execPath, [join(REPO, 'bin/faultline.js'), 'generate', 'api.yaml', '--out', 'svc', '--watch', '--no-client'], { cwd: dir.path });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin/faultline.js'), 'generate', 'api.yaml', '--out', 'svc', '--watch', '--no-client'],
+      { cwd: dir.path },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -59,16 +67,37 @@ describe('generate --watch', () => {
     };
     try {
       writeFileSync(join(dir.path, 'schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    name: { type: string }\n');
-      writeFileSync(join(dir.path, 'api.yaml'), [
-        'openapi: 3.1.0', 'info: { title: Watched, version: "1" }', 'paths:', '  /things:', '    get:', '      operationId: listThings', '      responses:',
-        "        '200':", '          description: ok', '          content:', '            application/json:', "              schema: { $ref: 'schemas.yaml#/Thing' }",
-        "        '500':", '          description: failed', '          content:', '            application/json:', '              schema: { type: object, properties: { message: { type: string } } }', '',
-      ].join('\n'));
+      writeFileSync(
+        join(dir.path, 'api.yaml'),
+        [
+          'openapi: 3.1.0',
+          'info: { title: Watched, version: "1" }',
+          'paths:',
+          '  /things:',
+          '    get:',
+          '      operationId: listThings',
+          '      responses:',
+          "        '200':",
+          '          description: ok',
+          '          content:',
+          '            application/json:',
+          "              schema: { $ref: 'schemas.yaml#/Thing' }",
+          "        '500':",
+          '          description: failed',
+          '          content:',
+          '            application/json:',
+          '              schema: { type: object, properties: { message: { type: string } } }',
+          '',
+        ].join('\n'),
+      );
       // the spec may be incomplete when the watcher starts: it reports and waits for the next change
       await waitFor(() => /watching/.test(stdout), 'started');
       const types = join(dir.path, 'svc/generated/types.gen.ts');
       await waitFor(() => existsSync(types), 'first output');
-      writeFileSync(join(dir.path, 'schemas.yaml'), 'Thing:\n  type: object\n  properties:\n    name: { type: string }\n    colour: { type: string }\n');
+      writeFileSync(
+        join(dir.path, 'schemas.yaml'),
+        'Thing:\n  type: object\n  properties:\n    name: { type: string }\n    colour: { type: string }\n',
+      );
       await waitFor(() => readFileSync(types, 'utf8').includes('colour'), 'regenerated after the referenced file changed');
       writeFileSync(join(dir.path, 'api.yaml'), 'openapi: 3.1.0\npaths: [unclosed\n');
       await waitFor(() => /kept the last good output/.test(stderr), 'broken spec reported');

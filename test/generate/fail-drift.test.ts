@@ -48,7 +48,9 @@ export const getUser: Handlers['getUser'] = async ({ params, req }) => {
  * union in the order its literal types were first created in the program, which other files change.
  */
 function allowedStatuses(stdout: string, file: string, raised: string): string[] {
-  const line = stdout.split('\n').find((l) => l.includes(file) && l.includes(`Argument of type '${raised}' is not assignable to parameter of type '`));
+  const line = stdout
+    .split('\n')
+    .find((l) => l.includes(file) && l.includes(`Argument of type '${raised}' is not assignable to parameter of type '`));
   const union = line?.split("parameter of type '")[1]?.split("'")[0] ?? '';
   return union.split(' | ').filter(Boolean).sort();
 }
@@ -67,7 +69,9 @@ describe('users example: spec edits reach fail() and check', () => {
     writeFileSync(spec(), yaml.dump(doc));
   };
   /** "handlers/getUser.ts:10" for each tsc error. */
-  const errorLines = (stdout: string) => [...new Set([...stdout.matchAll(/(handlers\/\w+\.ts|lib\/\w+\.ts)\((\d+),\d+\): error TS/g)].map((m) => `${m[1]}:${m[2]}`))];
+  const errorLines = (stdout: string) => [
+    ...new Set([...stdout.matchAll(/(handlers\/\w+\.ts|lib\/\w+\.ts)\((\d+),\d+\): error TS/g)].map((m) => `${m[1]}:${m[2]}`)),
+  ];
 
   beforeAll(async () => {
     dir = tempDir('fail-drift');
@@ -76,53 +80,66 @@ describe('users example: spec edits reach fail() and check', () => {
     // the example's handlers import ../../infra/db: the same layout as examples/
     mkdirSync(join(dir.path, 'infra'));
     symlinkSync(join(REPO, 'examples/infra/db'), join(dir.path, 'infra', 'db'));
-    for (const file of readdirSync(join(REPO, 'examples/users/handlers'))) copyFileSync(join(REPO, 'examples/users/handlers', file), join(out(), 'handlers', file));
+    for (const file of readdirSync(join(REPO, 'examples/users/handlers')))
+      copyFileSync(join(REPO, 'examples/users/handlers', file), join(out(), 'handlers', file));
     // the example's verifiers declare the principals its handlers read (auth.principals.bearerAuth.user...)
     copyFileSync(join(REPO, 'examples/users/security.ts'), join(out(), 'security.ts'));
     writeFileSync(join(out(), 'handlers/getUser.ts'), getUserWith409());
   });
   afterAll(() => dir.remove());
 
-  it('fail(409) does not compile until the spec documents 409; removing 404 fails tsc at the fail(404) line', async () => {
-    const before = tsc(out());
-    expect(errorLines(before.stdout), before.stdout).toEqual(['handlers/getUser.ts:8']);
-    expect(allowedStatuses(before.stdout, 'getUser.ts', '409')).toEqual(['400', '404', '500', '503']);
+  it(
+    'fail(409) does not compile until the spec documents 409; removing 404 fails tsc at the fail(404) line',
+    async () => {
+      const before = tsc(out());
+      expect(errorLines(before.stdout), before.stdout).toEqual(['handlers/getUser.ts:8']);
+      expect(allowedStatuses(before.stdout, 'getUser.ts', '409')).toEqual(['400', '404', '500', '503']);
 
-    editGetUser((responses) => {
-      responses['409'] = { $ref: '#/components/responses/Conflict' };
-    });
-    await regenerate();
-    const added = tsc(out());
-    expect(added.stdout + added.stderr).toBe('');
-    expect(added.code).toBe(0);
+      editGetUser((responses) => {
+        responses['409'] = { $ref: '#/components/responses/Conflict' };
+      });
+      await regenerate();
+      const added = tsc(out());
+      expect(added.stdout + added.stderr).toBe('');
+      expect(added.code).toBe(0);
 
-    editGetUser((responses) => {
-      delete responses['404'];
-    });
-    await regenerate();
-    const removed = tsc(out());
-    expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
-    expect(removed.stdout).toMatch(/handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type/);
-    expect(allowedStatuses(removed.stdout, 'getUser.ts', '404')).toEqual(['400', '409', '500', '503']);
-    // check says the same without tsc (generate --check in CI)
-    const { model } = buildModel(loadSpec(spec()).document!);
-    expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual(['error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)']);
-  }, TSC_TIMEOUT);
+      editGetUser((responses) => {
+        delete responses['404'];
+      });
+      await regenerate();
+      const removed = tsc(out());
+      expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
+      expect(removed.stdout).toMatch(
+        /handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type/,
+      );
+      expect(allowedStatuses(removed.stdout, 'getUser.ts', '404')).toEqual(['400', '409', '500', '503']);
+      // check says the same without tsc (generate --check in CI)
+      const { model } = buildModel(loadSpec(spec()).document!);
+      expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual([
+        'error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)',
+      ]);
+    },
+    TSC_TIMEOUT,
+  );
 
-  it('a 404 thrown from repository code compiles without the 404, and check reports it with the call path', async () => {
-    editGetUser((responses) => {
-      delete responses['404'];
-    });
-    await regenerate();
-    mkdirSync(join(out(), 'lib'), { recursive: true });
-    writeFileSync(join(out(), 'lib/users.ts'), REPOSITORY);
-    writeFileSync(join(out(), 'handlers/getUser.ts'), GET_USER_THROUGH_REPOSITORY);
-    const compiled = tsc(out());
-    expect(compiled.stdout + compiled.stderr).toBe('');
-    const { model } = buildModel(loadSpec(spec()).document!);
-    const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
-    expect(findings).toEqual([
-      'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
-    ]);
-  }, TSC_TIMEOUT);
+  it(
+    'a 404 thrown from repository code compiles without the 404, and check reports it with the call path',
+    async () => {
+      editGetUser((responses) => {
+        delete responses['404'];
+      });
+      await regenerate();
+      mkdirSync(join(out(), 'lib'), { recursive: true });
+      writeFileSync(join(out(), 'lib/users.ts'), REPOSITORY);
+      writeFileSync(join(out(), 'handlers/getUser.ts'), GET_USER_THROUGH_REPOSITORY);
+      const compiled = tsc(out());
+      expect(compiled.stdout + compiled.stderr).toBe('');
+      const { model } = buildModel(loadSpec(spec()).document!);
+      const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
+      expect(findings).toEqual([
+        'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
+      ]);
+    },
+    TSC_TIMEOUT,
+  );
 });

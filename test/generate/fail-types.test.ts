@@ -118,12 +118,18 @@ describe('input.fail types', () => {
       text.split('\n').forEach((line, i) => line.includes('// ERR') && marked.push(`handlers/${name}.ts:${i + 1}`));
     }
     const ran = tsc(out);
-    const errors = [...new Set([...ran.stdout.matchAll(/^(?:\S*\/)?(handlers\/\w+\.ts)\((\d+),\d+\): error TS/gm)].map((m) => `${m[1]}:${m[2]}`))];
+    const errors = [
+      ...new Set([...ran.stdout.matchAll(/^(?:\S*\/)?(handlers\/\w+\.ts)\((\d+),\d+\): error TS/gm)].map((m) => `${m[1]}:${m[2]}`)),
+    ];
     expect(errors.sort(), ran.stdout).toEqual(marked.sort());
     expect(ran.stdout.split('\n').filter((l) => / error TS/.test(l) && !/handlers\//.test(l))).toEqual([]);
     // TypeScript prints a union in the order its literal types were first created in the program, so
     // only the message and the line are asserted here, not the order of the documented statuses
-    expect(ran.stdout).toMatch(/handlers\/exact\.ts\(10,\d+\): error TS2345: Argument of type '503' is not assignable to parameter of type '(\d+ \| )+/);
-    expect(ran.stdout).toMatch(/handlers\/quiet\.ts\(4,\d+\): error TS2345: Argument of type '500' is not assignable to parameter of type 'never'/);
+    expect(ran.stdout).toMatch(
+      /handlers\/exact\.ts\(10,\d+\): error TS2345: Argument of type '503' is not assignable to parameter of type '(\d+ \| )+/,
+    );
+    expect(ran.stdout).toMatch(
+      /handlers\/quiet\.ts\(4,\d+\): error TS2345: Argument of type '500' is not assignable to parameter of type 'never'/,
+    );
   }, 600_000);
 });

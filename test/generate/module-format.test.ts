@@ -19,7 +19,12 @@ describe('moduleFormatFor', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeAll(() => {
     dir = tempDir('format');
-    for (const [folder, manifest] of [['cjs', { name: 'a' }], ['explicit-cjs', { type: 'commonjs' }], ['esm', { type: 'module' }], ['broken', null]] as const) {
+    for (const [folder, manifest] of [
+      ['cjs', { name: 'a' }],
+      ['explicit-cjs', { type: 'commonjs' }],
+      ['esm', { type: 'module' }],
+      ['broken', null],
+    ] as const) {
       mkdirSync(join(dir.path, folder, 'src/api'), { recursive: true });
       writeFileSync(join(dir.path, folder, 'package.json'), manifest ? JSON.stringify(manifest) : '{ not json');
     }
@@ -50,7 +55,10 @@ describe('faultline.config.ts', () => {
     const dir = tempDir('config-format');
     try {
       writeFileSync(join(dir.path, 'package.json'), JSON.stringify(manifest));
-      writeFileSync(join(dir.path, 'faultline.config.ts'), "const output: string = 'src/api';\nexport default { input: 'spec.yaml', output, moduleFormat: 'cjs' as const };\n");
+      writeFileSync(
+        join(dir.path, 'faultline.config.ts'),
+        "const output: string = 'src/api';\nexport default { input: 'spec.yaml', output, moduleFormat: 'cjs' as const };\n",
+      );
       expect((await loadConfig(dir.path)).config).toEqual({ input: 'spec.yaml', output: 'src/api', moduleFormat: 'cjs' });
     } finally {
       dir.remove();
@@ -64,7 +72,10 @@ describe('CommonJS output', () => {
   beforeAll(async () => {
     dir = tempDir('cjs-project');
     // an `npm init -y` project: no "type", so CommonJS; inside the repo, so express & co. resolve
-    writeFileSync(join(dir.path, 'package.json'), JSON.stringify({ name: 'cjs-project', version: '1.0.0', main: 'index.js', license: 'ISC' }));
+    writeFileSync(
+      join(dir.path, 'package.json'),
+      JSON.stringify({ name: 'cjs-project', version: '1.0.0', main: 'index.js', license: 'ISC' }),
+    );
     const result = await generate({ input: SPEC, output: 'src/api', cwd: dir.path, client: true });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.moduleFormat?.format).toBe('cjs');
@@ -73,7 +84,9 @@ describe('CommonJS output', () => {
 
   it('holds no import.meta and finds openapi.json through __dirname', async () => {
     const rendered = await generate({ input: SPEC, output: 'src/api', cwd: dir.path, client: true, write: false });
-    const withMeta = [...rendered.files].filter(([name, text]) => name.endsWith('.ts') && text.includes('import.meta')).map(([name]) => name);
+    const withMeta = [...rendered.files]
+      .filter(([name, text]) => name.endsWith('.ts') && text.includes('import.meta'))
+      .map(([name]) => name);
     expect(withMeta).toEqual([]);
     expect(rendered.files.get('generated/router.gen.ts')).toContain("readFileSync(__dirname + '/openapi.json', 'utf8')");
     const esm = await generate({ input: SPEC, output: 'src/api', cwd: dir.path, client: false, write: false, moduleFormat: 'esm' });
@@ -99,8 +112,13 @@ function probe(engine: 'compiled' | 'validator', done: () => void) {
   });
 }
 probe('compiled', () => probe('validator', () => console.log(JSON.stringify(statuses))));
-`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'probe.ts'], { cwd: out(), encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' } });
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'probe.ts'], {
+      cwd: out(),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test' },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual([400, 400]);
   });

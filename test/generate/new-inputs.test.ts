@@ -17,12 +17,29 @@ import { tsc } from '../support/run.js';
 import { listen } from '../support/server.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/specs16');
-const NAMES = ['__proto__', 'constructor', 'toString', 'prototype', 'class', 'delete', 'default', 'await', 'eval', 'then', 'Symbol', '../../x', 'null'];
+const NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'prototype',
+  'class',
+  'delete',
+  'default',
+  'await',
+  'eval',
+  'then',
+  'Symbol',
+  '../../x',
+  'null',
+];
 
 function unsafeNamesSpec(): string {
   const esc = (n: string) => n.replace(/~/g, '~0').replace(/\//g, '~1');
   const schemas = NAMES.map((n) => `${JSON.stringify(n)}: {"type": "object", "properties": {"a": {"type": "string"}}}`).join(', ');
-  const paths = NAMES.map((n, i) => `"/r${i}": {"get": {"operationId": ${JSON.stringify(n)}, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`).join(', ');
+  const paths = NAMES.map(
+    (n, i) =>
+      `"/r${i}": {"get": {"operationId": ${JSON.stringify(n)}, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`,
+  ).join(', ');
   // by hand: an object literal with a __proto__ key would set the prototype instead
   return `{"openapi": "3.1.0", "info": {"title": "Names", "version": "1"}, "paths": {${paths}}, "components": {"schemas": {${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}}}`;
 }
@@ -44,10 +61,21 @@ describe('specs that used to break the generator or its client', () => {
     writeFileSync(join(out.path, 'unsafe-names.json'), unsafeNamesSpec());
     for (const [name, input] of specs) results.set(name, await generate({ input, output: folder(name), cwd: REPO }));
     writeOpenApi32Handlers(folder('openapi-32'));
-    writeFileSync(join(out.path, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
-      include: ['**/*.ts'],
-    }));
+    writeFileSync(
+      join(out.path, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['**/*.ts'],
+      }),
+    );
     compiled = tsc(out.path);
   }, 600_000);
   afterAll(() => out.remove());
@@ -82,10 +110,18 @@ describe('specs that used to break the generator or its client', () => {
     const runtime = await import(join(folder('openapi-32'), 'generated/runtime/index.ts'));
     const server = await listen(app.createApp({ logger: runtime.createLogger({ level: 'silent' }) }));
     try {
-      const query = await fetch(`${server.base}/items`, { method: 'QUERY', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'bo' }) });
+      const query = await fetch(`${server.base}/items`, {
+        method: 'QUERY',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'bo' }),
+      });
       expect(query.status).toBe(200);
       expect(await query.json()).toEqual([{ id: 'b1', name: 'bolt' }]);
-      const invalid = await fetch(`${server.base}/items`, { method: 'QUERY', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '' }) });
+      const invalid = await fetch(`${server.base}/items`, {
+        method: 'QUERY',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: '' }),
+      });
       expect(invalid.status).toBe(400);
       expect(invalid.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(await invalid.json()).toMatchObject({ status: 400 });
@@ -100,7 +136,9 @@ describe('specs that used to break the generator or its client', () => {
   });
 
   it('a hey-api failure becomes a CLIENT_FAILED warning without a stack, and the service keeps its files', async () => {
-    const failed = await clientOrProblem(Promise.reject(new Error('@hey-api/openapi-ts failed: Symbol finalName has not been resolved yet\n    at x (file.js:1:1)')));
+    const failed = await clientOrProblem(
+      Promise.reject(new Error('@hey-api/openapi-ts failed: Symbol finalName has not been resolved yet\n    at x (file.js:1:1)')),
+    );
     expect(failed.files.size).toBe(0);
     expect(failed.problem).toMatchObject({ code: 'CLIENT_FAILED', severity: 'warning' });
     expect(failed.problem!.message).not.toMatch(/\n|at x \(/);
@@ -122,8 +160,11 @@ export const copyItems: Handlers["copyItems"] = async (input): Promise<CopyItems
   void to;
   return { status: 204 };
 };
-`);
-  writeFileSync(join(dir, 'usage.ts'), `import type { SearchItemsResult, StreamItemsResult, CopyItemsInput } from './generated/handlers.gen.js';
+`,
+  );
+  writeFileSync(
+    join(dir, 'usage.ts'),
+    `import type { SearchItemsResult, StreamItemsResult, CopyItemsInput } from './generated/handlers.gen.js';
 // @ts-expect-error QUERY /items documents no 201
 export const undocumented: SearchItemsResult = { status: 201, body: [] };
 // @ts-expect-error an Item needs an id

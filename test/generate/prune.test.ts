@@ -13,7 +13,13 @@ const SPEC = join(REPO, 'specs/things.yaml');
 
 async function cli(args: string[], cwd: string) {
   const out = { stdout: '', stderr: '' };
-  const code = await main(args, { cwd, env: {}, isTTY: false, stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) });
+  const code = await main(args, {
+    cwd,
+    env: {},
+    isTTY: false,
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+  });
   return { code, ...out };
 }
 
@@ -25,7 +31,10 @@ describe('generate into a folder that already has files', () => {
     mkdirSync(join(dir.path, 'api/generated/notes'), { recursive: true });
     writeFileSync(join(dir.path, 'api/generated/custom.ts'), 'export const mine = 1;\n');
     writeFileSync(join(dir.path, 'api/generated/notes/NOTES.md'), '# mine\n');
-    writeFileSync(join(dir.path, 'api/tsconfig.json'), '{\n  // mine\n  "compilerOptions": { "module": "commonjs", "target": "es2017", "types": [] },\n}\n');
+    writeFileSync(
+      join(dir.path, 'api/tsconfig.json'),
+      '{\n  // mine\n  "compilerOptions": { "module": "commonjs", "target": "es2017", "types": [] },\n}\n',
+    );
   });
   afterAll(() => dir.remove());
 
@@ -61,7 +70,10 @@ describe('generate into a folder that already has files', () => {
   });
 
   it('says nothing about a tsconfig.json that has what the code needs', async () => {
-    writeFileSync(join(out(), 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2023', strict: true } }));
+    writeFileSync(
+      join(out(), 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'nodenext', target: 'es2023', strict: true } }),
+    );
     const r = await cli(['generate', SPEC, '--out', 'api', '--no-client'], dir.path);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/tsconfig/);

@@ -48,7 +48,10 @@ describe('regeneration never destroys user code', () => {
   it('keeps and reports files in generated/ it did not write, adds stubs for new operations, keeps and reports orphaned handlers', async () => {
     writeFileSync(join(out(), 'generated/leftover.gen.ts'), 'export {};\n');
     const text = readFileSync(spec(dir.path), 'utf8')
-      .replace('  /user/{username}:\n', '  /health:\n    get:\n      operationId: health\n      responses:\n        \'204\': { description: ok }\n  /user/{username}:\n')
+      .replace(
+        '  /user/{username}:\n',
+        "  /health:\n    get:\n      operationId: health\n      responses:\n        '204': { description: ok }\n  /user/{username}:\n",
+      )
       .replace(/ {4}delete:\n {6}operationId: deleteUser[\s\S]*?(?= {2}\/login:)/, '');
     writeFileSync(spec(dir.path), text);
     const again = await gen();

@@ -10,7 +10,17 @@ import { gzipSync } from 'node:zlib';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorProblems, patternsOf, prototypeSnapshot, removeGenerated, send, startServices, TARGETS, type Sent, type Service } from './support.js';
+import {
+  errorProblems,
+  patternsOf,
+  prototypeSnapshot,
+  removeGenerated,
+  send,
+  startServices,
+  TARGETS,
+  type Sent,
+  type Service,
+} from './support.js';
 
 /** Values from the request must never come back. */
 const ECHO = 'ECHO_7f3a9c';
@@ -21,7 +31,14 @@ const ECHO = 'ECHO_7f3a9c';
 const KEY = 'ECHO<7f3a9c>';
 const json = (v: unknown) => JSON.stringify(v);
 const JSON_CT = { 'content-type': 'application/json' };
-const validUser = (over: Record<string, unknown> = {}) => ({ email: 'pam@dm.com', dept: 'Accounting', password: 'jimjim', name: 'Pam', username: `pam${Math.random().toString(36).slice(2, 8)}`, ...over });
+const validUser = (over: Record<string, unknown> = {}) => ({
+  email: 'pam@dm.com',
+  dept: 'Accounting',
+  password: 'jimjim',
+  name: 'Pam',
+  username: `pam${Math.random().toString(36).slice(2, 8)}`,
+  ...over,
+});
 const validThing = (over: Record<string, unknown> = {}) => ({ name: 'Lamp', description: 'bright', rating_out_of_five: 4, ...over });
 
 interface Case extends Sent {
@@ -31,8 +48,19 @@ interface Case extends Sent {
   echo?: string[];
 }
 
-const c = (svc: Case['svc'], name: string, expectStatus: Case['expect'], req: Sent, echo: string[] = []): Case => ({ svc, name, expect: expectStatus, ...req, echo: [ECHO, KEY, ...echo] });
-const post = (path: string, body: string | Buffer, headers: Record<string, string> = JSON_CT): Sent => ({ method: 'POST', path, body, headers });
+const c = (svc: Case['svc'], name: string, expectStatus: Case['expect'], req: Sent, echo: string[] = []): Case => ({
+  svc,
+  name,
+  expect: expectStatus,
+  ...req,
+  echo: [ECHO, KEY, ...echo],
+});
+const post = (path: string, body: string | Buffer, headers: Record<string, string> = JSON_CT): Sent => ({
+  method: 'POST',
+  path,
+  body,
+  headers,
+});
 
 const redos = (ch: string, n = 40_000) => `${ch.repeat(n)}!`;
 
@@ -47,21 +75,53 @@ const CASES: Case[] = [
       c(s, 'trailing garbage', 400, post(path, `{"name": "x"} ${ECHO}`)),
       c(s, 'BOM + JSON', [400], post(path, `\ufeff{"name": "${ECHO}"}`)),
       c(s, 'empty body with JSON type', 400, post(path, '')),
-      ...['[]', `["${ECHO}"]`, `"${ECHO}"`, '1', '-0', '1e999', 'null', 'true', 'false'].map((b) => c(s, `top-level ${b.slice(0, 12)}`, 400, post(path, b))),
+      ...['[]', `["${ECHO}"]`, `"${ECHO}"`, '1', '-0', '1e999', 'null', 'true', 'false'].map((b) =>
+        c(s, `top-level ${b.slice(0, 12)}`, 400, post(path, b)),
+      ),
       c(s, 'deeply nested array', 400, post(path, '['.repeat(200_000) + ']'.repeat(200_000))),
       c(s, 'deeply nested object', 400, post(path, '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))),
       // These operations document only 400 among the 4xx: 413 and 415 fall back to it (docs/architecture.md, "The promise").
       c(s, 'huge body (2 MB)', 400, post(path, json({ name: 'x'.repeat(2_000_000) }))),
-      c(s, 'gzip bomb (20 MB of spaces)', 400, post(path, gzipSync(Buffer.alloc(20_000_000, 0x20)), { ...JSON_CT, 'content-encoding': 'gzip' })),
+      c(
+        s,
+        'gzip bomb (20 MB of spaces)',
+        400,
+        post(path, gzipSync(Buffer.alloc(20_000_000, 0x20)), { ...JSON_CT, 'content-encoding': 'gzip' }),
+      ),
       c(s, 'gzip header, plain body', 400, post(path, json(validThing()), { ...JSON_CT, 'content-encoding': 'gzip' })),
       c(s, 'brotli header, plain body', 400, post(path, json(validThing()), { ...JSON_CT, 'content-encoding': 'br' })),
       c(s, 'unsupported content-encoding', 400, post(path, json(validThing()), { ...JSON_CT, 'content-encoding': 'compress' })),
-      c(s, 'charset=UTF-8 is still validated', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'application/json; charset=UTF-8' })),
+      c(
+        s,
+        'charset=UTF-8 is still validated',
+        400,
+        post(path, json({ [KEY]: ECHO }), { 'content-type': 'application/json; charset=UTF-8' }),
+      ),
       c(s, 'upper-case media type is still validated', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'APPLICATION/JSON' })),
-      c(s, 'quoted charset is still validated', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'application/json; charset="utf-8"' })),
-      c(s, 'charset with spaces and case is still validated', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'Application/Json ;  Charset=Utf-8' })),
-      c(s, 'utf-16 charset is decoded, then validated', [201, 400], post(path, Buffer.from(json(validThing()), 'utf16le'), { 'content-type': 'application/json; charset=utf-16' })),
-      c(s, 'utf-16 charset, invalid body', 400, post(path, Buffer.from(json({ [KEY]: ECHO }), 'utf16le'), { 'content-type': 'application/json; charset=utf-16' })),
+      c(
+        s,
+        'quoted charset is still validated',
+        400,
+        post(path, json({ [KEY]: ECHO }), { 'content-type': 'application/json; charset="utf-8"' }),
+      ),
+      c(
+        s,
+        'charset with spaces and case is still validated',
+        400,
+        post(path, json({ [KEY]: ECHO }), { 'content-type': 'Application/Json ;  Charset=Utf-8' }),
+      ),
+      c(
+        s,
+        'utf-16 charset is decoded, then validated',
+        [201, 400],
+        post(path, Buffer.from(json(validThing()), 'utf16le'), { 'content-type': 'application/json; charset=utf-16' }),
+      ),
+      c(
+        s,
+        'utf-16 charset, invalid body',
+        400,
+        post(path, Buffer.from(json({ [KEY]: ECHO }), 'utf16le'), { 'content-type': 'application/json; charset=utf-16' }),
+      ),
       c(s, 'unknown charset', 400, post(path, json(validThing()), { 'content-type': 'application/json; charset=x-evil' })),
       c(s, 'JSON sent as text/plain', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'text/plain' })),
       c(s, 'JSON sent as form', 400, post(path, `${ECHO}=1&__proto__[x]=1`, { 'content-type': 'application/x-www-form-urlencoded' })),
@@ -70,8 +130,16 @@ const CASES: Case[] = [
       c(s, 'json-looking vendor type', 400, post(path, json({ [KEY]: ECHO }), { 'content-type': 'application/evil+json' })),
       c(s, 'prototype pollution: __proto__', 400, post(path, `{"__proto__": {"polluted": "${ECHO}"}, "name": "x"}`)),
       c(s, 'prototype pollution: constructor.prototype', 400, post(path, `{"constructor": {"prototype": {"polluted": "${ECHO}"}}}`)),
-      c(s, 'prototype pollution: nested __proto__', 400, post(path, `{"name": {"__proto__": {"polluted": 1}}, "description": "d", "rating_out_of_five": 1}`)),
-      c(s, 'prototype pollution in query', 400, { method: 'GET', path: `${path}?__proto__[polluted]=${ECHO}&constructor[prototype][polluted]=1` }),
+      c(
+        s,
+        'prototype pollution: nested __proto__',
+        400,
+        post(path, `{"name": {"__proto__": {"polluted": 1}}, "description": "d", "rating_out_of_five": 1}`),
+      ),
+      c(s, 'prototype pollution in query', 400, {
+        method: 'GET',
+        path: `${path}?__proto__[polluted]=${ECHO}&constructor[prototype][polluted]=1`,
+      }),
       c(s, 'prototype pollution in query, dotted', 400, { method: 'GET', path: `${path}?__proto__.polluted=1&a[__proto__][b]=1` }),
       c(s, 'unknown query parameter', 400, { method: 'GET', path: `${path}?${encodeURIComponent(KEY)}=${ECHO}` }),
       c(s, 'unknown plain-named query parameter', 400, { method: 'GET', path: `${path}?debug=${ECHO}` }),
@@ -85,7 +153,13 @@ const CASES: Case[] = [
       c(s, 'URL over the header limit (20 KB)', [414, 431], { method: 'GET', path: `${path}?q=${'a'.repeat(20_000)}` }),
       c(s, 'very long header (12 KB) is ignored', [200], { method: 'GET', path, headers: { 'x-long': 'a'.repeat(12_000) } }),
       c(s, 'headers over the limit (20 KB)', 431, { method: 'GET', path, headers: { 'x-long': 'a'.repeat(20_000) } }),
-      c(s, 'hostile X-Request-Id is not echoed', 400, { method: 'GET', path: `${path}?limit=x`, headers: { 'x-request-id': `<script>${ECHO}</script>` } }, [`<script>${ECHO}`]),
+      c(
+        s,
+        'hostile X-Request-Id is not echoed',
+        400,
+        { method: 'GET', path: `${path}?limit=x`, headers: { 'x-request-id': `<script>${ECHO}</script>` } },
+        [`<script>${ECHO}`],
+      ),
       c(s, 'method override header is ignored', 200, { method: 'GET', path, headers: { 'x-http-method-override': 'DELETE' } }),
       c(s, 'undocumented method PUT', 405, { method: 'PUT', path, body: '{}', headers: JSON_CT }),
       c(s, 'undocumented method TRACE', 405, { method: 'TRACE', path }),
@@ -101,14 +175,24 @@ const CASES: Case[] = [
   }),
   // users: mass assignment, type confusion, path parameters, ReDoS against the username pattern.
   c('users', 'mass assignment: extra field', 400, post('/user/', json(validUser({ is_admin: true, [KEY]: ECHO })))),
-  c('users', 'mass assignment: readOnly id and created_at', 400, post('/user/', json(validUser({ id: 1, created_at: '2020-01-01T00:00:00Z' })))),
+  c(
+    'users',
+    'mass assignment: readOnly id and created_at',
+    400,
+    post('/user/', json(validUser({ id: 1, created_at: '2020-01-01T00:00:00Z' }))),
+  ),
   c('users', 'type confusion: email number', 400, post('/user/', json(validUser({ email: 12345 })))),
   c('users', 'type confusion: username array', 400, post('/user/', json(validUser({ username: ['a'] })))),
   c('users', 'type confusion: name object', 400, post('/user/', json(validUser({ name: { toString: ECHO } })))),
   c('users', 'type confusion: password null', 400, post('/user/', json(validUser({ password: null })))),
   c('users', 'missing everything', 400, post('/user/', '{}')),
   c('users', 'patch: empty object', 400, { method: 'PATCH', path: '/user/pam', body: '{}', headers: JSON_CT }),
-  c('users', 'patch: __proto__ only', 400, { method: 'PATCH', path: '/user/pam', body: '{"__proto__": {"isAdmin": true}}', headers: JSON_CT }),
+  c('users', 'patch: __proto__ only', 400, {
+    method: 'PATCH',
+    path: '/user/pam',
+    body: '{"__proto__": {"isAdmin": true}}',
+    headers: JSON_CT,
+  }),
   c('users', 'path: encoded slash', [400, 404], { method: 'GET', path: '/user/a%2Fb' }),
   c('users', 'path: encoded dot-dot', [400, 404], { method: 'GET', path: '/user/%2e%2e' }),
   c('users', 'path: dot-dot', 404, { method: 'GET', path: '/user/..' }),
@@ -139,7 +223,12 @@ const CASES: Case[] = [
   c('things', 'type confusion: rating out of range', 400, post('/api/things', json(validThing({ rating_out_of_five: 6 })))),
   c('things', 'vote: string number', 400, { method: 'PATCH', path: '/api/things/1', body: '{"increase_votes_by": "5"}', headers: JSON_CT }),
   c('things', 'vote: huge number', 400, { method: 'PATCH', path: '/api/things/1', body: '{"increase_votes_by": 1e308}', headers: JSON_CT }),
-  c('things', 'vote: __proto__', 400, { method: 'PATCH', path: '/api/things/1', body: '{"increase_votes_by": 1, "__proto__": {"x": 1}}', headers: JSON_CT }),
+  c('things', 'vote: __proto__', 400, {
+    method: 'PATCH',
+    path: '/api/things/1',
+    body: '{"increase_votes_by": 1, "__proto__": {"x": 1}}',
+    headers: JSON_CT,
+  }),
   c('things', 'handler failure with a database error', [500, 503], { method: 'DELETE', path: '/api/things/1' }),
 ];
 
@@ -201,24 +290,57 @@ describe.each(TARGETS)('%s target', (target) => {
     const params = { seed: 20_240_808, numRuns: 120, endOnFailure: true } as const;
     const check = async (service: Service, req: Sent, echo: string[]) => {
       const got = await send(service, req);
-      expect(ALLOWED[service.name], `${req.method} ${req.path.slice(0, 120)} -> ${got.status} ${got.text.slice(0, 200)}`).toContain(got.status);
+      expect(ALLOWED[service.name], `${req.method} ${req.path.slice(0, 120)} -> ${got.status} ${got.text.slice(0, 200)}`).toContain(
+        got.status,
+      );
       expect(errorProblems(service, got, echo)).toEqual([]);
       expect(prototypeSnapshot()).toBe(proto);
     };
     const anyBody = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-      fc.record({ name: fc.jsonValue(), description: fc.jsonValue(), rating_out_of_five: fc.jsonValue(), email: fc.jsonValue(), username: fc.jsonValue(), password: fc.jsonValue(), dept: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-      fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'name', 'votes', 'id', 'is_admin'), fc.jsonValue({ maxDepth: 2 })).map((v) => JSON.stringify(v).replace('"_proto_"', '"__proto__"')),
+      fc
+        .record(
+          {
+            name: fc.jsonValue(),
+            description: fc.jsonValue(),
+            rating_out_of_five: fc.jsonValue(),
+            email: fc.jsonValue(),
+            username: fc.jsonValue(),
+            password: fc.jsonValue(),
+            dept: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+      fc
+        .dictionary(
+          fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'name', 'votes', 'id', 'is_admin'),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .map((v) => JSON.stringify(v).replace('"_proto_"', '"__proto__"')),
       fc.string({ unit: 'binary', maxLength: 200 }),
     );
 
     it('any body to every write operation', async () => {
-      await fc.assert(fc.asyncProperty(anyBody, fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/problem+json', 'text/plain', 'application/x-www-form-urlencoded'), async (body, type) => {
-        const echo = body.length >= 12 ? [body] : [];
-        await check(users, post('/user/', body, { 'content-type': type }), echo);
-        await check(things, post('/api/things', body, { 'content-type': type }), echo);
-        await check(things, { method: 'PATCH', path: '/api/things/1', body, headers: { 'content-type': type } }, echo);
-      }), params);
+      await fc.assert(
+        fc.asyncProperty(
+          anyBody,
+          fc.constantFrom(
+            'application/json',
+            'application/json; charset=utf-8',
+            'application/problem+json',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+          ),
+          async (body, type) => {
+            const echo = body.length >= 12 ? [body] : [];
+            await check(users, post('/user/', body, { 'content-type': type }), echo);
+            await check(things, post('/api/things', body, { 'content-type': type }), echo);
+            await check(things, { method: 'PATCH', path: '/api/things/1', body, headers: { 'content-type': type } }, echo);
+          },
+        ),
+        params,
+      );
     });
 
     it('any path parameter', async () => {
@@ -235,17 +357,39 @@ describe.each(TARGETS)('%s target', (target) => {
     });
 
     it('any query string', async () => {
-      const key = fc.oneof(fc.constantFrom('limit', 'offset', '__proto__', 'constructor', '__proto__[x]', 'constructor[prototype][x]', 'limit[]', 'a[b][c]', 'limit[__proto__]'), fc.string({ maxLength: 20 }));
-      const value = fc.oneof(fc.constantFrom('1', '100', '0', '-1', '1e2', '0x1', '', '%', '%00', 'NaN', 'Infinity'), fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent));
-      const query = fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${v}`).join('&'));
-      await fc.assert(fc.asyncProperty(query, async (q) => {
-        await check(users, { method: 'GET', path: `/user/?${q}` }, []);
-        await check(things, { method: 'GET', path: `/api/things?${q}` }, []);
-      }), params);
+      const key = fc.oneof(
+        fc.constantFrom(
+          'limit',
+          'offset',
+          '__proto__',
+          'constructor',
+          '__proto__[x]',
+          'constructor[prototype][x]',
+          'limit[]',
+          'a[b][c]',
+          'limit[__proto__]',
+        ),
+        fc.string({ maxLength: 20 }),
+      );
+      const value = fc.oneof(
+        fc.constantFrom('1', '100', '0', '-1', '1e2', '0x1', '', '%', '%00', 'NaN', 'Infinity'),
+        fc.string({ unit: 'binary', maxLength: 30 }).map(encodeURIComponent),
+      );
+      const query = fc
+        .array(fc.tuple(key, value), { minLength: 1, maxLength: 6 })
+        .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${v}`).join('&'));
+      await fc.assert(
+        fc.asyncProperty(query, async (q) => {
+          await check(users, { method: 'GET', path: `/user/?${q}` }, []);
+          await check(things, { method: 'GET', path: `/api/things?${q}` }, []);
+        }),
+        params,
+      );
     });
 
     it('the services are still up, the prototype is clean, and the event loop stayed responsive', async () => {
-      for (const s of services) expect((await send(s, { method: 'GET', path: s.name === 'users' ? '/user/' : '/api/things' })).status).toBe(200);
+      for (const s of services)
+        expect((await send(s, { method: 'GET', path: s.name === 'users' ? '/user/' : '/api/things' })).status).toBe(200);
       expect(prototypeSnapshot()).toBe(proto);
       const p99 = loop.percentile(99) / 1e6;
       // a guard against a blocking regex or synchronous loop (those stall for seconds), not a speed

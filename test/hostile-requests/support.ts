@@ -37,7 +37,11 @@ export interface Service {
   spec: Record<string, unknown>;
 }
 
-function errorValidator(service: 'users' | 'things'): { validate: (b: unknown) => boolean; errors: () => string; spec: Record<string, unknown> } {
+function errorValidator(service: 'users' | 'things'): {
+  validate: (b: unknown) => boolean;
+  errors: () => string;
+  spec: Record<string, unknown>;
+} {
   const spec = JSON.parse(readFileSync(`${ROOT}examples/${service}/generated/openapi.json`, 'utf8')) as Record<string, any>;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
@@ -54,7 +58,13 @@ function errorValidator(service: 'users' | 'things'): { validate: (b: unknown) =
  */
 async function loadTarget(target: Target) {
   if (target === 'express') {
-    return { createUsersApp: createUsersExpressApp as (o: object) => unknown, createThingsApp: createThingsExpressApp as (o: object) => unknown, usersErrors: usersExpressErrors as Record<string, any>, thingsErrors: thingsExpressErrors as Record<string, any>, cleanup: () => {} };
+    return {
+      createUsersApp: createUsersExpressApp as (o: object) => unknown,
+      createThingsApp: createThingsExpressApp as (o: object) => unknown,
+      usersErrors: usersExpressErrors as Record<string, any>,
+      thingsErrors: thingsExpressErrors as Record<string, any>,
+      cleanup: () => {},
+    };
   }
   const dirs = { users: tempDir('hostile-fastify-users'), things: tempDir('hostile-fastify-things') };
   const load = async (name: 'users' | 'things') => {
@@ -65,7 +75,13 @@ async function loadTarget(target: Target) {
     return { createApp: app.createApp as (o: object) => unknown, errors: errors as Record<string, any> };
   };
   const [u, t] = [await load('users'), await load('things')];
-  return { createUsersApp: u.createApp, createThingsApp: t.createApp, usersErrors: u.errors, thingsErrors: t.errors, cleanup: () => Object.values(dirs).forEach((d) => d.remove()) };
+  return {
+    createUsersApp: u.createApp,
+    createThingsApp: t.createApp,
+    usersErrors: u.errors,
+    thingsErrors: t.errors,
+    cleanup: () => Object.values(dirs).forEach((d) => d.remove()),
+  };
 }
 
 export async function startServices(target: Target = 'express'): Promise<Service[]> {
@@ -79,7 +95,14 @@ export async function startServices(target: Target = 'express'): Promise<Service
     handlers: {
       createUser: async ({ body }: any) => {
         if (users.has(body.username)) throw new ConflictError('Username already taken');
-        const u = { id: users.size + 1, email: body.email, dept: body.dept, name: body.name, username: body.username, created_at: new Date().toISOString() };
+        const u = {
+          id: users.size + 1,
+          email: body.email,
+          dept: body.dept,
+          name: body.name,
+          username: body.username,
+          created_at: new Date().toISOString(),
+        };
         users.set(body.username, u);
         return { status: 201, body: u as never };
       },
@@ -106,7 +129,14 @@ export async function startServices(target: Target = 'express'): Promise<Service
     handlers: {
       listThings: async () => ({ status: 200, body: [...things.values()] as never }),
       createThing: async ({ body }: any) => {
-        const t = { thing_id: things.size + 1, name: body.name, description: body.description, rating_out_of_five: body.rating_out_of_five, votes: 0, created_at: new Date().toISOString() };
+        const t = {
+          thing_id: things.size + 1,
+          name: body.name,
+          description: body.description,
+          rating_out_of_five: body.rating_out_of_five,
+          votes: 0,
+          created_at: new Date().toISOString(),
+        };
         things.set(t.thing_id, t);
         return { status: 201, body: t as never };
       },
@@ -162,15 +192,36 @@ export function send(service: Service, req: Sent, timeoutMs = 10_000): Promise<G
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const headers: Record<string, string | string[] | number> = { ...(req.headers ?? {}) };
-    if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length' || h.toLowerCase() === 'transfer-encoding')) {
+    if (
+      req.body !== undefined &&
+      !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length' || h.toLowerCase() === 'transfer-encoding')
+    ) {
       headers['content-length'] = Buffer.byteLength(req.body);
     }
-    const r = httpRequest({ host: service.base.host, port: service.base.port, method: req.method, path: req.path, headers, agent: false, insecureHTTPParser: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-      res.on('error', reject);
-    });
+    const r = httpRequest(
+      {
+        host: service.base.host,
+        port: service.base.port,
+        method: req.method,
+        path: req.path,
+        headers,
+        agent: false,
+        insecureHTTPParser: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     r.setTimeout(timeoutMs, () => r.destroy(new Error(`timeout after ${timeoutMs} ms: ${req.method} ${req.path.slice(0, 80)}`)));
     r.on('error', reject);
     if (req.body !== undefined) r.write(req.body);
@@ -179,7 +230,8 @@ export function send(service: Service, req: Sent, timeoutMs = 10_000): Promise<G
 }
 
 const STACK = /\n\s+at [^\n]*[(:]\d+|\.ts:\d+|node_modules|\/work\/|Error: .*\n/;
-const SQL = /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where)\b|\bsyntax error at or near\b|\brelation "|\b42P01\b|SQLSTATE/i;
+const SQL =
+  /\b(select|insert|update|delete)\b[\s\S]*\b(from|into|set|where)\b|\bsyntax error at or near\b|\brelation "|\b42P01\b|SQLSTATE/i;
 
 /**
  * Checks every error response must pass; returns a list of problems (empty when fine). `echo` are
@@ -198,14 +250,18 @@ export function errorProblems(service: Service, got: Got, echo: string[] = []): 
   } catch {
     return [...problems, `body is not JSON: ${got.text.slice(0, 200)}`];
   }
-  if (!service.validateError(body)) problems.push(`body invalid against the documented schema: ${service.errors()} ${got.text.slice(0, 300)}`);
+  if (!service.validateError(body))
+    problems.push(`body invalid against the documented schema: ${service.errors()} ${got.text.slice(0, 300)}`);
   if (STACK.test(got.text)) problems.push(`stack or path in body: ${got.text.slice(0, 300)}`);
   if (SQL.test(got.text)) problems.push(`SQL in body: ${got.text.slice(0, 300)}`);
   for (const e of echo) if (e.length >= 6 && got.text.includes(e)) problems.push(`echoes ${JSON.stringify(e.slice(0, 60))}`);
   return problems;
 }
 
-export const prototypeSnapshot = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',') + '|' + JSON.stringify(Object.getOwnPropertyDescriptors(Object.prototype), (_k, v) => (typeof v === 'function' ? v.name : v));
+export const prototypeSnapshot = () =>
+  Object.getOwnPropertyNames(Object.prototype).sort().join(',') +
+  '|' +
+  JSON.stringify(Object.getOwnPropertyDescriptors(Object.prototype), (_k, v) => (typeof v === 'function' ? v.name : v));
 
 /** Every `pattern` in a spec (schemas, parameters), with where it was found. */
 export function patternsOf(spec: unknown): string[] {

@@ -27,7 +27,10 @@ describe('the typed client passes credentials', () => {
         return auth.scheme === 'basic' ? 'kevin:cookies1' : token;
       },
     });
-    const created = await sdk.createUser({ client, body: { email: 'kevin@dm.com', dept: 'Accounting', password: 'cookies1', name: 'Kevin', username: 'kevin' } });
+    const created = await sdk.createUser({
+      client,
+      body: { email: 'kevin@dm.com', dept: 'Accounting', password: 'cookies1', name: 'Kevin', username: 'kevin' },
+    });
     expect(created.response.status).toBe(201);
     const login = await sdk.login({ client, query: { scope: 'users:read' } });
     expect(login.response.status).toBe(200);

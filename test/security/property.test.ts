@@ -14,10 +14,31 @@ import { join } from 'node:path';
 import { listen } from '../support/server.js';
 import { BASIC_VALID, OPERATIONS, echoHandlers, fixtureVerifiers, generateFixture, raw } from './support.js';
 
-const printable = fc.string({ minLength: 0, maxLength: 40, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABC0123456789 :=;,+/._~-%"'.split('')) });
+const printable = fc.string({
+  minLength: 0,
+  maxLength: 40,
+  unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABC0123456789 :=;,+/._~-%"'.split('')),
+});
 const authorizationArb = fc.option(
   fc.oneof(
-    fc.constantFrom('Bearer good-bearer', 'bearer good-bearer', 'BEARER  good-bearer', BASIC_VALID, BASIC_VALID.toLowerCase(), 'Bearer good-bearerx', 'Bearer Good-bearer', 'Bearer good-bearer extra', 'Bearer', 'Bearer ', 'Basic', 'Basic =', 'Bearer hk', 'Token good-bearer', 'good-bearer', `Basic ${Buffer.from('aladdin:open sesame ').toString('base64')}`),
+    fc.constantFrom(
+      'Bearer good-bearer',
+      'bearer good-bearer',
+      'BEARER  good-bearer',
+      BASIC_VALID,
+      BASIC_VALID.toLowerCase(),
+      'Bearer good-bearerx',
+      'Bearer Good-bearer',
+      'Bearer good-bearer extra',
+      'Bearer',
+      'Bearer ',
+      'Basic',
+      'Basic =',
+      'Bearer hk',
+      'Token good-bearer',
+      'good-bearer',
+      `Basic ${Buffer.from('aladdin:open sesame ').toString('base64')}`,
+    ),
     printable.map((s) => `Bearer ${s}`),
     printable.map((s) => `Basic ${s}`),
     printable,
@@ -56,7 +77,9 @@ describe('property: no request without valid credentials reaches a secured handl
 
   beforeAll(async () => {
     dir = await generateFixture('security-property');
-    expect(Object.keys(JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8')).paths)).toEqual(expect.arrayContaining(Object.values(SECURED).map((s) => s.path)));
+    expect(Object.keys(JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8')).paths)).toEqual(
+      expect.arrayContaining(Object.values(SECURED).map((s) => s.path)),
+    );
     const { createRouter } = await import(join(dir.path, 'generated/router.gen.ts'));
     const { createLogger } = await import(join(dir.path, 'generated/runtime/index.ts'));
     const { verifiers } = await fixtureVerifiers(dir.path);
@@ -75,29 +98,36 @@ describe('property: no request without valid credentials reaches a secured handl
     let refusals = 0;
     let passes = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...Object.keys(SECURED)), authorizationArb, keyArb, keyArb, keyArb, async (op, authorization, headerKey, queryKey, cookieKey) => {
-        const headers: Record<string, string> = {};
-        if (authorization !== undefined) headers.authorization = authorization;
-        if (headerKey !== undefined) headers['x-api-key'] = headerKey;
-        if (cookieKey !== undefined) headers.cookie = `session=${encodeURIComponent(cookieKey)}`;
-        // other operations declare no query parameters: an unknown one is validation's 400 after security passed
-        const usesQuery = op === 'queryKeyOnly' || op === 'eitherWay';
-        if (!usesQuery) queryKey = undefined;
-        const query = queryKey !== undefined ? `?api_key=${encodeURIComponent(queryKey)}` : '';
-        const before = reached[op] ?? 0;
-        const reply = await raw(server.base, 'GET', SECURED[op].path + query, headers);
-        const wasReached = (reached[op] ?? 0) > before;
-        // HTTP drops whitespace around header values (node does), so the oracle sees header keys trimmed
-        const valid = SECURED[op].passes(accepted({ authorization, headerKey: headerKey?.trim(), queryKey, cookieKey }));
-        expect(wasReached, `${op} ${JSON.stringify({ authorization, headerKey, queryKey, cookieKey })} -> ${reply.status}`).toBe(valid);
-        if (valid) {
-          passes++;
-          expect(reply.status).toBe(200);
-        } else {
-          refusals++;
-          expect([401, 403]).toContain(reply.status);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(SECURED)),
+        authorizationArb,
+        keyArb,
+        keyArb,
+        keyArb,
+        async (op, authorization, headerKey, queryKey, cookieKey) => {
+          const headers: Record<string, string> = {};
+          if (authorization !== undefined) headers.authorization = authorization;
+          if (headerKey !== undefined) headers['x-api-key'] = headerKey;
+          if (cookieKey !== undefined) headers.cookie = `session=${encodeURIComponent(cookieKey)}`;
+          // other operations declare no query parameters: an unknown one is validation's 400 after security passed
+          const usesQuery = op === 'queryKeyOnly' || op === 'eitherWay';
+          if (!usesQuery) queryKey = undefined;
+          const query = queryKey !== undefined ? `?api_key=${encodeURIComponent(queryKey)}` : '';
+          const before = reached[op] ?? 0;
+          const reply = await raw(server.base, 'GET', SECURED[op].path + query, headers);
+          const wasReached = (reached[op] ?? 0) > before;
+          // HTTP drops whitespace around header values (node does), so the oracle sees header keys trimmed
+          const valid = SECURED[op].passes(accepted({ authorization, headerKey: headerKey?.trim(), queryKey, cookieKey }));
+          expect(wasReached, `${op} ${JSON.stringify({ authorization, headerKey, queryKey, cookieKey })} -> ${reply.status}`).toBe(valid);
+          if (valid) {
+            passes++;
+            expect(reply.status).toBe(200);
+          } else {
+            refusals++;
+            expect([401, 403]).toContain(reply.status);
+          }
+        },
+      ),
       { numRuns: 400, seed: 15 },
     );
     // the generators reach both sides of the property

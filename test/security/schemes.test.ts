@@ -45,25 +45,61 @@ describe('security enforcement on every scheme kind', () => {
 
   const get = (op: string, headers: Record<string, string> = {}, query = '') => raw(server.base, 'GET', PATHS[op] + query, headers);
   const documented = (op: string, status: number, reply: RawReply) =>
-    contract.expectDocumented(op === 'postBody' ? 'POST' : 'GET', PATHS[op], status, { status: reply.status, headers: new Headers(reply.headers as Record<string, string>), text: reply.text });
+    contract.expectDocumented(op === 'postBody' ? 'POST' : 'GET', PATHS[op], status, {
+      status: reply.status,
+      headers: new Headers(reply.headers as Record<string, string>),
+      text: reply.text,
+    });
 
   it.each([
     // [case, operation, headers, query, status, requirement met, principals]
     ['document-level bearer', 'bearerOnly', { authorization: 'Bearer good-bearer' }, '', 200, 0, { bearerAuth: { name: 'bearer-user' } }],
-    ['bearer scheme is case-insensitive', 'bearerOnly', { authorization: 'bEaReR good-bearer' }, '', 200, 0, { bearerAuth: { name: 'bearer-user' } }],
+    [
+      'bearer scheme is case-insensitive',
+      'bearerOnly',
+      { authorization: 'bEaReR good-bearer' },
+      '',
+      200,
+      0,
+      { bearerAuth: { name: 'bearer-user' } },
+    ],
     ['public override needs nothing', 'publicOp', {}, '', 200, null, {}],
     ['basic, decoded', 'basicOnly', { authorization: BASIC_VALID }, '', 200, 0, { basicAuth: { name: 'aladdin' } }],
-    ['other http scheme gets the raw Authorization', 'digestOnly', { authorization: 'Digest username="d", realm="x"' }, '', 200, 0, { digestAuth: { name: 'digest' } }],
+    [
+      'other http scheme gets the raw Authorization',
+      'digestOnly',
+      { authorization: 'Digest username="d", realm="x"' },
+      '',
+      200,
+      0,
+      { digestAuth: { name: 'digest' } },
+    ],
     ['apiKey in a header', 'headerKeyOnly', { 'x-api-key': 'hk' }, '', 200, 0, { headerKey: { name: 'header' } }],
     ['apiKey in the query', 'queryKeyOnly', {}, '?api_key=qk', 200, 0, { queryKey: { name: 'query' } }],
     ['apiKey in a cookie', 'cookieKeyOnly', { cookie: 'theme=dark; session=ck' }, '', 200, 0, { cookieKey: { name: 'cookie' } }],
-    ['AND: both schemes', 'bothKeys', { 'x-api-key': 'hk', authorization: 'Bearer good-bearer' }, '', 200, 0, { headerKey: { name: 'header' }, bearerAuth: { name: 'bearer-user' } }],
+    [
+      'AND: both schemes',
+      'bothKeys',
+      { 'x-api-key': 'hk', authorization: 'Bearer good-bearer' },
+      '',
+      200,
+      0,
+      { headerKey: { name: 'header' }, bearerAuth: { name: 'bearer-user' } },
+    ],
     ['OR: the first alternative', 'eitherWay', { authorization: BASIC_VALID }, '', 200, 0, { basicAuth: { name: 'aladdin' } }],
     ['OR: the second alternative', 'eitherWay', {}, '?api_key=qk', 200, 1, { queryKey: { name: 'query' } }],
     ['oauth2 with the scope', 'oauthWrite', { authorization: 'Bearer rw' }, '', 200, 0, { oauth: { scope: 'read write' } }],
     ['openIdConnect with the scope', 'oidcAdmin', { authorization: 'Bearer admin' }, '', 200, 0, { oidc: { scopes: ['admin'] } }],
     ['optional: anonymous', 'optionalAuth', {}, '', 200, 0, {}],
-    ['optional: with a valid token', 'optionalAuth', { authorization: 'Bearer good-bearer' }, '', 200, 1, { bearerAuth: { name: 'bearer-user' } }],
+    [
+      'optional: with a valid token',
+      'optionalAuth',
+      { authorization: 'Bearer good-bearer' },
+      '',
+      200,
+      1,
+      { bearerAuth: { name: 'bearer-user' } },
+    ],
   ])('%s -> handler reached with auth', async (_name, op, headers, query, status, requirement, principals) => {
     const body = documented(op, status, await get(op, headers as Record<string, string>, query));
     expect(body).toEqual({ requirement, principals });
@@ -76,11 +112,39 @@ describe('security enforcement on every scheme kind', () => {
     ['verifier says forbidden', 'bearerOnly', { authorization: 'Bearer forbidden-bearer' }, '', 403, undefined],
     ['empty Authorization', 'bearerOnly', { authorization: '' }, '', 401, 'Bearer realm="Secured", error="invalid_token"'],
     ['wrong scheme', 'bearerOnly', { authorization: BASIC_VALID }, '', 401, 'Bearer realm="Secured", error="invalid_token"'],
-    ['huge Authorization', 'bearerOnly', { authorization: `Bearer ${'x'.repeat(10_000)}` }, '', 401, 'Bearer realm="Secured", error="invalid_token"'],
+    [
+      'huge Authorization',
+      'bearerOnly',
+      { authorization: `Bearer ${'x'.repeat(10_000)}` },
+      '',
+      401,
+      'Bearer realm="Secured", error="invalid_token"',
+    ],
     ['basic: bad base64', 'basicOnly', { authorization: 'Basic ***notbase64***' }, '', 401, 'Basic realm="Secured", charset="UTF-8"'],
-    ['basic: no colon', 'basicOnly', { authorization: `Basic ${Buffer.from('aladdin').toString('base64')}` }, '', 401, 'Basic realm="Secured", charset="UTF-8"'],
-    ['basic: not UTF-8', 'basicOnly', { authorization: `Basic ${Buffer.from([0x61, 0x3a, 0xff, 0xfe]).toString('base64')}` }, '', 401, 'Basic realm="Secured", charset="UTF-8"'],
-    ['basic: wrong password', 'basicOnly', { authorization: `Basic ${Buffer.from('aladdin:close sesame').toString('base64')}` }, '', 401, 'Basic realm="Secured", charset="UTF-8"'],
+    [
+      'basic: no colon',
+      'basicOnly',
+      { authorization: `Basic ${Buffer.from('aladdin').toString('base64')}` },
+      '',
+      401,
+      'Basic realm="Secured", charset="UTF-8"',
+    ],
+    [
+      'basic: not UTF-8',
+      'basicOnly',
+      { authorization: `Basic ${Buffer.from([0x61, 0x3a, 0xff, 0xfe]).toString('base64')}` },
+      '',
+      401,
+      'Basic realm="Secured", charset="UTF-8"',
+    ],
+    [
+      'basic: wrong password',
+      'basicOnly',
+      { authorization: `Basic ${Buffer.from('aladdin:close sesame').toString('base64')}` },
+      '',
+      401,
+      'Basic realm="Secured", charset="UTF-8"',
+    ],
     ['digest: another scheme', 'digestOnly', { authorization: 'Bearer good-bearer' }, '', 401, 'Digest realm="Secured"'],
     ['header key: wrong', 'headerKeyOnly', { 'x-api-key': 'nope' }, '', 401, undefined],
     ['header key: in the query instead', 'headerKeyOnly', {}, '?X-API-Key=hk', 401, undefined],
@@ -89,10 +153,31 @@ describe('security enforcement on every scheme kind', () => {
     ['cookie key: other cookie name', 'cookieKeyOnly', { cookie: 'sessionx=ck' }, '', 401, undefined],
     ['cookie key: bad percent-encoding', 'cookieKeyOnly', { cookie: 'session=%E0%A4%A' }, '', 401, undefined],
     ['AND: only one of the two', 'bothKeys', { 'x-api-key': 'hk' }, '', 401, 'Bearer realm="Secured"'],
-    ['AND: one valid, one wrong', 'bothKeys', { 'x-api-key': 'hk', authorization: 'Bearer nope' }, '', 401, 'Bearer realm="Secured", error="invalid_token"'],
+    [
+      'AND: one valid, one wrong',
+      'bothKeys',
+      { 'x-api-key': 'hk', authorization: 'Bearer nope' },
+      '',
+      401,
+      'Bearer realm="Secured", error="invalid_token"',
+    ],
     ['OR: neither', 'eitherWay', {}, '?api_key=nope', 401, 'Basic realm="Secured", charset="UTF-8"'],
-    ['oauth2: too few scopes', 'oauthWrite', { authorization: 'Bearer r' }, '', 403, 'Bearer realm="Secured", error="insufficient_scope", scope="write"'],
-    ['oidc: no scopes at all', 'oidcAdmin', { authorization: 'Bearer user' }, '', 403, 'Bearer realm="Secured", error="insufficient_scope", scope="admin"'],
+    [
+      'oauth2: too few scopes',
+      'oauthWrite',
+      { authorization: 'Bearer r' },
+      '',
+      403,
+      'Bearer realm="Secured", error="insufficient_scope", scope="write"',
+    ],
+    [
+      'oidc: no scopes at all',
+      'oidcAdmin',
+      { authorization: 'Bearer user' },
+      '',
+      403,
+      'Bearer realm="Secured", error="insufficient_scope", scope="admin"',
+    ],
     ['mutualTLS over plain HTTP', 'mtlsOnly', {}, '', 401, undefined],
   ])('%s -> %i, handler not reached', async (_name, op, headers, query, status, challenge) => {
     const before = state.reached[op] ?? 0;
@@ -101,7 +186,8 @@ describe('security enforcement on every scheme kind', () => {
     expect(reply.headers['www-authenticate']).toBe(challenge);
     expect(state.reached[op] ?? 0).toBe(before);
     expectNoLeak(reply.text);
-    for (const value of Object.values(headers as Record<string, string>)) if (value.length > 3) expect(reply.text).not.toContain(value.slice(-12));
+    for (const value of Object.values(headers as Record<string, string>))
+      if (value.length > 3) expect(reply.text).not.toContain(value.slice(-12));
   });
 
   it('a crashing verifier is the documented 500 with nothing of the error in it', async () => {
@@ -124,7 +210,13 @@ describe('security enforcement on every scheme kind', () => {
     documented('postBody', 401, bad);
     const invalid = await raw(server.base, 'POST', PATHS.postBody, { 'content-type': 'application/json' }, '{"name": 5}');
     documented('postBody', 401, invalid);
-    const authed = await raw(server.base, 'POST', PATHS.postBody, { 'content-type': 'application/json', authorization: 'Bearer good-bearer' }, '{"name": 5}');
+    const authed = await raw(
+      server.base,
+      'POST',
+      PATHS.postBody,
+      { 'content-type': 'application/json', authorization: 'Bearer good-bearer' },
+      '{"name": 5}',
+    );
     documented('postBody', 400, authed);
   });
 
@@ -143,6 +235,7 @@ describe('security enforcement on every scheme kind', () => {
   it('no credential is ever logged', () => {
     const text = logged.join('\n');
     expect(text.length).toBeGreaterThan(0);
-    for (const secret of ['good-bearer', 'open sesame', BASIC_VALID.slice(6), 'forbidden-bearer', 'x-spare']) expect(text).not.toContain(secret);
+    for (const secret of ['good-bearer', 'open sesame', BASIC_VALID.slice(6), 'forbidden-bearer', 'x-spare'])
+      expect(text).not.toContain(secret);
   });
 });

@@ -31,15 +31,22 @@ export async function fixtureVerifiers(dir: string) {
   const calls: Record<string, number> = {};
   const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
   const verifiers: Record<string, (credential: any) => unknown> = {
-    bearerAuth: (token: string) => (count('bearerAuth'), token === 'forbidden-bearer' ? Promise.reject(rt.forbidden()) : rt.safeEqual(token, SECRETS.bearer) ? { name: 'bearer-user' } : null),
-    basicAuth: ({ username, password }: { username: string; password: string }) => (count('basicAuth'), username === SECRETS.basic.username && rt.safeEqual(password, SECRETS.basic.password) ? { name: username } : null),
+    bearerAuth: (token: string) => (
+      count('bearerAuth'),
+      token === 'forbidden-bearer' ? Promise.reject(rt.forbidden()) : rt.safeEqual(token, SECRETS.bearer) ? { name: 'bearer-user' } : null
+    ),
+    basicAuth: ({ username, password }: { username: string; password: string }) => (
+      count('basicAuth'), username === SECRETS.basic.username && rt.safeEqual(password, SECRETS.basic.password) ? { name: username } : null
+    ),
     digestAuth: (raw: string) => (count('digestAuth'), raw.startsWith('Digest username="d"') ? { name: 'digest' } : null),
     headerKey: (key: string) => (count('headerKey'), rt.safeEqual(key, SECRETS.headerKey) ? { name: 'header' } : null),
     queryKey: (key: string) => (count('queryKey'), rt.safeEqual(key, SECRETS.queryKey) ? { name: 'query' } : null),
     cookieKey: (key: string) => (count('cookieKey'), rt.safeEqual(key, SECRETS.cookieKey) ? { name: 'cookie' } : null),
     oauth: async (token: string) => (count('oauth'), token === 'rw' ? { scope: 'read write' } : token === 'r' ? { scope: 'read' } : null),
     oidc: async (token: string) => (count('oidc'), token === 'admin' ? { scopes: ['admin'] } : token === 'user' ? { scopes: [] } : null),
-    mtls: ({ certificate, authorized }: { certificate: { subject: { CN: string } }; authorized: boolean }) => (count('mtls'), authorized ? { cn: certificate.subject.CN } : null),
+    mtls: ({ certificate, authorized }: { certificate: { subject: { CN: string } }; authorized: boolean }) => (
+      count('mtls'), authorized ? { cn: certificate.subject.CN } : null
+    ),
     crashKey: async () => {
       count('crashKey');
       throw new Error('verifier exploded while holding secret-abc');
@@ -61,7 +68,25 @@ export function echoHandlers(names: string[]) {
   return { handlers, reached };
 }
 
-export const OPERATIONS = ['bearerOnly', 'publicOp', 'basicOnly', 'digestOnly', 'headerKeyOnly', 'queryKeyOnly', 'cookieKeyOnly', 'bothKeys', 'eitherWay', 'oauthWrite', 'oidcAdmin', 'optionalAuth', 'mtlsOnly', 'crashing', 'unregistered', 'postBody', 'noUnauthorized'];
+export const OPERATIONS = [
+  'bearerOnly',
+  'publicOp',
+  'basicOnly',
+  'digestOnly',
+  'headerKeyOnly',
+  'queryKeyOnly',
+  'cookieKeyOnly',
+  'bothKeys',
+  'eitherWay',
+  'oauthWrite',
+  'oidcAdmin',
+  'optionalAuth',
+  'mtlsOnly',
+  'crashing',
+  'unregistered',
+  'postBody',
+  'noUnauthorized',
+];
 
 export interface RawReply {
   status: number;
@@ -71,11 +96,15 @@ export interface RawReply {
 
 export function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(base + path, { method, headers: body !== undefined ? { 'content-length': String(Buffer.byteLength(body)), ...headers } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      base + path,
+      { method, headers: body !== undefined ? { 'content-length': String(Buffer.byteLength(body)), ...headers } : headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

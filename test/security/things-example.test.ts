@@ -9,7 +9,9 @@ import { createLogger } from '../../examples/things/generated/runtime/index.js';
 import { contractChecker, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 
-const contract = contractChecker(JSON.parse(readFileSync(new URL('../../examples/things/generated/openapi.json', import.meta.url), 'utf8')));
+const contract = contractChecker(
+  JSON.parse(readFileSync(new URL('../../examples/things/generated/openapi.json', import.meta.url), 'utf8')),
+);
 
 describe('things example: GET /api/stats needs the admin key', () => {
   let server: Awaited<ReturnType<typeof listen>>;
@@ -37,8 +39,18 @@ describe('things example: GET /api/stats needs the admin key', () => {
   });
 
   it('the right key -> the stats', async () => {
-    contract.expectDocumented('POST', '/api/things', 201, await send(server.base, 'POST', '/api/things', { name: 'lamp', description: 'a lamp', rating_out_of_five: 4 }));
-    const stats = contract.expectDocumented('GET', '/api/stats', 200, await send(server.base, 'GET', '/api/stats', undefined, { 'x-admin-key': 'test-admin-key' }));
+    contract.expectDocumented(
+      'POST',
+      '/api/things',
+      201,
+      await send(server.base, 'POST', '/api/things', { name: 'lamp', description: 'a lamp', rating_out_of_five: 4 }),
+    );
+    const stats = contract.expectDocumented(
+      'GET',
+      '/api/stats',
+      200,
+      await send(server.base, 'GET', '/api/stats', undefined, { 'x-admin-key': 'test-admin-key' }),
+    );
     expect(stats).toEqual({ things: 1, votes: 0 });
   });
 });

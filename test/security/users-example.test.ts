@@ -20,7 +20,8 @@ describe('users example: bearer tokens from POST /login', () => {
   let readToken: string;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
-  const login = (user: string, password: string, scope?: string) => send(server.base, 'POST', scope ? `/login?scope=${encodeURIComponent(scope)}` : '/login', undefined, basic(user, password));
+  const login = (user: string, password: string, scope?: string) =>
+    send(server.base, 'POST', scope ? `/login?scope=${encodeURIComponent(scope)}` : '/login', undefined, basic(user, password));
 
   beforeAll(async () => {
     server = await listen(createApp({ logger: createLogger({ level: 'silent' }) }));

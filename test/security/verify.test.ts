@@ -18,29 +18,45 @@ const document = { ...full, paths: { '/login': paths['/login'], '/me': paths['/m
 describe('verify probes secured operations', () => {
   it.each([
     ['the real verifiers', {}, []],
-    ['no bearer verifier', { bearerAuth: undefined }, [
-      'secured_rejects_unauthenticated DELETE /me 500 well-formed but made-up credentials',
-      'secured_rejects_unauthenticated GET /me 500 well-formed but made-up credentials',
-    ]],
-    ['a bearer verifier that accepts anything', { bearerAuth: async () => ({ userId: 1, username: 'x', scopes: ['users:read', 'users:write'] }) }, [
-      'secured_rejects_unauthenticated DELETE /me 204 well-formed but made-up credentials',
-      'secured_rejects_unauthenticated GET /me 200 well-formed but made-up credentials',
-    ]],
-  ])('%s', async (_name, security, want) => {
-    const running = await serve(createApp({ logger: createLogger({ level: 'silent' }), security: security as never }));
-    try {
-      // opens the database (verify's first probes should not wait for it) and makes user 1 exist
-      const created = await fetch(`${running.url}/user/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pam@dm.com', dept: 'Reception', password: 'jimjim', name: 'Pam', username: 'pam' }) });
-      expect(created.status).toBe(201);
-      const report = await verify({ document, baseUrl: running.url, timeoutMs: 60_000, concurrency: 2 });
-      const found = report.findings.map((f) => `${f.check} ${f.operation} ${f.status} ${f.probe.label}`).sort();
-      expect(found, report.findings.map((f) => f.message).join('\n')).toEqual(want);
-      // every secured operation got its valid request and the three credential probes
-      for (const op of ['POST /login', 'GET /me', 'DELETE /me']) {
-        expect(report.coverage.find((c) => c.operation === op)!.requests, op).toBeGreaterThanOrEqual(4);
+    [
+      'no bearer verifier',
+      { bearerAuth: undefined },
+      [
+        'secured_rejects_unauthenticated DELETE /me 500 well-formed but made-up credentials',
+        'secured_rejects_unauthenticated GET /me 500 well-formed but made-up credentials',
+      ],
+    ],
+    [
+      'a bearer verifier that accepts anything',
+      { bearerAuth: async () => ({ userId: 1, username: 'x', scopes: ['users:read', 'users:write'] }) },
+      [
+        'secured_rejects_unauthenticated DELETE /me 204 well-formed but made-up credentials',
+        'secured_rejects_unauthenticated GET /me 200 well-formed but made-up credentials',
+      ],
+    ],
+  ])(
+    '%s',
+    async (_name, security, want) => {
+      const running = await serve(createApp({ logger: createLogger({ level: 'silent' }), security: security as never }));
+      try {
+        // opens the database (verify's first probes should not wait for it) and makes user 1 exist
+        const created = await fetch(`${running.url}/user/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'pam@dm.com', dept: 'Reception', password: 'jimjim', name: 'Pam', username: 'pam' }),
+        });
+        expect(created.status).toBe(201);
+        const report = await verify({ document, baseUrl: running.url, timeoutMs: 60_000, concurrency: 2 });
+        const found = report.findings.map((f) => `${f.check} ${f.operation} ${f.status} ${f.probe.label}`).sort();
+        expect(found, report.findings.map((f) => f.message).join('\n')).toEqual(want);
+        // every secured operation got its valid request and the three credential probes
+        for (const op of ['POST /login', 'GET /me', 'DELETE /me']) {
+          expect(report.coverage.find((c) => c.operation === op)!.requests, op).toBeGreaterThanOrEqual(4);
+        }
+      } finally {
+        await running.close();
       }
-    } finally {
-      await running.close();
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

@@ -37,13 +37,22 @@ export function contractChecker(document: Record<string, unknown>) {
       const content = documented!.contents.find((c) => mediaTypeMatches(c.contentType, type));
       expect(content, `content type ${type} is documented for ${method} ${path} ${status}`).toBeDefined();
       const body = JSON.parse(reply.text);
-      if (content!.schemaPointer) expect(validator.validate(content!.schemaPointer, body), `${method} ${path} ${status} body ${reply.text}`).toEqual([]);
+      if (content!.schemaPointer)
+        expect(validator.validate(content!.schemaPointer, body), `${method} ${path} ${status} body ${reply.text}`).toEqual([]);
       return body;
     },
     /** The service-level response (unknown route, wrong method) must match one of the spec's error schemas. */
     expectSomeErrorSchema(reply: Reply): any {
       const body = JSON.parse(reply.text);
-      const pointers = new Set(model.operations.flatMap((o) => o.responses.filter((r) => r.isError).map((r) => r.errorContent?.schemaPointer).filter(Boolean) as string[]));
+      const pointers = new Set(
+        model.operations.flatMap(
+          (o) =>
+            o.responses
+              .filter((r) => r.isError)
+              .map((r) => r.errorContent?.schemaPointer)
+              .filter(Boolean) as string[],
+        ),
+      );
       const valid = [...pointers].some((p) => validator.validate(p, body).length === 0);
       expect(valid, `body ${reply.text} matches one of the spec's error schemas`).toBe(true);
       return body;
@@ -58,7 +67,13 @@ export function expectNoLeak(text: string): void {
   expect(text).not.toMatch(/\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET|WHERE)\b/i);
 }
 
-export async function send(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+export async function send(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);

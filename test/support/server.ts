@@ -3,10 +3,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 type ExpressLike = { listen: (port: number, host: string, cb: () => void) => Server };
-type FastifyLike = { server: Server; ready: () => PromiseLike<unknown>; listen: (o: { port: number; host: string }) => Promise<string>; close: () => PromiseLike<unknown> };
+type FastifyLike = {
+  server: Server;
+  ready: () => PromiseLike<unknown>;
+  listen: (o: { port: number; host: string }) => Promise<string>;
+  close: () => PromiseLike<unknown>;
+};
 
 export function isFastify(app: unknown): app is FastifyLike {
-  return typeof (app as FastifyLike)?.ready === 'function' && typeof (app as FastifyLike)?.close === 'function' && 'server' in (app as object);
+  return (
+    typeof (app as FastifyLike)?.ready === 'function' && typeof (app as FastifyLike)?.close === 'function' && 'server' in (app as object)
+  );
 }
 
 /** The node http.Server behind either kind of app, listening on 127.0.0.1 and a free port. */

@@ -8,7 +8,8 @@ import {
 } from '../../templates/runtime/db-errors.js';
 
 /** What pg, postgres.js and PGlite throw: an Error with `code` and a server message. */
-const pgError = (code: string) => Object.assign(new Error('duplicate key value violates unique constraint "users_email_key" (email)=(a@b.c)'), { code });
+const pgError = (code: string) =>
+  Object.assign(new Error('duplicate key value violates unique constraint "users_email_key" (email)=(a@b.c)'), { code });
 const retry = { retryAfter: 1 };
 
 const POSTGRES: [string, { given: string; want: object }][] = [
@@ -39,9 +40,21 @@ const SQLITE: [string, { given: Record<string, unknown>; want: object | undefine
   ['better-sqlite3 check', { given: { code: 'SQLITE_CONSTRAINT_CHECK' }, want: { status: 400, code: 'CHECK_VIOLATION' } }],
   ['busy', { given: { code: 'SQLITE_BUSY' }, want: { status: 503, code: 'DATABASE_BUSY', ...retry } }],
   ['locked', { given: { code: 'SQLITE_LOCKED' }, want: { status: 503, code: 'DATABASE_LOCKED', ...retry } }],
-  ['node-sqlite3 basic constraint', { given: { code: 'SQLITE_CONSTRAINT', errno: 19 }, want: { status: 409, code: 'CONSTRAINT_VIOLATION' } }],
-  ['basic code with extended errno', { given: { code: 'SQLITE_CONSTRAINT', errno: 1299 }, want: { status: 400, code: 'NOT_NULL_VIOLATION' } }],
-  ['libsql extendedCode', { given: { code: 'SQLITE_CONSTRAINT', extendedCode: 'SQLITE_CONSTRAINT_CHECK', rawCode: 275 }, want: { status: 400, code: 'CHECK_VIOLATION' } }],
+  [
+    'node-sqlite3 basic constraint',
+    { given: { code: 'SQLITE_CONSTRAINT', errno: 19 }, want: { status: 409, code: 'CONSTRAINT_VIOLATION' } },
+  ],
+  [
+    'basic code with extended errno',
+    { given: { code: 'SQLITE_CONSTRAINT', errno: 1299 }, want: { status: 400, code: 'NOT_NULL_VIOLATION' } },
+  ],
+  [
+    'libsql extendedCode',
+    {
+      given: { code: 'SQLITE_CONSTRAINT', extendedCode: 'SQLITE_CONSTRAINT_CHECK', rawCode: 275 },
+      want: { status: 400, code: 'CHECK_VIOLATION' },
+    },
+  ],
   ['libsql rawCode only', { given: { code: 'SQLITE_CONSTRAINT', rawCode: 787 }, want: { status: 409, code: 'FOREIGN_KEY_VIOLATION' } }],
   ['node:sqlite errcode', { given: { code: 'ERR_SQLITE_ERROR', errcode: 2067 }, want: { status: 409, code: 'UNIQUE_VIOLATION' } }],
   ['node:sqlite busy', { given: { code: 'ERR_SQLITE_ERROR', errcode: 5 }, want: { status: 503, code: 'DATABASE_BUSY', ...retry } }],
@@ -49,10 +62,28 @@ const SQLITE: [string, { given: Record<string, unknown>; want: object | undefine
 ];
 
 const OTHER: [string, { given: unknown; want: object | undefined }][] = [
-  ['ECONNREFUSED', { given: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 }), want: { status: 503, code: 'CONNECTION_FAILURE', ...retry } }],
-  ['ECONNRESET', { given: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), want: { status: 503, code: 'CONNECTION_FAILURE', ...retry } }],
-  ...PG_CONNECTION_MESSAGES.map((m): [string, { given: unknown; want: object }] => [`pg: ${m}`, { given: new Error(m), want: { status: 503, code: 'CONNECTION_FAILURE', ...retry } }]),
-  ['wrapped by an ORM (cause)', { given: new Error('Failed query', { cause: pgError('23505') }), want: { status: 409, code: 'UNIQUE_VIOLATION' } }],
+  [
+    'ECONNREFUSED',
+    {
+      given: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 }),
+      want: { status: 503, code: 'CONNECTION_FAILURE', ...retry },
+    },
+  ],
+  [
+    'ECONNRESET',
+    {
+      given: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      want: { status: 503, code: 'CONNECTION_FAILURE', ...retry },
+    },
+  ],
+  ...PG_CONNECTION_MESSAGES.map((m): [string, { given: unknown; want: object }] => [
+    `pg: ${m}`,
+    { given: new Error(m), want: { status: 503, code: 'CONNECTION_FAILURE', ...retry } },
+  ]),
+  [
+    'wrapped by an ORM (cause)',
+    { given: new Error('Failed query', { cause: pgError('23505') }), want: { status: 409, code: 'UNIQUE_VIOLATION' } },
+  ],
   ['unknown SQLSTATE', { given: pgError('42P01'), want: undefined }],
   ['plain Error', { given: new Error('boom'), want: undefined }],
   ['message that merely mentions a connection', { given: new Error('Connection terminated by user 42'), want: undefined }],
@@ -86,11 +117,17 @@ describe('the table', () => {
     expect(Object.keys(POSTGRES_SQLSTATES).sort()).toEqual(POSTGRES.map(([, c]) => c.given).filter((c) => !c.startsWith('08')).sort());
   });
   it('maps every named SQLite code and result number', () => {
-    for (const name of Object.keys(SQLITE_CODES)) expect(mapDatabaseError({ code: name })).toEqual(expect.objectContaining(SQLITE_CODES[name]));
+    for (const name of Object.keys(SQLITE_CODES))
+      expect(mapDatabaseError({ code: name })).toEqual(expect.objectContaining(SQLITE_CODES[name]));
     for (const name of Object.values(SQLITE_RESULT_CODES)) expect(SQLITE_CODES[name]).toBeDefined();
   });
   it('uses stable SCREAMING_SNAKE codes and only 400/409/503', () => {
-    const rows = [...Object.values(POSTGRES_SQLSTATES), ...Object.values(DATABASE_ERROR_TABLE.postgresClasses), ...Object.values(SQLITE_CODES), ...Object.values(NODE_CODES)];
+    const rows = [
+      ...Object.values(POSTGRES_SQLSTATES),
+      ...Object.values(DATABASE_ERROR_TABLE.postgresClasses),
+      ...Object.values(SQLITE_CODES),
+      ...Object.values(NODE_CODES),
+    ];
     for (const row of rows) {
       expect(row.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
       expect([400, 409, 503]).toContain(row.status);

@@ -18,7 +18,11 @@ describe('faultline diff exit codes', () => {
   it.each([
     ['changes without --fail-on', [V1, V2], 0],
     ['breaking changes with --fail-on breaking', [V1, V2, '--fail-on', 'breaking'], 1],
-    ['only non-breaking changes with --fail-on breaking', [V1, 'test/fixtures/diff/users-v1-no-delete-404.yaml', '--fail-on', 'breaking'], 0],
+    [
+      'only non-breaking changes with --fail-on breaking',
+      [V1, 'test/fixtures/diff/users-v1-no-delete-404.yaml', '--fail-on', 'breaking'],
+      0,
+    ],
     ['any change with --fail-on any', [V1, V2, '--fail-on', 'any'], 1],
     ['no change with --fail-on any', [V1, V1, '--fail-on', 'any'], 0],
     // an unreadable spec file is a usage error (2), not a finding (1)
@@ -35,7 +39,9 @@ describe('faultline diff exit codes', () => {
 describe('faultline diff output', () => {
   it('stylish: grouped by operation, breaking marked, summary last', async () => {
     const { stdout } = await diffCli(V1, V2);
-    expect(stdout).toContain('GET /user/{username}  (getUser)\n  breaking  409 added; clients written for the old spec do not expect it  test/fixtures/diff/users-v2.yaml:92\n');
+    expect(stdout).toContain(
+      'GET /user/{username}  (getUser)\n  breaking  409 added; clients written for the old spec do not expect it  test/fixtures/diff/users-v2.yaml:92\n',
+    );
     expect(stdout).toContain('  ok        404 removed  test/fixtures/diff/users-v1.yaml:121\n');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('9 changes (4 breaking, 5 not breaking)');
   });

@@ -19,9 +19,15 @@ describe('users v1 -> v2', () => {
     ['deleteUser drops 404', { operation: 'DELETE /user/{username}', kind: 'status-removed', status: '404', breaking: false }],
     ['listUsers 400 becomes problem+json', { operation: 'GET /user/', kind: 'content-type-changed', status: '400', breaking: true }],
     ['createUser 409 loses detail', { operation: 'POST /user/', kind: 'schema-changed', status: '409', field: 'detail', breaking: true }],
-    ['createUser 409 gains message', { operation: 'POST /user/', kind: 'schema-changed', status: '409', field: 'message', breaking: false }],
+    [
+      'createUser 409 gains message',
+      { operation: 'POST /user/', kind: 'schema-changed', status: '409', field: 'message', breaking: false },
+    ],
     ['createUser 409 gains code', { operation: 'POST /user/', kind: 'schema-changed', status: '409', field: 'code', breaking: false }],
-    ['updateUser 409 loses detail', { operation: 'PATCH /user/{username}', kind: 'schema-changed', status: '409', field: 'detail', breaking: true }],
+    [
+      'updateUser 409 loses detail',
+      { operation: 'PATCH /user/{username}', kind: 'schema-changed', status: '409', field: 'detail', breaking: true },
+    ],
   ])('%s', (_name, want) => {
     expect(changes.map(brief)).toContainEqual({ field: undefined, ...want });
   });
@@ -40,7 +46,13 @@ describe('users v1 -> v2', () => {
   });
 
   it('groups changes by path, then method', () => {
-    expect([...new Set(changes.map((c) => c.operation))]).toEqual(['GET /user/', 'POST /user/', 'DELETE /user/{username}', 'GET /user/{username}', 'PATCH /user/{username}']);
+    expect([...new Set(changes.map((c) => c.operation))]).toEqual([
+      'GET /user/',
+      'POST /user/',
+      'DELETE /user/{username}',
+      'GET /user/{username}',
+      'PATCH /user/{username}',
+    ]);
   });
 });
 
@@ -51,7 +63,19 @@ describe('identical and reversed specs', () => {
 
   it('going back from v2 to v1 flips what breaks', () => {
     const back = diff(V2, V1).changes.map(brief);
-    expect(back).toContainEqual({ operation: 'GET /user/{username}', kind: 'status-removed', status: '409', field: undefined, breaking: false });
-    expect(back).toContainEqual({ operation: 'DELETE /user/{username}', kind: 'status-added', status: '404', field: undefined, breaking: true });
+    expect(back).toContainEqual({
+      operation: 'GET /user/{username}',
+      kind: 'status-removed',
+      status: '409',
+      field: undefined,
+      breaking: false,
+    });
+    expect(back).toContainEqual({
+      operation: 'DELETE /user/{username}',
+      kind: 'status-added',
+      status: '404',
+      field: undefined,
+      breaking: true,
+    });
   });
 });

@@ -19,7 +19,10 @@ function installed(name: string, resolved: string | undefined, where: 'hidden' |
   const pkg = join(project, 'node_modules/faultline');
   mkdirSync(pkg, { recursive: true });
   writeFileSync(join(pkg, 'package.json'), '{"name":"faultline","version":"0.1.0"}');
-  const lock = { lockfileVersion: 3, packages: { '': {}, 'node_modules/faultline': resolved === undefined ? { version: '0.1.0' } : { version: '0.1.0', resolved } } };
+  const lock = {
+    lockfileVersion: 3,
+    packages: { '': {}, 'node_modules/faultline': resolved === undefined ? { version: '0.1.0' } : { version: '0.1.0', resolved } },
+  };
   if (where === 'hidden') writeFileSync(join(project, 'node_modules/.package-lock.json'), JSON.stringify(lock));
   if (where === 'lock') writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lock));
   return pkg;

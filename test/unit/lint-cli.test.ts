@@ -20,10 +20,50 @@ async function lintCli(...args: string[]) {
 describe('faultline lint exit codes', () => {
   it.each([
     ['clean spec', ['specs/users.yaml'], 0],
-    ['only warnings', ['test/fixtures/lint/coverage.yaml', '--rule', 'needs-5xx=off', '--rule', 'path-params-need-404=off', '--rule', 'input-needs-400=off'], 0],
+    [
+      'only warnings',
+      [
+        'test/fixtures/lint/coverage.yaml',
+        '--rule',
+        'needs-5xx=off',
+        '--rule',
+        'path-params-need-404=off',
+        '--rule',
+        'input-needs-400=off',
+      ],
+      0,
+    ],
     ['error findings', ['test/fixtures/lint/coverage.yaml'], 1],
-    ['a warning raised to error', ['test/fixtures/lint/coverage.yaml', '--rule', 'needs-5xx=off', '--rule', 'path-params-need-404=off', '--rule', 'input-needs-400=off', '--rule', 'create-needs-409=error'], 1],
-    ['error findings turned off', ['test/fixtures/lint/coverage.yaml', '--rule', 'needs-5xx=off', '--rule', 'path-params-need-404=off', '--rule', 'input-needs-400=off', '--rule', 'create-needs-409=off'], 0],
+    [
+      'a warning raised to error',
+      [
+        'test/fixtures/lint/coverage.yaml',
+        '--rule',
+        'needs-5xx=off',
+        '--rule',
+        'path-params-need-404=off',
+        '--rule',
+        'input-needs-400=off',
+        '--rule',
+        'create-needs-409=error',
+      ],
+      1,
+    ],
+    [
+      'error findings turned off',
+      [
+        'test/fixtures/lint/coverage.yaml',
+        '--rule',
+        'needs-5xx=off',
+        '--rule',
+        'path-params-need-404=off',
+        '--rule',
+        'input-needs-400=off',
+        '--rule',
+        'create-needs-409=off',
+      ],
+      0,
+    ],
     // an unreadable spec file is a usage error (2), not a finding (1)
     ['missing spec file', ['test/fixtures/lint/nope.yaml'], 2],
     ['unknown flag', ['specs/users.yaml', '--frmat', 'json'], 2],
@@ -54,7 +94,9 @@ describe('faultline lint output', () => {
 
   it('writes GitHub annotations', async () => {
     const { stdout } = await lintCli('test/fixtures/lint/coverage.yaml', '--format', 'github');
-    expect(stdout.split('\n')[1]).toMatch(/^::warning file=test\/fixtures\/lint\/coverage.yaml,line=16,title=create-needs-409::POST \/items looks like/);
+    expect(stdout.split('\n')[1]).toMatch(
+      /^::warning file=test\/fixtures\/lint\/coverage.yaml,line=16,title=create-needs-409::POST \/items looks like/,
+    );
   });
 
   it('lists the rules in --help', async () => {

@@ -14,7 +14,9 @@ const FIXTURE = 'test/fixtures/lint/client-error.yaml';
 describe('client-error-documented', () => {
   it('reports GET /health (no parameters, no 400) as an error at its responses; 4XX counts; GET /items is input-needs-400', () => {
     const { findings } = lint(loadSpec(FIXTURE));
-    const mine = findings.filter((f) => f.rule === 'client-error-documented').map(({ line, pointer, severity }) => ({ line, pointer, severity }));
+    const mine = findings
+      .filter((f) => f.rule === 'client-error-documented')
+      .map(({ line, pointer, severity }) => ({ line, pointer, severity }));
     expect(mine).toEqual([{ line: 6, pointer: '#/paths/~1health/get/responses', severity: 'error' }]);
     expect(findings.filter((f) => f.rule === 'input-needs-400').map((f) => f.pointer)).toEqual(['#/paths/~1items/get/responses']);
   });

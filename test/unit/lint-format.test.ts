@@ -46,7 +46,14 @@ describe('github', () => {
   });
 
   it('annotates load diagnostics too, without a line when unknown', () => {
-    const d: Diagnostic = { code: 'FILE_UNREADABLE', severity: 'error', pointer: '#', file: 'gone.yaml', line: 0, message: 'the spec file does not exist' };
+    const d: Diagnostic = {
+      code: 'FILE_UNREADABLE',
+      severity: 'error',
+      pointer: '#',
+      file: 'gone.yaml',
+      line: 0,
+      message: 'the spec file does not exist',
+    };
     expect(formatGithub([], [d])).toBe('::error file=gone.yaml,title=FILE_UNREADABLE::#: the spec file does not exist\n');
   });
 

@@ -19,22 +19,76 @@ function findingsOf(fixture: string, rule: string, rules = {}): Pick<Finding, 'f
 
 type Want = { line: number; pointer: string; file?: string; severity?: 'error' | 'warning' };
 const cases: [string, { given: string; rule: string; want: Want[] }][] = [
-  ['path params without 404', { given: 'coverage.yaml', rule: 'path-params-need-404', want: [{ line: 24, pointer: '#/paths/~1items~1{id}/get/responses' }] }],
-  ['query param without 400 (422 on the POST counts)', { given: 'coverage.yaml', rule: 'input-needs-400', want: [{ line: 8, pointer: '#/paths/~1items/get/responses' }] }],
-  ['only 503: no 500/5XX/default', { given: 'coverage.yaml', rule: 'needs-5xx', want: [{ line: 24, pointer: '#/paths/~1items~1{id}/get/responses' }] }],
-  ['POST to a collection with a body, no 409; default and a bodyless action are fine', { given: 'coverage.yaml', rule: 'create-needs-409', want: [{ line: 16, pointer: '#/paths/~1items/post/responses', severity: 'warning' }] }],
-  ['shared response without content reported once; media type without schema', {
-    given: 'schemas.yaml', rule: 'error-without-schema',
-    want: [{ line: 18, pointer: '#/paths/~1b/get/responses/500/content/text~1plain' }, { line: 59, pointer: '#/components/responses/Empty' }],
-  }],
-  ['404 with a different shape; an inline structural copy is the same', { given: 'schemas.yaml', rule: 'inconsistent-error-schema', want: [{ line: 37, pointer: '#/paths/~1d/get/responses/404', severity: 'warning' }] }],
-  ['no value satisfies a required field; a media type faultline cannot render', {
-    given: 'unbuildable.yaml', rule: 'error-body-unbuildable',
-    want: [{ line: 17, pointer: '#/paths/~1b/get/responses/500/content/application~1xml' }, { line: 28, pointer: '#/components/schemas/Impossible/properties/code' }],
-  }],
-  ['secured (by the document security) without 401; a 4XX, public and optional auth are fine', { given: 'security.yaml', rule: 'secured-needs-401', want: [{ line: 8, pointer: '#/paths/~1inherits/get/responses' }] }],
-  ['scopes without 403 (a warning); a 4XX covers it', { given: 'security.yaml', rule: 'scoped-needs-403', want: [{ line: 23, pointer: '#/paths/~1scoped/get/responses', severity: 'warning' }] }],
-  ['finding in a referenced file points at that file', { given: 'split/root.yaml', rule: 'error-without-schema', want: [{ file: at('split/responses.yaml'), line: 2, pointer: '#/components/responses/Empty' }] }],
+  [
+    'path params without 404',
+    { given: 'coverage.yaml', rule: 'path-params-need-404', want: [{ line: 24, pointer: '#/paths/~1items~1{id}/get/responses' }] },
+  ],
+  [
+    'query param without 400 (422 on the POST counts)',
+    { given: 'coverage.yaml', rule: 'input-needs-400', want: [{ line: 8, pointer: '#/paths/~1items/get/responses' }] },
+  ],
+  [
+    'only 503: no 500/5XX/default',
+    { given: 'coverage.yaml', rule: 'needs-5xx', want: [{ line: 24, pointer: '#/paths/~1items~1{id}/get/responses' }] },
+  ],
+  [
+    'POST to a collection with a body, no 409; default and a bodyless action are fine',
+    {
+      given: 'coverage.yaml',
+      rule: 'create-needs-409',
+      want: [{ line: 16, pointer: '#/paths/~1items/post/responses', severity: 'warning' }],
+    },
+  ],
+  [
+    'shared response without content reported once; media type without schema',
+    {
+      given: 'schemas.yaml',
+      rule: 'error-without-schema',
+      want: [
+        { line: 18, pointer: '#/paths/~1b/get/responses/500/content/text~1plain' },
+        { line: 59, pointer: '#/components/responses/Empty' },
+      ],
+    },
+  ],
+  [
+    '404 with a different shape; an inline structural copy is the same',
+    {
+      given: 'schemas.yaml',
+      rule: 'inconsistent-error-schema',
+      want: [{ line: 37, pointer: '#/paths/~1d/get/responses/404', severity: 'warning' }],
+    },
+  ],
+  [
+    'no value satisfies a required field; a media type faultline cannot render',
+    {
+      given: 'unbuildable.yaml',
+      rule: 'error-body-unbuildable',
+      want: [
+        { line: 17, pointer: '#/paths/~1b/get/responses/500/content/application~1xml' },
+        { line: 28, pointer: '#/components/schemas/Impossible/properties/code' },
+      ],
+    },
+  ],
+  [
+    'secured (by the document security) without 401; a 4XX, public and optional auth are fine',
+    { given: 'security.yaml', rule: 'secured-needs-401', want: [{ line: 8, pointer: '#/paths/~1inherits/get/responses' }] },
+  ],
+  [
+    'scopes without 403 (a warning); a 4XX covers it',
+    {
+      given: 'security.yaml',
+      rule: 'scoped-needs-403',
+      want: [{ line: 23, pointer: '#/paths/~1scoped/get/responses', severity: 'warning' }],
+    },
+  ],
+  [
+    'finding in a referenced file points at that file',
+    {
+      given: 'split/root.yaml',
+      rule: 'error-without-schema',
+      want: [{ file: at('split/responses.yaml'), line: 2, pointer: '#/components/responses/Empty' }],
+    },
+  ],
 ];
 
 describe('lint rules', () => {

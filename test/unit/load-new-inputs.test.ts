@@ -41,14 +41,18 @@ describe('OpenAPI 3.2', () => {
   });
 
   it('keeps 3.1 meaning for 3.1 specs: a `query` key there is not an operation', () => {
-    const loaded = loadText('openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    query: {responses: {"200": {description: ok}}}\n    get: {responses: {"200": {description: ok}}}\n');
+    const loaded = loadText(
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    query: {responses: {"200": {description: ok}}}\n    get: {responses: {"200": {description: ok}}}\n',
+    );
     expect(errors(loaded)).toEqual([]);
     expect(loaded.diagnostics).toMatchObject([{ code: 'INVALID_STRUCTURE', severity: 'warning', pointer: '#/paths/~1a/query', line: 5 }]);
     expect(Object.keys((loaded.document!.paths as Obj)['/a'])).toEqual(['get']);
   });
 
   it('refuses additionalOperations that repeat a fixed method, and reports methods Node cannot receive', () => {
-    const loaded = loadText('openapi: 3.2.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    additionalOperations:\n      POST: {responses: {"200": {description: ok}}}\n      BREW: {responses: {"200": {description: ok}}}\n      LINK: {responses: {"200": {description: ok}}}\n');
+    const loaded = loadText(
+      'openapi: 3.2.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    additionalOperations:\n      POST: {responses: {"200": {description: ok}}}\n      BREW: {responses: {"200": {description: ok}}}\n      LINK: {responses: {"200": {description: ok}}}\n',
+    );
     expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([
       ['INVALID_STRUCTURE', 'error', '#/paths/~1a/additionalOperations/POST'],
       ['OPENAPI_32_LIFTED', 'warning', '#/paths/~1a/additionalOperations/BREW'],
@@ -57,15 +61,28 @@ describe('OpenAPI 3.2', () => {
   });
 
   it('inlines refs to reusable media types (components/mediaTypes) and accepts the other 3.2 fields', () => {
-    const loaded = loadText([
-      'openapi: 3.2.0', 'info: {title: T, version: "1"}', 'tags: [{name: a, kind: nav, summary: A}, {name: b, parent: a}]', 'servers: [{url: "https://x.test", name: prod}]',
-      'paths:', '  /s:', '    get:', '      responses:',
-      '        "200": {description: ok, summary: fine, content: {application/json: {$ref: "#/components/mediaTypes/Thing"}}}',
-      'components:', '  mediaTypes:', '    Thing: {schema: {type: object, properties: {a: {type: string}}}}',
-      '  examples:', '    E: {dataValue: {a: 1}, serializedValue: \'{"a":1}\'}',
-    ].join('\n') + '\n');
+    const loaded = loadText(
+      [
+        'openapi: 3.2.0',
+        'info: {title: T, version: "1"}',
+        'tags: [{name: a, kind: nav, summary: A}, {name: b, parent: a}]',
+        'servers: [{url: "https://x.test", name: prod}]',
+        'paths:',
+        '  /s:',
+        '    get:',
+        '      responses:',
+        '        "200": {description: ok, summary: fine, content: {application/json: {$ref: "#/components/mediaTypes/Thing"}}}',
+        'components:',
+        '  mediaTypes:',
+        '    Thing: {schema: {type: object, properties: {a: {type: string}}}}',
+        '  examples:',
+        '    E: {dataValue: {a: 1}, serializedValue: \'{"a":1}\'}',
+      ].join('\n') + '\n',
+    );
     expect(loaded.diagnostics).toEqual([]);
-    expect((loaded.document as Obj).paths['/s'].get.responses['200'].content['application/json']).toEqual({ schema: { type: 'object', properties: { a: { type: 'string' } } } });
+    expect((loaded.document as Obj).paths['/s'].get.responses['200'].content['application/json']).toEqual({
+      schema: { type: 'object', properties: { a: { type: 'string' } } },
+    });
   });
 
   it('hands the client a 3.1 copy: no extra methods, itemSchema typed as a list, $self gone', () => {
@@ -73,7 +90,10 @@ describe('OpenAPI 3.2', () => {
     expect(copy.openapi).toBe('3.1.1');
     expect(copy.$self).toBeUndefined();
     expect(Object.keys(copy.paths['/items']).sort()).toEqual(['get']);
-    expect(copy.paths['/items/stream'].get.responses['200'].content['text/event-stream'].schema).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Item' } });
+    expect(copy.paths['/items/stream'].get.responses['200'].content['text/event-stream'].schema).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/Item' },
+    });
   });
 });
 
@@ -94,7 +114,9 @@ describe('JSON Schema 2020-12 identifiers (3.1)', () => {
   });
 
   it('still reports a plain-name fragment that names no anchor', () => {
-    const loaded = loadText('openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "#nowhere"}}}}}}\n');
+    const loaded = loadText(
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "#nowhere"}}}}}}\n',
+    );
     expect(errors(loaded).map((d) => d.code)).toEqual(['REF_DANGLING']);
   });
 });
@@ -123,18 +145,31 @@ describe('$refs inside vendor extensions', () => {
 
 describe('Swagger 2.0', () => {
   it('is converted to OpenAPI 3.0 with a warning listing what changed', () => {
-    const loaded = loadText([
-      'swagger: "2.0"', 'info: {title: Old, version: "1"}', 'host: api.example.test', 'basePath: /v1', 'consumes: [application/json]', 'produces: [application/json]',
-      'paths:', '  /pets:', '    post:', '      operationId: addPet',
-      '      parameters: [{name: body, in: body, required: true, schema: {$ref: "#/definitions/Pet"}}]',
-      '      responses: {"201": {description: ok, schema: {$ref: "#/definitions/Pet"}}, "400": {description: bad}}',
-      'definitions:', '  Pet: {type: object, properties: {name: {type: string}}}',
-    ].join('\n') + '\n');
+    const loaded = loadText(
+      [
+        'swagger: "2.0"',
+        'info: {title: Old, version: "1"}',
+        'host: api.example.test',
+        'basePath: /v1',
+        'consumes: [application/json]',
+        'produces: [application/json]',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      operationId: addPet',
+        '      parameters: [{name: body, in: body, required: true, schema: {$ref: "#/definitions/Pet"}}]',
+        '      responses: {"201": {description: ok, schema: {$ref: "#/definitions/Pet"}}, "400": {description: bad}}',
+        'definitions:',
+        '  Pet: {type: object, properties: {name: {type: string}}}',
+      ].join('\n') + '\n',
+    );
     expect(errors(loaded)).toEqual([]);
     expect(loaded.version).toBe('3.0');
     const [warning] = loaded.diagnostics;
     expect(warning).toMatchObject({ code: 'SWAGGER_2_CONVERTED', severity: 'warning', pointer: '#/swagger', line: 1 });
-    expect(warning.message).toMatch(/host\/basePath\/schemes became `servers`.*1 definitions moved to components\/schemas.*1 body parameters became requestBody/);
+    expect(warning.message).toMatch(
+      /host\/basePath\/schemes became `servers`.*1 definitions moved to components\/schemas.*1 body parameters became requestBody/,
+    );
     const op = (loaded.document as Obj).paths['/pets'].post;
     expect(op.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Pet' });
     expect((loaded.document as Obj).servers).toEqual([{ url: '//api.example.test/v1' }]);

@@ -33,7 +33,14 @@ describe('loadSpec: valid specs', () => {
     expect(op.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
     expect(doc.components.responses.NotFound.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/problem' });
     expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"[^#]/);
-    expect(loaded.files.map((f) => f.split('/').pop()).sort()).toEqual(['api.yaml', 'owner.yaml', 'parameters.yaml', 'pet.yaml', 'problem.yaml', 'responses.yaml']);
+    expect(loaded.files.map((f) => f.split('/').pop()).sort()).toEqual([
+      'api.yaml',
+      'owner.yaml',
+      'parameters.yaml',
+      'pet.yaml',
+      'problem.yaml',
+      'responses.yaml',
+    ]);
   });
 
   it('locates a pointer of a hoisted component in the file it came from', () => {
@@ -46,18 +53,34 @@ describe('loadSpec: valid specs', () => {
 describe('loadSpec: every defect is a diagnostic with file, line and pointer', () => {
   it.each([
     ['missing openapi', { given: 'no-version.yaml', want: { code: 'OPENAPI_VERSION_MISSING', line: 1, pointer: '#', text: /missing/ } }],
-    ['unknown version', { given: 'version-4.yaml', want: { code: 'OPENAPI_VERSION_UNSUPPORTED', line: 1, pointer: '#/openapi', text: /"4\.0\.0"/ } }],
+    [
+      'unknown version',
+      { given: 'version-4.yaml', want: { code: 'OPENAPI_VERSION_UNSUPPORTED', line: 1, pointer: '#/openapi', text: /"4\.0\.0"/ } },
+    ],
     ['unreadable file', { given: 'nope.yaml', want: { code: 'FILE_UNREADABLE', line: 0, pointer: '#', text: /does not exist/ } }],
     // the flow sequence opened on line 7 never closes: line 7, not the line after the end of the file
     ['YAML syntax error', { given: 'syntax-error.yaml', want: { code: 'SYNTAX_ERROR', line: 7, pointer: '#', text: /syntax error/ } }],
-    ['dangling $ref', { given: 'dangling.yaml', want: { code: 'REF_DANGLING', line: 12, pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref', text: /points at nothing/ } }],
+    [
+      'dangling $ref',
+      {
+        given: 'dangling.yaml',
+        want: {
+          code: 'REF_DANGLING',
+          line: 12,
+          pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref',
+          text: /points at nothing/,
+        },
+      },
+    ],
   ])('%s', (_name, { given, want }) => {
     const loaded = load(given);
     const d = loaded.diagnostics[0];
     expect(d).toMatchObject({ code: want.code, severity: 'error', line: want.line, pointer: want.pointer });
     expect(d.file).toBe(given);
     expect(`${d.message} ${d.fix ?? ''}`).toMatch(want.text);
-    expect(formatDiagnostic(d)).toMatch(new RegExp(`^error ${given.replace('.', '\\.')}(:${want.line}(:\\d+)?)? ${want.pointer.replace(/[$.~{}]/g, '\\$&')}: `));
+    expect(formatDiagnostic(d)).toMatch(
+      new RegExp(`^error ${given.replace('.', '\\.')}(:${want.line}(:\\d+)?)? ${want.pointer.replace(/[$.~{}]/g, '\\$&')}: `),
+    );
   });
 
   it('collects every problem before reporting: duplicate operationIds and identical templated paths', () => {

@@ -25,7 +25,14 @@ const TEMPLATES: Array<[string, string]> = [
 function operations(): OperationContract[] {
   return TEMPLATES.map(([method, path]) => {
     const t = parsePathTemplate(path);
-    return { name: `${method} ${path}`, method, path, pattern: t.pattern, pathParams: t.params, sortKey: t.sortKey } as unknown as OperationContract & { sortKey: string };
+    return {
+      name: `${method} ${path}`,
+      method,
+      path,
+      pattern: t.pattern,
+      pathParams: t.params,
+      sortKey: t.sortKey,
+    } as unknown as OperationContract & { sortKey: string };
   }).sort((a, b) => ((a as any).sortKey < (b as any).sortKey ? -1 : 1));
 }
 
@@ -44,7 +51,8 @@ function naive(ops: OperationContract[], method: string, path: string) {
 describe('createMatcher', () => {
   const ops = operations();
   const match = createMatcher(ops);
-  const simplify = (m: ReturnType<typeof match>) => (m.kind === 'operation' ? { kind: m.kind, name: m.operation.name, groups: m.rawParams } : { kind: m.kind });
+  const simplify = (m: ReturnType<typeof match>) =>
+    m.kind === 'operation' ? { kind: m.kind, name: m.operation.name, groups: m.rawParams } : { kind: m.kind };
 
   it.each([
     ['GET', '/repos/o/r/issues/7', 'GET /repos/{owner}/{repo}/issues/{number}'],
@@ -61,12 +69,19 @@ describe('createMatcher', () => {
   });
 
   it('agrees with trying every template in order, on any path', () => {
-    const segment = fc.oneof(fc.constantFrom('repos', 'users', 'me', 'issues', 'settings', 'files', 'a', 'b', 'x.y', ''), fc.stringMatching(/^[a-z.]{1,4}$/));
+    const segment = fc.oneof(
+      fc.constantFrom('repos', 'users', 'me', 'issues', 'settings', 'files', 'a', 'b', 'x.y', ''),
+      fc.stringMatching(/^[a-z.]{1,4}$/),
+    );
     fc.assert(
-      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.constantFrom('GET', 'POST', 'DELETE', 'HEAD', 'PUT'), (segments, method) => {
-        const path = '/' + segments.join('/');
-        expect(simplify(match(method, path))).toEqual(naive(ops, method, path));
-      }),
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('GET', 'POST', 'DELETE', 'HEAD', 'PUT'),
+        (segments, method) => {
+          const path = '/' + segments.join('/');
+          expect(simplify(match(method, path))).toEqual(naive(ops, method, path));
+        },
+      ),
       { seed: 19, numRuns: 2000 },
     );
   });

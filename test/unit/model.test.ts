@@ -3,7 +3,12 @@ import { buildModel } from '../../generator/model/operations.js';
 import { camelCase, safeIdentifier, NameRegistry } from '../../generator/model/identifiers.js';
 import { parsePathTemplate } from '../../generator/model/paths.js';
 
-const doc = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths, ...extra });
+const doc = (paths: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  openapi: '3.1.0',
+  info: { title: 'T', version: '1' },
+  paths,
+  ...extra,
+});
 const ok = { '200': { description: 'ok' } };
 
 describe('names', () => {
@@ -66,21 +71,48 @@ describe('buildModel', () => {
   });
 
   it('merges path-level and operation-level params, resolves refs, sorts responses with ranges and default last', () => {
-    const { model } = buildModel(doc(
-      {
-        '/t/{id}': {
-          parameters: [{ $ref: '#/components/parameters/Id' }, { name: 'q', in: 'query', schema: { type: 'string' } }],
-          get: {
-            parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'integer' } }],
-            responses: { default: { description: 'd' }, '5XX': { description: 'x' }, '404': { $ref: '#/components/responses/NotFound' }, '200': { description: 'ok' }, '4xx': { description: 'y' } },
+    const { model } = buildModel(
+      doc(
+        {
+          '/t/{id}': {
+            parameters: [{ $ref: '#/components/parameters/Id' }, { name: 'q', in: 'query', schema: { type: 'string' } }],
+            get: {
+              parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'integer' } }],
+              responses: {
+                default: { description: 'd' },
+                '5XX': { description: 'x' },
+                '404': { $ref: '#/components/responses/NotFound' },
+                '200': { description: 'ok' },
+                '4xx': { description: 'y' },
+              },
+            },
           },
         },
-      },
-      { components: { parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'integer' } } }, responses: { NotFound: { description: 'nf', content: { 'application/json': { schema: { type: 'object' } }, 'application/problem+json': { schema: { type: 'object' } } } } } } },
-    ));
+        {
+          components: {
+            parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'integer' } } },
+            responses: {
+              NotFound: {
+                description: 'nf',
+                content: { 'application/json': { schema: { type: 'object' } }, 'application/problem+json': { schema: { type: 'object' } } },
+              },
+            },
+          },
+        },
+      ),
+    );
     const op = model.operations[0];
-    expect(op.params.map((p) => [p.in, p.name, p.required, p.type])).toEqual([['path', 'id', true, 'integer'], ['query', 'q', true, 'integer']]);
-    expect(op.responses.map((r) => [r.status, r.isError])).toEqual([['200', false], ['404', true], ['4XX', true], ['5XX', true], ['default', true]]);
+    expect(op.params.map((p) => [p.in, p.name, p.required, p.type])).toEqual([
+      ['path', 'id', true, 'integer'],
+      ['query', 'q', true, 'integer'],
+    ]);
+    expect(op.responses.map((r) => [r.status, r.isError])).toEqual([
+      ['200', false],
+      ['404', true],
+      ['4XX', true],
+      ['5XX', true],
+      ['default', true],
+    ]);
     const notFound = op.responses[1];
     expect(notFound.component).toBe('NotFound');
     expect(notFound.errorContent?.contentType).toBe('application/problem+json');

@@ -18,11 +18,29 @@ describe('buildChallenge', () => {
   it.each<[string, { given: Parameters<typeof buildChallenge>; want: string | undefined }]>([
     ['missing bearer: no error code', { given: [req(['bearer']), schemes, 'API', 'missing'], want: 'Bearer realm="API"' }],
     ['invalid bearer', { given: [req(['bearer']), schemes, 'API', 'invalid'], want: 'Bearer realm="API", error="invalid_token"' }],
-    ['bearer, oauth2 and oidc share one Bearer challenge', { given: [req(['bearer'], ['oauth'], ['oidc']), schemes, 'API', 'missing'], want: 'Bearer realm="API"' }],
-    ['one challenge per scheme, in order', { given: [req(['basic', 'key'], ['digest']), schemes, 'API', 'missing'], want: 'Basic realm="API", charset="UTF-8", Digest realm="API"' }],
+    [
+      'bearer, oauth2 and oidc share one Bearer challenge',
+      { given: [req(['bearer'], ['oauth'], ['oidc']), schemes, 'API', 'missing'], want: 'Bearer realm="API"' },
+    ],
+    [
+      'one challenge per scheme, in order',
+      {
+        given: [req(['basic', 'key'], ['digest']), schemes, 'API', 'missing'],
+        want: 'Basic realm="API", charset="UTF-8", Digest realm="API"',
+      },
+    ],
     ['apiKey and mutualTLS have none', { given: [req(['key'], ['mtls']), schemes, 'API', 'missing'], want: undefined }],
-    ['insufficient scope names the scopes', { given: [req(['oauth']), schemes, 'API', 'insufficient_scope', ['a', 'b']], want: 'Bearer realm="API", error="insufficient_scope", scope="a b"' }],
-    ['a title cannot break the header', { given: [req(['bearer']), schemes, 'My "API"\r\nX-Evil: 1\u2028é', 'missing'], want: 'Bearer realm="My APIX-Evil: 1"' }],
+    [
+      'insufficient scope names the scopes',
+      {
+        given: [req(['oauth']), schemes, 'API', 'insufficient_scope', ['a', 'b']],
+        want: 'Bearer realm="API", error="insufficient_scope", scope="a b"',
+      },
+    ],
+    [
+      'a title cannot break the header',
+      { given: [req(['bearer']), schemes, 'My "API"\r\nX-Evil: 1\u2028é', 'missing'], want: 'Bearer realm="My APIX-Evil: 1"' },
+    ],
     ['unknown scheme names are skipped', { given: [req(['nope']), schemes, 'API', 'missing'], want: undefined }],
   ])('%s', (_name, { given, want }) => {
     expect(buildChallenge(...given)).toBe(want);

@@ -63,9 +63,18 @@ describe('structural validation', () => {
   it.each([
     ['unknown root key', { message: 'Property `/x` is not expected here.', pointer: '#/~1x', want: 'error' }],
     ['unknown path item key', { message: 'Property `gett` is not expected here.', pointer: '#/paths/~1a/gett', want: 'error' }],
-    ['unknown operation key', { message: 'Property `paramters` is not expected here.', pointer: '#/paths/~1a/get/paramters', want: 'error' }],
-    ['unknown key in a schema', { message: 'Property `optional` is not expected here.', pointer: '#/components/schemas/A/optional', want: 'warning' }],
-    ['wrong type in a schema', { message: 'Expected type `array` but got `boolean`.', pointer: '#/components/schemas/A/required', want: 'error' }],
+    [
+      'unknown operation key',
+      { message: 'Property `paramters` is not expected here.', pointer: '#/paths/~1a/get/paramters', want: 'error' },
+    ],
+    [
+      'unknown key in a schema',
+      { message: 'Property `optional` is not expected here.', pointer: '#/components/schemas/A/optional', want: 'warning' },
+    ],
+    [
+      'wrong type in a schema',
+      { message: 'Expected type `array` but got `boolean`.', pointer: '#/components/schemas/A/required', want: 'error' },
+    ],
     ['missing field in info', { message: 'The field `version` must be present on this level.', pointer: '#/info', want: 'warning' }],
   ])('severity: %s', (_name, { message, pointer, want }) => {
     expect(severityOf(message, pointer)).toBe(want);
@@ -74,10 +83,22 @@ describe('structural validation', () => {
 
 describe('syntax errors at the exact line and column, with a code frame', () => {
   it.each([
-    ['unclosed quote (js-yaml says a line late)', { given: 'unclosed-quote.yaml', line: 3, column: 19, frameLine: '> 3 |   title: "unclosed', text: /Missing closing "quote/ }],
+    [
+      'unclosed quote (js-yaml says a line late)',
+      { given: 'unclosed-quote.yaml', line: 3, column: 19, frameLine: '> 3 |   title: "unclosed', text: /Missing closing "quote/ },
+    ],
     ['key without a colon', { given: 'missing-colon.yaml', line: 5, column: 5, frameLine: '> 5 |     get', text: /single line/ }],
     // column 118 is the `}` after the trailing comma, where JSON expects a property name
-    ['minified JSON with a trailing comma', { given: 'minified-trailing-comma.json', line: 1, column: 118, frameLine: '"description":"ok",}', text: /property name|Unexpected token/ }],
+    [
+      'minified JSON with a trailing comma',
+      {
+        given: 'minified-trailing-comma.json',
+        line: 1,
+        column: 118,
+        frameLine: '"description":"ok",}',
+        text: /property name|Unexpected token/,
+      },
+    ],
   ])('%s', async (_name, { given, line, column, frameLine, text }) => {
     const { diagnostics } = await load(given);
     expect(diagnostics).toHaveLength(1);
@@ -103,7 +124,13 @@ describe('syntax errors at the exact line and column, with a code frame', () => 
 describe('a dangling $ref used many times', () => {
   it('lists the first five uses with their lines and counts them all', async () => {
     const { diagnostics } = await load('dangling-many.yaml');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['REF_DANGLING', 7], ['REF_DANGLING', 8], ['REF_DANGLING', 12], ['REF_DANGLING', 13], ['REF_DANGLING', 17]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['REF_DANGLING', 7],
+      ['REF_DANGLING', 8],
+      ['REF_DANGLING', 12],
+      ['REF_DANGLING', 13],
+      ['REF_DANGLING', 17],
+    ]);
     expect(diagnostics[0].message).toMatch(/used 7 times; the first 5 are listed/);
     expect(diagnostics[1].pointer).toBe('#/paths/~1a/get/responses/410/$ref');
   });

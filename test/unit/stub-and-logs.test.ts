@@ -7,7 +7,8 @@ import { successHint } from '../../generator/emit/success-hint.js';
 import { formatLogLine, prettyDestination, prettyLogs } from '../../templates/runtime/pretty-log.js';
 import type { ModelOperation } from '../../generator/model/types.js';
 
-const response = (status: string, content = true) => ({ status, contents: content ? [{ contentType: 'application/json' }] : [] }) as unknown as ModelOperation['responses'][number];
+const response = (status: string, content = true) =>
+  ({ status, contents: content ? [{ contentType: 'application/json' }] : [] }) as unknown as ModelOperation['responses'][number];
 
 describe('successHint', () => {
   it.each([
@@ -34,8 +35,19 @@ describe('logs', () => {
 
   it('formats a pino line as time, level, message and fields, with an error stack below', () => {
     const time = new Date(2026, 0, 2, 3, 4, 5, 67).getTime();
-    const line = JSON.stringify({ level: 50, time, pid: 1, hostname: 'h', requestId: 'r1', status: 500, msg: 'handler failed', err: { type: 'Error', message: 'boom', stack: 'Error: boom\n    at x (a.ts:1:1)' } });
-    expect(formatLogLine(line + '\n', false)).toBe('03:04:05.067 ERROR handler failed requestId=r1 status=500\n    Error: boom\n        at x (a.ts:1:1)\n');
+    const line = JSON.stringify({
+      level: 50,
+      time,
+      pid: 1,
+      hostname: 'h',
+      requestId: 'r1',
+      status: 500,
+      msg: 'handler failed',
+      err: { type: 'Error', message: 'boom', stack: 'Error: boom\n    at x (a.ts:1:1)' },
+    });
+    expect(formatLogLine(line + '\n', false)).toBe(
+      '03:04:05.067 ERROR handler failed requestId=r1 status=500\n    Error: boom\n        at x (a.ts:1:1)\n',
+    );
     expect(formatLogLine(line, true)).toContain('\u001b[31mERROR\u001b[0m');
     expect(formatLogLine('not json', false)).toBe('not json\n');
   });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_DETAILS, VERDICTS } from '../../templates/runtime/verdicts.js';
-import { NODE_CODES, POSTGRES_CLASSES, POSTGRES_SQLSTATES, SQLITE_CODES, type DatabaseErrorRow } from '../../templates/runtime/db-errors.js';
+import {
+  NODE_CODES,
+  POSTGRES_CLASSES,
+  POSTGRES_SQLSTATES,
+  SQLITE_CODES,
+  type DatabaseErrorRow,
+} from '../../templates/runtime/db-errors.js';
 import { reasonPhrase } from '../../templates/runtime/http-errors.js';
 
 const README = join(import.meta.dirname, '../../README.md');
@@ -17,10 +23,15 @@ const END = '<!-- stable-error-codes:end -->';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function renderStableCodes(): string {
-  const rows = Object.entries(VERDICTS).map(([code, v]) => `| \`${code}\` | ${v.status} | ${cell('title' in v ? String(v.title) : reasonPhrase(v.status))} | ${cell(v.detail)} |`);
+  const rows = Object.entries(VERDICTS).map(
+    ([code, v]) => `| \`${code}\` | ${v.status} | ${cell('title' in v ? String(v.title) : reasonPhrase(v.status))} | ${cell(v.detail)} |`,
+  );
   const db = new Map<string, DatabaseErrorRow>();
-  for (const table of [POSTGRES_SQLSTATES, POSTGRES_CLASSES, SQLITE_CODES, NODE_CODES]) for (const row of Object.values(table)) db.set(row.code, row);
-  const dbRows = [...db.values()].sort((a, b) => a.status - b.status || a.code.localeCompare(b.code)).map((row) => `| \`${row.code}\` | ${row.status} | ${reasonPhrase(row.status)} | ${cell(DATABASE_DETAILS[row.status])} |`);
+  for (const table of [POSTGRES_SQLSTATES, POSTGRES_CLASSES, SQLITE_CODES, NODE_CODES])
+    for (const row of Object.values(table)) db.set(row.code, row);
+  const dbRows = [...db.values()]
+    .sort((a, b) => a.status - b.status || a.code.localeCompare(b.code))
+    .map((row) => `| \`${row.code}\` | ${row.status} | ${reasonPhrase(row.status)} | ${cell(DATABASE_DETAILS[row.status])} |`);
   return [
     START,
     '| code | status | title | detail |',

@@ -14,7 +14,10 @@ const doc = {
       get: {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
         responses: {
-          '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } } },
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } } },
+          },
           '4XX': { description: 'bad', content: { 'application/problem+json': { schema: { type: 'object', required: ['title'] } } } },
         },
       },
@@ -23,11 +26,26 @@ const doc = {
   },
 };
 const { model } = buildModel(doc);
-const ctx: CheckContext = { validator: createSchemaValidator(doc), operations: new Map(model.operations.map((o) => [o.key, o])), methodsByPath: new Map([['/pets/{id}', ['GET', 'DELETE']]]) };
+const ctx: CheckContext = {
+  validator: createSchemaValidator(doc),
+  operations: new Map(model.operations.map((o) => [o.key, o])),
+  methodsByPath: new Map([['/pets/{id}', ['GET', 'DELETE']]]),
+};
 
-function exchange(operation: string, kind: ProbeKind, status: number, contentType: string | undefined, body: string, headers: Record<string, string> = {}): Exchange {
+function exchange(
+  operation: string,
+  kind: ProbeKind,
+  status: number,
+  contentType: string | undefined,
+  body: string,
+  headers: Record<string, string> = {},
+): Exchange {
   const h = { ...(contentType ? { 'content-type': contentType } : {}), ...headers };
-  return { probe: { index: 0, operation, kind, label: 'x', request: { method: 'GET', url: 'http://h/pets/1', headers: {} } }, response: { status, contentType: contentType?.split(';')[0], headers: h, body, bodyBytes: body.length, durationMs: 1 }, fullBody: body };
+  return {
+    probe: { index: 0, operation, kind, label: 'x', request: { method: 'GET', url: 'http://h/pets/1', headers: {} } },
+    response: { status, contentType: contentType?.split(';')[0], headers: h, body, bodyBytes: body.length, durationMs: 1 },
+    fullBody: body,
+  };
 }
 const checks = (e: Exchange) => runChecks(e, ctx).map((v) => v.check);
 
@@ -40,12 +58,24 @@ describe('runChecks', () => {
     ['body breaks the schema', exchange('GET /pets/{id}', 'valid', 200, 'application/json', '{"id":"1"}'), ['body_schema_valid']],
     ['body is not JSON', exchange('GET /pets/{id}', 'valid', 200, 'application/json', '<html>'), ['body_schema_valid']],
     ['invalid input accepted', exchange('GET /pets/{id}', 'invalid', 200, 'application/json', '{"id":1}'), ['invalid_input_rejected']],
-    ['invalid input crashes, 5xx undocumented', exchange('GET /pets/{id}', 'invalid', 500, 'application/json', '{}'), ['no_server_error_for_invalid_input', 'status_documented']],
+    [
+      'invalid input crashes, 5xx undocumented',
+      exchange('GET /pets/{id}', 'invalid', 500, 'application/json', '{}'),
+      ['no_server_error_for_invalid_input', 'status_documented'],
+    ],
     ['default with a wildcard media type', exchange('DELETE /pets/{id}', 'not_found', 404, 'application/json', '{}'), []],
     ['204 with a body', exchange('DELETE /pets/{id}', 'valid', 204, 'application/json', '{}'), ['content_type_documented']],
-    ['405 with the right Allow', exchange('* /pets/{id}', 'wrong_method', 405, 'application/json', '{}', { allow: 'GET, HEAD, DELETE' }), []],
+    [
+      '405 with the right Allow',
+      exchange('* /pets/{id}', 'wrong_method', 405, 'application/json', '{}', { allow: 'GET, HEAD, DELETE' }),
+      [],
+    ],
     ['405 without Allow', exchange('* /pets/{id}', 'wrong_method', 405, 'application/json', '{}'), ['allow_header']],
-    ['405 with a wrong Allow', exchange('* /pets/{id}', 'wrong_method', 405, 'application/json', '{}', { allow: 'GET, PUT' }), ['allow_header']],
+    [
+      '405 with a wrong Allow',
+      exchange('* /pets/{id}', 'wrong_method', 405, 'application/json', '{}', { allow: 'GET, PUT' }),
+      ['allow_header'],
+    ],
     ['wrong method answered 404', exchange('* /pets/{id}', 'wrong_method', 404, 'application/json', '{}'), ['unsupported_method']],
     ['unknown route answered 200', exchange('* (unknown route)', 'unknown_route', 200, 'text/html', 'hi'), ['unknown_route_rejected']],
     ['X-Powered-By', exchange('GET /pets/{id}', 'valid', 200, 'application/json', '{"id":1}', { 'x-powered-by': 'Express' }), ['no_leaks']],
@@ -78,7 +108,11 @@ describe('findLeaks', () => {
   });
 
   it('looks at headers too', () => {
-    expect(findLeaks({ 'x-debug': 'at f (/app/x.js:1:2)', 'x-powered-by': 'PHP' }, '').map((l) => l.kind)).toEqual(['x-powered-by header', 'stack frame in headers', 'absolute file path in headers']);
+    expect(findLeaks({ 'x-debug': 'at f (/app/x.js:1:2)', 'x-powered-by': 'PHP' }, '').map((l) => l.kind)).toEqual([
+      'x-powered-by header',
+      'stack frame in headers',
+      'absolute file path in headers',
+    ]);
   });
 });
 

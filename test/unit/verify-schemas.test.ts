@@ -10,7 +10,18 @@ const doc30 = {
   openapi: '3.0.3',
   components: {
     schemas: {
-      Pet: { type: 'object', additionalProperties: false, required: ['name', 'age'], properties: { name: { type: 'string', minLength: 1, pattern: '^[a-z]+$' }, age: { type: 'integer', minimum: 0, exclusiveMinimum: true }, tag: { type: 'string', nullable: true, enum: ['a', 'b'] }, owner: { $ref: `${S}Owner` }, id: { type: 'integer', readOnly: true } } },
+      Pet: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'age'],
+        properties: {
+          name: { type: 'string', minLength: 1, pattern: '^[a-z]+$' },
+          age: { type: 'integer', minimum: 0, exclusiveMinimum: true },
+          tag: { type: 'string', nullable: true, enum: ['a', 'b'] },
+          owner: { $ref: `${S}Owner` },
+          id: { type: 'integer', readOnly: true },
+        },
+      },
       Owner: { type: 'object', nullable: true, required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
       Ref: { allOf: [{ $ref: `${S}Owner` }], nullable: true },
     },
@@ -51,7 +62,11 @@ describe('convert30', () => {
   it.each([
     ['nullable type', { type: 'string', nullable: true }, { type: ['string', 'null'] }],
     ['nullable false dropped', { type: 'string', nullable: false }, { type: 'string' }],
-    ['exclusive bounds', { type: 'number', minimum: 1, exclusiveMinimum: true, maximum: 5, exclusiveMaximum: false }, { type: 'number', exclusiveMinimum: 1, maximum: 5 }],
+    [
+      'exclusive bounds',
+      { type: 'number', minimum: 1, exclusiveMinimum: true, maximum: 5, exclusiveMaximum: false },
+      { type: 'number', exclusiveMinimum: 1, maximum: 5 },
+    ],
     ['nullable $ref', { $ref: '#/x', nullable: true }, { anyOf: [{ $ref: '#/x' }, { type: 'null' }] }],
   ])('%s', (_name, given, want) => {
     expect(convert30(structuredClone(given))).toEqual(want);
@@ -76,13 +91,34 @@ describe('sampleSchema and mutations', () => {
   it('derives one invalid body per broken input, all rejected by the schema', () => {
     const mutations = bodyMutations(doc30, { $ref: `${S}Pet` }, pet);
     const labels = mutations.map((m) => m.label);
-    expect(labels).toEqual(expect.arrayContaining(['body: an array instead of an object', 'body.name: required field missing', 'body.age: required field missing', 'body: unknown field added', 'body.name: does not match pattern ^[a-z]+$', 'body.age: wrong type (integer expected)', 'body.tag: not one of the enum values', 'body.owner.email: violates format email', 'body.owner.email: required field missing']));
-    for (const m of mutations) if (!m.label.includes('shorter than minLength')) expect(validator.validate(`${S}Pet`, m.value), m.label).not.toEqual([]);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'body: an array instead of an object',
+        'body.name: required field missing',
+        'body.age: required field missing',
+        'body: unknown field added',
+        'body.name: does not match pattern ^[a-z]+$',
+        'body.age: wrong type (integer expected)',
+        'body.tag: not one of the enum values',
+        'body.owner.email: violates format email',
+        'body.owner.email: required field missing',
+      ]),
+    );
+    for (const m of mutations)
+      if (!m.label.includes('shorter than minLength')) expect(validator.validate(`${S}Pet`, m.value), m.label).not.toEqual([]);
   });
 
   it.each([
-    ['integer range', { type: 'integer', minimum: 1, maximum: 9 }, ['wrong type (integer expected)', 'below minimum 1', 'above maximum 9', 'not an integer']],
-    ['string length', { type: 'string', minLength: 2, maxLength: 3 }, ['wrong type (string expected)', 'shorter than minLength 2', 'longer than maxLength 3']],
+    [
+      'integer range',
+      { type: 'integer', minimum: 1, maximum: 9 },
+      ['wrong type (integer expected)', 'below minimum 1', 'above maximum 9', 'not an integer'],
+    ],
+    [
+      'string length',
+      { type: 'string', minLength: 2, maxLength: 3 },
+      ['wrong type (string expected)', 'shorter than minLength 2', 'longer than maxLength 3'],
+    ],
     ['no type', {}, []],
   ])('scalarViolations: %s', (_name, schema, want) => {
     expect(scalarViolations(doc30, schema).map((m) => m.label)).toEqual(want);

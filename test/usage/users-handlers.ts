@@ -29,7 +29,10 @@ export const createUser: Handlers['createUser'] = async ({ body }): Promise<Crea
   // @ts-expect-error the typed body must match the documented schema
   if (body.username === 'bad-typed') throw new ConflictError({ body: { error: 'x' } });
   if (body.username === 'any-status') throw new HttpError(429, 'slow down');
-  return { status: 201, body: { id: 2, email: body.email, dept: body.dept, name: body.name, username: body.username, created_at: '2024-01-01T00:00:00Z' } };
+  return {
+    status: 201,
+    body: { id: 2, email: body.email, dept: body.dept, name: body.name, username: body.username, created_at: '2024-01-01T00:00:00Z' },
+  };
 };
 
 export const listUsers: Handlers['listUsers'] = async ({ query }) => {
@@ -51,7 +54,10 @@ export const updateUser: Handlers['updateUser'] = async ({ params, fail }) => {
   const status: number = 404;
   // @ts-expect-error a plain number could be any status
   if (params.username === 'number') return fail(status);
-  return { status: 200, body: { id: 1, email: 'a@b.co', dept: 'd', name: 'n', username: params.username, created_at: '2024-01-01T00:00:00Z' } };
+  return {
+    status: 200,
+    body: { id: 1, email: 'a@b.co', dept: 'd', name: 'n', username: params.username, created_at: '2024-01-01T00:00:00Z' },
+  };
 };
 
 export const deleteUser: Handlers['deleteUser'] = async ({ fail }) => {

@@ -85,7 +85,8 @@ describe('verify against the broken plain-Express fixture', () => {
   });
 
   it('repeats a run exactly for the same seed and varies it for another', async () => {
-    const strip = (r: Awaited<ReturnType<typeof verifyFixture>>) => r.findings.map((f) => `${f.check} ${f.operation} ${f.request.url.replace(/:\d+\//, ':PORT/')} ${f.occurrences}`);
+    const strip = (r: Awaited<ReturnType<typeof verifyFixture>>) =>
+      r.findings.map((f) => `${f.check} ${f.operation} ${f.request.url.replace(/:\d+\//, ':PORT/')} ${f.occurrences}`);
     const a = strip(await verifyFixture(true, 7));
     const b = strip(await verifyFixture(true, 7));
     const c = strip(await verifyFixture(true, 8));

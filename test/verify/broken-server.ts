@@ -116,6 +116,7 @@ function checkItem(body: unknown): string | undefined {
   if (extra) return `unknown field ${extra}`;
   if (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 40) return 'name must be 1 to 40 characters';
   if (typeof b.price !== 'number' || b.price < 0) return 'price must be a number >= 0';
-  if (b.note !== undefined && b.note !== null && (typeof b.note !== 'string' || b.note.length > 200)) return 'note must be a string of at most 200 characters';
+  if (b.note !== undefined && b.note !== null && (typeof b.note !== 'string' || b.note.length > 200))
+    return 'note must be a string of at most 200 characters';
   return undefined;
 }

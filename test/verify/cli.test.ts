@@ -36,9 +36,14 @@ afterAll(async () => {
 describe('faultline verify', () => {
   it('exits 1 with a summary and writes both reports when it finds problems', async () => {
     const { io, out } = recorder();
-    const code = await main(['verify', SPEC, '--url', broken.url, '--report', 'json', 'r/report.json', '--report', 'html', 'r/report.html', '--seed', '3'], io);
+    const code = await main(
+      ['verify', SPEC, '--url', broken.url, '--report', 'json', 'r/report.json', '--report', 'html', 'r/report.html', '--seed', '3'],
+      io,
+    );
     expect(code).toBe(1);
-    expect(out.stdout).toMatch(/^faultline verify http:\/\/127\.0\.0\.1:\d+: Broken items 1\.0\.0 \(OpenAPI 3\.0\.3\)\n\d+ requests in [\d.]+ s, seed 3\n/);
+    expect(out.stdout).toMatch(
+      /^faultline verify http:\/\/127\.0\.0\.1:\d+: Broken items 1\.0\.0 \(OpenAPI 3\.0\.3\)\n\d+ requests in [\d.]+ s, seed 3\n/,
+    );
     expect(out.stdout).toContain('✖ allow_header  * /items/{id}  → 405  (3 requests)');
     expect(out.stdout).toMatch(/DELETE \/items\/\{id\}\s+6\s+400 404 500\s+400\s+404 500\s+410/);
     expect(out.stdout).toContain('6 findings: ');

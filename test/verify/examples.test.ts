@@ -24,14 +24,26 @@ describe.skipIf(!SERVICES.length)('verify against the generated example services
       // a generous timeout: the first requests wait for the database to start and migrate, which takes
       // seconds on a busy machine; this test is about the contract, not about speed
       const report = await verify({ document, baseUrl: running.url, timeoutMs: 120_000 });
-      const unexplained = report.findings.filter((f) => !(f.check === 'no_server_error_for_invalid_input' && f.probe.kind === 'not_found' && /not implemented/.test(f.response?.body ?? '')));
+      const unexplained = report.findings.filter(
+        (f) =>
+          !(
+            f.check === 'no_server_error_for_invalid_input' &&
+            f.probe.kind === 'not_found' &&
+            /not implemented/.test(f.response?.body ?? '')
+          ),
+      );
       expect(unexplained.map((f) => `${f.check} ${f.operation} ${f.status}: ${f.message}`)).toEqual([]);
       expect(report.notes).toEqual([]);
       expect(report.requests).toBeGreaterThan(50);
       // Every documented 400 is reachable from the outside; verify has no credentials here, so a secured
       // operation answers its 401 first (tested with credentials in test/security/).
-      const secured = new Set(buildModel(document).model.operations.filter((op) => op.security).map((op) => op.key));
-      for (const c of report.coverage) if (c.documentedErrors.includes('400') && !secured.has(c.operation)) expect(c.observedErrors, c.operation).toContain('400');
+      const secured = new Set(
+        buildModel(document)
+          .model.operations.filter((op) => op.security)
+          .map((op) => op.key),
+      );
+      for (const c of report.coverage)
+        if (c.documentedErrors.includes('400') && !secured.has(c.operation)) expect(c.observedErrors, c.operation).toContain('400');
       for (const c of report.coverage) if (secured.has(c.operation)) expect(c.observedErrors, c.operation).toContain('401');
     } finally {
       await running.close();

@@ -24,7 +24,10 @@ let reportFile: string;
 describe.skipIf(!existsSync(CHROMIUM))('verify HTML report in chromium', () => {
   beforeAll(async () => {
     const running = await serve(createBrokenApp({ defects: true }));
-    const report = await verify({ document: loadSpec(fileURLToPath(new URL('./broken.yaml', import.meta.url))).document!, baseUrl: running.url });
+    const report = await verify({
+      document: loadSpec(fileURLToPath(new URL('./broken.yaml', import.meta.url))).document!,
+      baseUrl: running.url,
+    });
     await running.close();
     mkdirSync(OUT, { recursive: true });
     reportFile = join(OUT, 'verify-report.html');
@@ -34,7 +37,16 @@ describe.skipIf(!existsSync(CHROMIUM))('verify HTML report in chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1200, height: 900 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 

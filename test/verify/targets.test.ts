@@ -33,7 +33,11 @@ describe.each(TARGETS)('verify on the %s target', (target) => {
   it.each(['users', 'things'] as const)('%s keeps its error contract', async (name) => {
     const service = running[target].find((s) => s.name === name)!;
     // generous: the first requests wait for the database to start (seconds on a busy machine)
-    const report = await verify({ document: loadSpec(`${root}specs/${name}.yaml`).document!, baseUrl: `http://${service.base.host}:${service.base.port}`, timeoutMs: 120_000 });
+    const report = await verify({
+      document: loadSpec(`${root}specs/${name}.yaml`).document!,
+      baseUrl: `http://${service.base.host}:${service.base.port}`,
+      timeoutMs: 120_000,
+    });
     summaries[`${target} ${name}`] = {
       findings: report.findings.map((f) => `${f.check} ${f.operation} ${f.status}`).sort(),
       coverage: report.coverage.map((c) => `${c.operation}: ${[...c.observedErrors].sort().join(',')}`).sort(),

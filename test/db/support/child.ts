@@ -30,7 +30,12 @@ process.on('exit', () => {
 
 export async function startService(command: string, args: string[], env: Record<string, string>): Promise<ServiceProcess> {
   // detached: its own process group, so a signal reaches npm, sh, tsx and node like a Ctrl-C would.
-  const child = spawn(command, args, { cwd: new URL('../../..', import.meta.url).pathname, env: { ...process.env, LOG_LEVEL: 'info', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: new URL('../../..', import.meta.url).pathname,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   spawned.add(child.pid!);
   const output: string[] = [];
   const waiters: Array<{ msg: RegExp; resolve: (line: string) => void }> = [];

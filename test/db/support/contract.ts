@@ -70,7 +70,8 @@ export function expectDocumented(service: Service, method: string, path: string,
 }
 
 /** What no error body may contain: database text that would leak table names, SQL or values. */
-export const DATABASE_TEXT = /violates|constraint|relation|syntax|SQL|pg_|users_|things_|fault_|duplicate key|out of range for|terminating|PGlite/i;
+export const DATABASE_TEXT =
+  /violates|constraint|relation|syntax|SQL|pg_|users_|things_|fault_|duplicate key|out of range for|terminating|PGlite/i;
 
 function escapeToken(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
