@@ -113,7 +113,8 @@ async function benchSpec(spec: string, runs: number, warmup: number, log: (line:
       result.heyApiInput = join(work, 'hey-input.json');
       result.remoteExampleRefs = remote;
       log(
-        `${name}: the normalized bundle still holds ${remote} remote $ref keys inside examples; hey-api alone gets a copy with them renamed to x-example-ref`,
+        `${name}: the normalized bundle still holds ${remote} remote $ref keys inside examples; hey-api alone gets a copy with them ` +
+          `renamed to x-example-ref`,
       );
     }
     const heyOut = join(work, 'hey');

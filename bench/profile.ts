@@ -93,7 +93,9 @@ for (const [id, t] of self) {
   areas.set(area, (areas.get(area) ?? 0) + t);
 }
 console.log(
-  `${name} / ${scenario.name}: ${served} requests in the profile window, ${((after.cpuMicros - before.cpuMicros) / served).toFixed(1)} us CPU/req (process.cpuUsage), samples ${(total / 1000).toFixed(0)} ms (idle ${(idle / 1000).toFixed(0)} ms)`,
+  `${name} / ${scenario.name}: ${served} requests in the profile window, ` +
+    `${((after.cpuMicros - before.cpuMicros) / served).toFixed(1)} us CPU/req (process.cpuUsage), samples ` +
+    `${(total / 1000).toFixed(0)} ms (idle ${(idle / 1000).toFixed(0)} ms)`,
 );
 console.log('\nby area (share of samples in the measured run; us/req of sampled time):');
 for (const [area, t] of [...areas].sort((a, b) => b[1] - a[1]))

@@ -31,7 +31,8 @@ export function renderReport(r: Report): string {
   out.push(
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (bench/run.ts) on ${r.date}. Do not edit by hand: the next run rewrites it; the analysis lives in the section "Notes" fed from bench/NOTES.md.`,
+    `Written by \`npm run bench\` (bench/run.ts) on ${r.date}. Do not edit by hand: the next run rewrites it; the analysis lives in ` +
+      `the section "Notes" fed from bench/NOTES.md.`,
     '',
   );
   out.push('## Machine and versions', '');
@@ -57,11 +58,15 @@ export function renderReport(r: Report): string {
 function renderGenerate(g: GenerateResults): string[] {
   const out: string[] = ['## Generation', ''];
   out.push(
-    `Whole-process wall time and peak RSS, median of ${g.runs} runs after ${g.warmup} warm-up round(s), range in parentheses. Tools run one after another inside each round. Peak RSS: ${g.rssSource}. Generation starts from an empty output folder; \`--check\` runs on the output the previous \`--no-client\` run wrote.`,
+    `Whole-process wall time and peak RSS, median of ${g.runs} runs after ${g.warmup} warm-up round(s), range in parentheses. Tools ` +
+      `run one after another inside each round. Peak RSS: ${g.rssSource}. Generation starts from an empty output folder; \`--check\` ` +
+      `runs on the output the previous \`--no-client\` run wrote.`,
     '',
   );
   out.push(
-    "openapi-typescript and the bare parse read the same input file as faultline. @hey-api/openapi-ts reads the normalized bundle faultline hands it (`generated/openapi.json` of the `--no-client` run): on GitHub's raw spec it tries to download `$ref: https://...` keys found inside examples and fails offline.",
+    "openapi-typescript and the bare parse read the same input file as faultline. @hey-api/openapi-ts reads the normalized bundle " +
+      "faultline hands it (`generated/openapi.json` of the `--no-client` run): on GitHub's raw spec it tries to download `$ref: " +
+      "https://...` keys found inside examples and fails offline.",
     '',
   );
   out.push('### Targets', '', '| spec | ratio | measured | target | |', '|---|---|---|---|---|');
@@ -78,13 +83,16 @@ function renderGenerate(g: GenerateResults): string[] {
       );
     if (s.remoteExampleRefs)
       out.push(
-        `faultline's normalized bundle still holds ${s.remoteExampleRefs} \`$ref: https://...\` keys inside example payloads, so hey-api alone got a copy with those keys renamed to \`x-example-ref\`; faultline's own with-client run hands hey-api the bundle as is (see its exit code).`,
+        `faultline's normalized bundle still holds ${s.remoteExampleRefs} \`$ref: https://...\` keys inside example payloads, so ` +
+          `hey-api alone got a copy with those keys renamed to \`x-example-ref\`; faultline's own with-client run hands hey-api the ` +
+          `bundle as is (see its exit code).`,
       );
     for (const [tool, t] of Object.entries(s.tools))
       if (t?.error)
         out.push(
           '',
-          `**${tool} failed in some runs** (exit codes ${t.exitCodes.join(',')}; the timing of failed runs is kept: they did the same work): \`${t.error.replace(/\s+/g, ' ').slice(0, 300)}\``,
+          `**${tool} failed in some runs** (exit codes ${t.exitCodes.join(',')}; the timing of failed runs is kept: they did the ` +
+            `same work): \`${t.error.replace(/\s+/g, ' ').slice(0, 300)}\``,
         );
     if (s.error) out.push('', `**Failed:** ${s.error.split('\n')[0]}`);
     out.push('', '| tool | wall ms | peak RSS MB | exit codes |', '|---|---|---|---|');
@@ -101,27 +109,35 @@ function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] 
   const out: string[] = ['## Runtime (specs/users.yaml)', ''];
   if (noisy) out.push(noisy, '');
   out.push(
-    `autocannon, ${rt.connections} connections, 127.0.0.1, ${rt.durationSec} s per run, ${rt.rounds} measured rounds per scenario after a 1 s warm-up per server, servers in alternation (generated, peer, bare, generated, ...); ${rt.pinning}. Each server is its own child process with the same routes, the same in-memory store (user \`pam\` seeded) and the same answers. CPU us/req = the server process's user+system CPU time over the requests it finished during the run. Medians, range in parentheses. Valid POST sends a unique username per request (setupRequest with a counter), so all answers are 201.`,
+    `autocannon, ${rt.connections} connections, 127.0.0.1, ${rt.durationSec} s per run, ${rt.rounds} measured rounds per scenario ` +
+      `after a 1 s warm-up per server, servers in alternation (generated, peer, bare, generated, ...); ${rt.pinning}. Each server is ` +
+      `its own child process with the same routes, the same in-memory store (user \`pam\` seeded) and the same answers. CPU us/req = ` +
+      `the server process's user+system CPU time over the requests it finished during the run. Medians, range in parentheses. Valid ` +
+      `POST sends a unique username per request (setupRequest with a counter), so all answers are 201.`,
     '',
   );
   const described = rt.servers ?? (Object.keys(SERVERS) as ServerName[]).map((name) => ({ name, ...SERVERS[name] }));
   const label = (n: string) => described.find((d) => d.name === n);
   out.push('Servers (target, mode):', '', ...described.map((d) => `- **${d.name}**: ${d.label}; target ${d.target}; ${d.mode}`), '');
   out.push(
-    'Every server runs with NODE_ENV=production; the generated services are given `validateResponses: true`. Bare Express validates nothing: its "invalid POST" answer is whatever the handler does (a 409 after the first), so it is only a ceiling there.',
+    'Every server runs with NODE_ENV=production; the generated services are given `validateResponses: true`. Bare Express validates ' +
+      'nothing: its "invalid POST" answer is whatever the handler does (a 409 after the first), so it is only a ceiling there.',
     '',
   );
   out.push(
     '### Targets',
     '',
-    '| scenario | express: generated − bare CPU us/req (target ≤ 25) | express: generated / peer req/s | fastify / peer req/s (goal ≥ 2x on valid POST) | fastify − bare CPU us/req | peer − bare CPU us/req |',
+    '| scenario | express: generated − bare CPU us/req (target ≤ 25) | express: generated / peer req/s | fastify / peer req/s (goal ' +
+      '≥ 2x on valid POST) | fastify − bare CPU us/req | peer − bare CPU us/req |',
     '|---|---|---|---|---|---|',
   );
   for (const s of rt.scenarios) {
     const r = s.ratios;
     const fastifyGoal = s.scenario.startsWith('valid POST') ? ` ${verdict(r['throughput fastify / peer'], 2, false)}` : '';
     out.push(
-      `| ${s.scenario} | ${f1(r['CPU us/req generated - bare'])} ${verdict(r['CPU us/req generated - bare'], 25)} | ${f2(r['throughput generated / peer'])}x | ${f2(r['throughput fastify / peer'])}x${fastifyGoal} | ${f1(r['CPU us/req fastify - bare'])} | ${f1(r['CPU us/req peer - bare'])} |`,
+      `| ${s.scenario} | ${f1(r['CPU us/req generated - bare'])} ${verdict(r['CPU us/req generated - bare'], 25)} | ` +
+        `${f2(r['throughput generated / peer'])}x | ${f2(r['throughput fastify / peer'])}x${fastifyGoal} | ` +
+        `${f1(r['CPU us/req fastify - bare'])} | ${f1(r['CPU us/req peer - bare'])} |`,
     );
   }
   out.push('');
@@ -153,11 +169,14 @@ function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] 
     else {
       if (st.patched.length)
         out.push(
-          `Generated (with --no-client, into a temp folder) from a temp copy with \`oneOf\` -> \`anyOf\` at ${st.patched.length} refused error schema(s), as above.`,
+          `Generated (with --no-client, into a temp folder) from a temp copy with \`oneOf\` -> \`anyOf\` at ${st.patched.length} ` +
+            `refused error schema(s), as above.`,
           '',
         );
       out.push(
-        `Handlers answer each operation's first documented 2xx with the spec's example (no body when the response has none). Defaults as shipped (request and response validation on). ${st.firstRequests.length} GET operations spread over the spec, each requested once cold and once warm.`,
+        `Handlers answer each operation's first documented 2xx with the spec's example (no body when the response has none). ` +
+          `Defaults as shipped (request and response validation on). ${st.firstRequests.length} GET operations spread over the spec, ` +
+          `each requested once cold and once warm.`,
         '',
       );
       out.push(
@@ -166,7 +185,9 @@ function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] 
         `- spawn to first correct answer: ${f0(st.firstCorrectAnswerMs)} ms`,
       );
       out.push(
-        `- first request per operation: median ${f1(st.firstRequestMs.median)} ms, range ${f1(st.firstRequestMs.min)}–${f1(st.firstRequestMs.max)} ms; above 100 ms: ${st.over100ms} of ${st.firstRequests.length} (target: none) ${st.over100ms === 0 ? 'met' : '**missed**'}`,
+        `- first request per operation: median ${f1(st.firstRequestMs.median)} ms, range ` +
+          `${f1(st.firstRequestMs.min)}–${f1(st.firstRequestMs.max)} ms; above 100 ms: ${st.over100ms} of ${st.firstRequests.length} ` +
+          `(target: none) ${st.over100ms === 0 ? 'met' : '**missed**'}`,
         '',
       );
       out.push('| operation | url | status | documented | first ms | second ms |', '|---|---|---|---|---|---|');
@@ -183,7 +204,9 @@ function renderSpecSize(sz: SpecSizeResults, noisy: string | undefined): string[
   if (noisy) out.push(noisy, '');
   if (sz.error) return [...out, `**Failed:** ${sz.error.split('\n')[0]}`, ''];
   out.push(
-    `specs/users.yaml (5 operations) and ${sz.spec} (${sz.operations} operations), generated by the same faultline and served by the same app.ts and harness, target express, NODE_ENV=production with response validation on. Server CPU us/req, median of ${sz.rounds} interleaved ${sz.durationSec} s runs (range). Target: GitHub within 10% of users (ratio ≤ 1.10).`,
+    `specs/users.yaml (5 operations) and ${sz.spec} (${sz.operations} operations), generated by the same faultline and served by the ` +
+      `same app.ts and harness, target express, NODE_ENV=production with response validation on. Server CPU us/req, median of ` +
+      `${sz.rounds} interleaved ${sz.durationSec} s runs (range). Target: GitHub within 10% of users (ratio ≤ 1.10).`,
     '',
   );
   out.push(
@@ -194,7 +217,9 @@ function renderSpecSize(sz: SpecSizeResults, noisy: string | undefined): string[
     const note = (side: { expectedShare: number; status: number }) =>
       side.expectedShare < 1 ? ` (only ${(side.expectedShare * 100).toFixed(0)}% answered ${side.status})` : '';
     out.push(
-      `| ${s.name} | \`${s.users.method} ${s.users.url}\`${note(s.users)} | ${range(s.users.cpuMicrosPerReq, f1)} | \`${s.github.method} ${s.github.url}\`${note(s.github)} | ${range(s.github.cpuMicrosPerReq, f1)} | ${f2(s.cpuRatio)} | ${verdict(s.cpuRatio, 1.1)} |`,
+      `| ${s.name} | \`${s.users.method} ${s.users.url}\`${note(s.users)} | ${range(s.users.cpuMicrosPerReq, f1)} | ` +
+        `\`${s.github.method} ${s.github.url}\`${note(s.github)} | ${range(s.github.cpuMicrosPerReq, f1)} | ${f2(s.cpuRatio)} | ` +
+        `${verdict(s.cpuRatio, 1.1)} |`,
     );
   }
   out.push('');

@@ -67,7 +67,8 @@ for (const [service, file, keys] of CASES) {
     const us = measure(() => check(contract, status, content.contentType, body));
     const stringify = measure(() => JSON.stringify(body));
     console.log(
-      `${service.padEnd(7)} ${key.padEnd(34)} ${String(bytes).padStart(7)} B  validate ${us.toFixed(2).padStart(7)} µs  (JSON.stringify ${stringify.toFixed(2)} µs)${invalid ? '  sample INVALID: ' + JSON.stringify(invalid.errors[0]) : ''}`,
+      `${service.padEnd(7)} ${key.padEnd(34)} ${String(bytes).padStart(7)} B  validate ${us.toFixed(2).padStart(7)} µs  ` +
+        `(JSON.stringify ${stringify.toFixed(2)} µs)${invalid ? '  sample INVALID: ' + JSON.stringify(invalid.errors[0]) : ''}`,
     );
   }
 }

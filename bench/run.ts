@@ -3,7 +3,8 @@
  * BENCHMARKS.md and writes the raw results as JSON beside it in bench/results/.
  *
  * BENCH_SMOKE=1: one run, no warm-up, 1-second autocannon runs, specs/users.yaml only; writes to
- * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup|size (startup, size: merged into the saved results), BENCH_SERVERS=generated,fastify,peer,bare (a subset), BENCH_RUNS,
+ * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup|size (startup,
+ * size: merged into the saved results), BENCH_SERVERS=generated,fastify,peer,bare (a subset), BENCH_RUNS,
  * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT. BENCH_RENDER=1 measures nothing: it re-renders
  * BENCHMARKS.md from bench/results/results.json with the current bench/NOTES.md.
  *

@@ -198,7 +198,8 @@ export async function benchRuntime(options: RuntimeOptions = {}): Promise<Runtim
           const s = await measure(servers[name], scenario, name, durationSec, connections);
           samples[name].push(s);
           log(
-            `${scenario.name} round ${round + 1}/${rounds} ${name}: ${s.reqPerSec.toFixed(0)} req/s, p99 ${s.p99Ms} ms, ${s.cpuMicrosPerReq.toFixed(1)} us CPU/req, ${(s.expectedShare * 100).toFixed(1)}% expected status`,
+            `${scenario.name} round ${round + 1}/${rounds} ${name}: ${s.reqPerSec.toFixed(0)} req/s, p99 ${s.p99Ms} ms, ` +
+              `${s.cpuMicrosPerReq.toFixed(1)} us CPU/req, ${(s.expectedShare * 100).toFixed(1)}% expected status`,
           );
         }
       }

@@ -108,7 +108,8 @@ export async function benchSpecSize(
         samples.users.push(await measure(users, u, durationSec));
         samples.github.push(await measure(github, g, durationSec));
         log(
-          `spec size ${name} round ${round + 1}/${rounds}: users ${samples.users.at(-1)!.cpu.toFixed(1)} us, github ${samples.github.at(-1)!.cpu.toFixed(1)} us CPU/req`,
+          `spec size ${name} round ${round + 1}/${rounds}: users ${samples.users.at(-1)!.cpu.toFixed(1)} us, github ` +
+            `${samples.github.at(-1)!.cpu.toFixed(1)} us CPU/req`,
         );
       }
       const side = (t: Target, ss: Sample[]) => ({

@@ -82,7 +82,8 @@ export async function benchStartup(
         if (correct && Number.isNaN(result.firstCorrectAnswerMs)) result.firstCorrectAnswerMs = performance.now() - spawned;
         result.firstRequests.push({ operation: t.name, url: t.url, status: first.status, correct, ms: first.ms, secondMs: second.ms });
         log(
-          `startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ms)${correct ? '' : ' NOT DOCUMENTED'}`,
+          `startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ` +
+            `ms)${correct ? '' : ' NOT DOCUMENTED'}`,
         );
       }
     } finally {

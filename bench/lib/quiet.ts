@@ -56,7 +56,8 @@ export async function machineLoad(allowBusy: boolean, sampleMs = 1000): Promise<
 export function refuseWhenBusy(load: MachineLoad): void {
   if (load.busy && !load.allowed) {
     throw new Error(
-      `the machine is visibly busy: ${load.reason}. Numbers measured now would be noise. Wait for it to calm down, or run with --allow-busy (BENCH_ALLOW_BUSY=1) to measure anyway; the report is then labelled noisy.`,
+      `the machine is visibly busy: ${load.reason}. Numbers measured now would be noise. Wait for it to calm down, or run with ` +
+        `--allow-busy (BENCH_ALLOW_BUSY=1) to measure anyway; the report is then labelled noisy.`,
     );
   }
 }
@@ -64,5 +65,6 @@ export function refuseWhenBusy(load: MachineLoad): void {
 /** The line every table of a noisy run carries. */
 export function noisyLabel(load: MachineLoad | undefined): string | undefined {
   if (!load?.busy) return undefined;
-  return `**NOISY: measured on a busy machine** (${load.reason}; run with --allow-busy). Absolute figures are not comparable with a quiet run; ratios and differences between servers measured side by side in the same rounds are the meaningful part.`;
+  return `**NOISY: measured on a busy machine** (${load.reason}; run with --allow-busy). Absolute figures are not comparable with a ` +
+    `quiet run; ratios and differences between servers measured side by side in the same rounds are the meaningful part.`;
 }
