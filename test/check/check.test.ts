@@ -69,7 +69,8 @@ describe('faultline check', () => {
   it('formats a finding as error file:line: METHOD path does not document status (Class), then the call path', () => {
     const finding = all.find((f) => f.via[0]?.name === 'loadItem')!;
     expect(formatFinding(finding, out())).toBe(
-      'error lib/items.ts:11: GET /items/{id} does not document 409 (ConflictError)\n  via loadItem() at handlers/getItem.ts:7 -> assertVisible() at lib/items.ts:6',
+      'error lib/items.ts:11: GET /items/{id} does not document 409 (ConflictError)\n  via loadItem() at handlers/getItem.ts:7 -> ' +
+        'assertVisible() at lib/items.ts:6',
     );
   });
 
@@ -78,7 +79,8 @@ describe('faultline check', () => {
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain('error service/handlers/listItems.ts:6: GET /items does not document 404 (ItemGone)');
     expect(checked.stderr).toContain(
-      'error service/handlers/listItems.ts:7: GET /items does not document 418 (EarlGrey), the status its mapper at service/lib/teapot.ts:6 answers',
+      'error service/handlers/listItems.ts:7: GET /items does not document 418 (EarlGrey), the status its mapper at ' +
+        'service/lib/teapot.ts:6 answers',
     );
     const generateCheck = faultline(['generate', 'spec.yaml', '--out', 'service', '--check', '--no-client'], dir.path);
     expect(generateCheck.code).toBe(1);

@@ -198,7 +198,8 @@ eachBackend('database faults become documented responses', (backend) => {
 });
 
 const SETUP = [
-  `CREATE TABLE fault_parent (id int PRIMARY KEY, label text NOT NULL, rating int CHECK (rating BETWEEN 0 AND 5), code varchar(3), counter int NOT NULL DEFAULT 0)`,
+  `CREATE TABLE fault_parent (id int PRIMARY KEY, label text NOT NULL, rating int CHECK (rating BETWEEN 0 AND 5), code varchar(3), ` +
+    `counter int NOT NULL DEFAULT 0)`,
   `CREATE TABLE fault_child (parent_id int NOT NULL REFERENCES fault_parent (id))`,
   `INSERT INTO fault_parent (id, label) VALUES (1, 'first')`,
 ];

@@ -51,7 +51,8 @@ describe.each([
     cpSync(resolve(REPO, 'specs/things.yaml'), join(project, 'spec.yaml'));
     writeFileSync(
       join(project, 'faultline.config.ts'),
-      `import { defineConfig } from 'faultline/config';\n\nexport default defineConfig({ input: 'spec.yaml', output: 'src/api', client: false });\n`,
+      `import { defineConfig } from 'faultline/config';\n\nexport default defineConfig({ input: 'spec.yaml', output: 'src/api', ` +
+        `client: false });\n`,
     );
     const generated = await run('npx', ['faultline', 'generate'], project);
     expect(generated.stdout).toContain(`${specOperations(resolve(REPO, 'specs/things.yaml'))} operations`);

@@ -31,7 +31,8 @@ beforeAll(async () => {
     { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] },
   ];
   tarball = join(work, info.filename);
-  timings.tarball = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ${info.entryCount} files`;
+  timings.tarball = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ` +
+    `${info.entryCount} files`;
   packedFiles = info.files.map((f) => f.path);
 });
 
@@ -130,7 +131,8 @@ describe('a service scaffolded with `faultline new`', () => {
     await run('npx', ['faultline', 'new', 'things-service', '--spec', THINGS, '--force'], consumer); // puts the stub back
   });
 
-  test('installs, passes its contract test, type-checks, builds and is up to date with its spec, following the printed commands literally', async () => {
+  test('installs, passes its contract test, type-checks, builds and is up to date with its spec, following the printed commands ' +
+    'literally', async () => {
     const steps = nextSteps(printed);
     expect(steps.map((s) => s.join(' '))).toEqual(['cd things-service', 'npm install', 'npm test', 'npm run build', 'npm start']);
     expect(join(consumer, steps[0][1])).toBe(service);

@@ -101,7 +101,8 @@ paths:
     // a dangling $ref is a spec error (Swagger 2.0 is converted now, so it no longer serves as one)
     writeFileSync(
       join(work, 'broken.yaml'),
-      'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Missing" }\n',
+      'openapi: 3.0.3\ninfo: { title: x, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: ' +
+        '"#/components/responses/Missing" }\n',
     );
     const bad = await cli(['new', 'nope', '--spec', 'broken.yaml']);
     expect(bad.code).toBe(1);

@@ -20,7 +20,8 @@ import { tsc } from '../support/run.js';
 const getUserWith409 = () =>
   readFileSync(join(REPO, 'examples/users/handlers/getUser.ts'), 'utf8').replace(
     "  if (!row) return fail(404, 'No user has this username');\n",
-    "  if (params.username === 'taken') return fail(409, 'Username already taken');\n  if (!row) return fail(404, 'No user has this username');\n",
+    "  if (params.username === 'taken') return fail(409, 'Username already taken');\n  if (!row) return fail(404, 'No user has this " +
+      "username');\n",
   );
 
 const REPOSITORY = `import { NotFoundError } from '../generated/errors.gen.js';
@@ -137,7 +138,8 @@ describe('users example: spec edits reach fail() and check', () => {
       const { model } = buildModel(loadSpec(spec()).document!);
       const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
       expect(findings).toEqual([
-        'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
+        'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at ' +
+          'users/handlers/getUser.ts:6',
       ]);
     },
     TSC_TIMEOUT,

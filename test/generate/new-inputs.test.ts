@@ -38,10 +38,13 @@ function unsafeNamesSpec(): string {
   const schemas = NAMES.map((n) => `${JSON.stringify(n)}: {"type": "object", "properties": {"a": {"type": "string"}}}`).join(', ');
   const paths = NAMES.map(
     (n, i) =>
-      `"/r${i}": {"get": {"operationId": ${JSON.stringify(n)}, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`,
+      `"/r${i}": {"get": {"operationId": ${JSON.stringify(n)}, "responses": {"200": {"description": "ok", "content": ` +
+        `{"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": ` +
+        `{"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`,
   ).join(', ');
   // by hand: an object literal with a __proto__ key would set the prototype instead
-  return `{"openapi": "3.1.0", "info": {"title": "Names", "version": "1"}, "paths": {${paths}}, "components": {"schemas": {${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}}}`;
+  return `{"openapi": "3.1.0", "info": {"title": "Names", "version": "1"}, "paths": {${paths}}, "components": {"schemas": ` +
+    `{${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}}}`;
 }
 
 describe('specs that used to break the generator or its client', () => {

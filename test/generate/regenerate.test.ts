@@ -45,7 +45,8 @@ describe('regeneration never destroys user code', () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
-  it('keeps and reports files in generated/ it did not write, adds stubs for new operations, keeps and reports orphaned handlers', async () => {
+  it('keeps and reports files in generated/ it did not write, adds stubs for new operations, keeps and reports orphaned ' +
+    'handlers', async () => {
     writeFileSync(join(out(), 'generated/leftover.gen.ts'), 'export {};\n');
     const text = readFileSync(spec(dir.path), 'utf8')
       .replace(

@@ -1,7 +1,7 @@
 /**
- * Issue 8, part 2: hostile requests never crash or leak, on both targets (Express and --target fastify). Both example services (examples/users with
- * FastAPI `{detail}` errors, examples/things with problem+json) run in this process with in-memory
- * handlers. A fixed list of hostile requests, then fast-check properties (fixed seed, bounded).
+ * Hostile requests never crash or leak, on both targets (Express and --target fastify). Both example
+ * services (examples/users with FastAPI `{detail}` errors, examples/things with problem+json) run in
+ * this process with in-memory handlers. A fixed list of hostile requests, then fast-check properties (fixed seed, bounded).
  * Every error answer: the documented status, a body valid against the documented error schema
  * (Ajv), no echo of the raw input, no stack, no SQL. Throughout: the process stays up, Object.prototype
  * does not change, and the event loop's p99 delay stays under 100 ms.

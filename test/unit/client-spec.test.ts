@@ -51,7 +51,9 @@ describe('clientSpec: query styles hey-api types reject become form, same explod
 describe('clientSpec: names hey-api crashes on', () => {
   it('renames unsafe component names and rewrites every $ref and discriminator mapping to them', () => {
     const schemas = JSON.parse(
-      '{"__proto__": {"type": "object"}, "../../x": {"type": "object", "properties": {"a": {"type": "string"}}}, "class": {"type": "string"}, "Ok": {"oneOf": [{"$ref": "#/components/schemas/__proto__"}], "discriminator": {"propertyName": "k", "mapping": {"p": "#/components/schemas/__proto__"}}}}',
+      '{"__proto__": {"type": "object"}, "../../x": {"type": "object", "properties": {"a": {"type": "string"}}}, "class": {"type": ' +
+        '"string"}, "Ok": {"oneOf": [{"$ref": "#/components/schemas/__proto__"}], "discriminator": {"propertyName": "k", "mapping": ' +
+        '{"p": "#/components/schemas/__proto__"}}}}',
     );
     const doc = specWith(
       [{ name: 'q', in: 'query', schema: { $ref: '#/components/schemas/../../x/properties/a'.replace('../../x', '..~1..~1x') } }],

@@ -40,7 +40,8 @@ describe('faultline diff output', () => {
   it('stylish: grouped by operation, breaking marked, summary last', async () => {
     const { stdout } = await diffCli(V1, V2);
     expect(stdout).toContain(
-      'GET /user/{username}  (getUser)\n  breaking  409 added; clients written for the old spec do not expect it  test/fixtures/diff/users-v2.yaml:92\n',
+      'GET /user/{username}  (getUser)\n  breaking  409 added; clients written for the old spec do not expect it  ' +
+        'test/fixtures/diff/users-v2.yaml:92\n',
     );
     expect(stdout).toContain('  ok        404 removed  test/fixtures/diff/users-v1.yaml:121\n');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('9 changes (4 breaking, 5 not breaking)');

@@ -42,7 +42,8 @@ describe('OpenAPI 3.2', () => {
 
   it('keeps 3.1 meaning for 3.1 specs: a `query` key there is not an operation', () => {
     const loaded = loadText(
-      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    query: {responses: {"200": {description: ok}}}\n    get: {responses: {"200": {description: ok}}}\n',
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    query: {responses: {"200": {description: ok}}}\n    get: ' +
+        '{responses: {"200": {description: ok}}}\n',
     );
     expect(errors(loaded)).toEqual([]);
     expect(loaded.diagnostics).toMatchObject([{ code: 'INVALID_STRUCTURE', severity: 'warning', pointer: '#/paths/~1a/query', line: 5 }]);
@@ -51,7 +52,9 @@ describe('OpenAPI 3.2', () => {
 
   it('refuses additionalOperations that repeat a fixed method, and reports methods Node cannot receive', () => {
     const loaded = loadText(
-      'openapi: 3.2.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    additionalOperations:\n      POST: {responses: {"200": {description: ok}}}\n      BREW: {responses: {"200": {description: ok}}}\n      LINK: {responses: {"200": {description: ok}}}\n',
+      'openapi: 3.2.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    additionalOperations:\n      POST: {responses: {"200": ' +
+        '{description: ok}}}\n      BREW: {responses: {"200": {description: ok}}}\n      LINK: {responses: {"200": {description: ' +
+        'ok}}}\n',
     );
     expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([
       ['INVALID_STRUCTURE', 'error', '#/paths/~1a/additionalOperations/POST'],
@@ -115,7 +118,8 @@ describe('JSON Schema 2020-12 identifiers (3.1)', () => {
 
   it('still reports a plain-name fragment that names no anchor', () => {
     const loaded = loadText(
-      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "#nowhere"}}}}}}\n',
+      'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {responses: {"200": {description: ok, content: ' +
+        '{application/json: {schema: {$ref: "#nowhere"}}}}}}\n',
     );
     expect(errors(loaded).map((d) => d.code)).toEqual(['REF_DANGLING']);
   });
