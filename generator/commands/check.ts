@@ -10,7 +10,7 @@ import { buildModel } from '../model/operations.js';
 import { checkProject, DEFAULT_DEPTH } from '../check/index.js';
 import { formatFinding } from '../check/format.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
-import { REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { outFlag, REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
 import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 
 export const SPEC: CommandSpec = {
@@ -20,14 +20,7 @@ export const SPEC: CommandSpec = {
     'Report thrown error classes (and typed mappers) whose status the operation does not document ' +
     '(default spec and folder: `input` and `output` of faultline.config.ts).',
   flags: withCommonFlags([
-    {
-      name: 'out',
-      short: 'o',
-      aliases: ['output'],
-      type: 'string',
-      value: '<dir>',
-      description: 'the generated service folder (its handlers/ and the code they call are read)',
-    },
+    outFlag('the generated service folder (its handlers/ and the code they call are read)'),
     {
       name: 'depth',
       type: 'string',

@@ -47,6 +47,11 @@ export const REF_ROOT_FLAG: Flag = {
   description: "folder external $refs may reach (default: the spec's folder)",
 };
 
+/** `--out <dir>` (alias `--output`): the service folder; `description` says what the command does with it. */
+export function outFlag(description: string): Flag {
+  return { name: 'out', short: 'o', aliases: ['output'], type: 'string', value: '<dir>', description };
+}
+
 export function withCommonFlags(flags: Flag[]): Flag[] {
   return [...flags, CONFIG_FLAG, HELP_FLAG];
 }

@@ -8,7 +8,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../generate.js';
 import { EXIT, UsageError, type CommandIO } from './io.js';
 import { writeDetails } from './write-details.js';
-import { REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
+import { outFlag, REF_ROOT_FLAG, withCommonFlags, type CommandSpec } from './flags.js';
 import { isUnreadable, oneSpec, startCommand } from './spec-input.js';
 import { reportDryRun } from './dry-run.js';
 
@@ -17,14 +17,7 @@ export const SPEC: CommandSpec = {
   usage: 'generate [spec] --out <dir> [options]',
   summary: 'Generate a typed Express service from an OpenAPI spec (default spec and folder: `input` and `output` of faultline.config.ts).',
   flags: withCommonFlags([
-    {
-      name: 'out',
-      short: 'o',
-      aliases: ['output'],
-      type: 'string',
-      value: '<dir>',
-      description: 'output folder (generated/ is rewritten, your files are created once)',
-    },
+    outFlag('output folder (generated/ is rewritten, your files are created once)'),
     {
       name: 'check',
       type: 'boolean',

@@ -7,7 +7,7 @@ import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parsePointer, type Diagnostic } from '../diagnostics.js';
 import { blockYamlLine } from './block-lines.js';
-import { locateYamlError, parseJson } from './syntax-error.js';
+import { locateYamlError, parseJson, type SyntaxProblem } from './syntax-error.js';
 
 /**
  * 32 MB: large enough for every public spec we know (Stripe's is ~7 MB, GitHub's ~11 MB), small enough
@@ -28,6 +28,20 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
     ok: false,
     diagnostic: { code, severity: 'error', pointer: '#', file: displayPath, line, message, fix },
   });
+  const syntaxError = (p: SyntaxProblem, fix: string): ReadResult => ({
+    ok: false,
+    diagnostic: {
+      code: 'SYNTAX_ERROR',
+      severity: 'error',
+      pointer: '#',
+      file: displayPath,
+      line: p.line,
+      column: p.column,
+      frame: p.frame,
+      message: `YAML/JSON syntax error: ${p.message}`,
+      fix,
+    },
+  });
   let text: string;
   try {
     const size = statSync(path).size;
@@ -40,21 +54,7 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
   if (path.endsWith('.json')) {
     const parsed = parseJson(text);
     if (parsed.ok) return { ok: true, file: { path, text, data: parsed.data } };
-    const p = parsed.problem;
-    return {
-      ok: false,
-      diagnostic: {
-        code: 'SYNTAX_ERROR',
-        severity: 'error',
-        pointer: '#',
-        file: displayPath,
-        line: p.line,
-        column: p.column,
-        frame: p.frame,
-        message: `YAML/JSON syntax error: ${p.message}`,
-        fix: 'fix the JSON at that line and column',
-      },
-    };
+    return syntaxError(parsed.problem, 'fix the JSON at that line and column');
   }
   try {
     const data = jsYaml.load(text, { filename: displayPath });
@@ -64,21 +64,8 @@ export function readSpecFile(path: string, displayPath: string): ReadResult {
     // js-yaml's depth guard: a hostile or generated file, not a typo to point at
     if (e.reason && /maxDepth/.test(e.reason))
       return fail('TOO_LARGE', `the spec is nested too deeply: ${e.reason}`, e.mark ? e.mark.line + 1 : 0, 'flatten the structure');
-    const p = locateYamlError(text, err as Parameters<typeof locateYamlError>[1]);
-    return {
-      ok: false,
-      diagnostic: {
-        code: 'SYNTAX_ERROR',
-        severity: 'error',
-        pointer: '#',
-        file: displayPath,
-        line: p.line,
-        column: p.column,
-        frame: p.frame,
-        message: `YAML/JSON syntax error: ${p.message}`,
-        fix: 'fix the syntax at that line and column',
-      },
-    };
+    const problem = locateYamlError(text, err as Parameters<typeof locateYamlError>[1]);
+    return syntaxError(problem, 'fix the syntax at that line and column');
   }
 }
 
