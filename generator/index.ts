@@ -1,9 +1,11 @@
 /**
  * The package entry: `import { generate, defineConfig, loadSpec } from 'faultline'`.
  *
- * faultline ships its TypeScript sources and runs them through tsx, so plain Node imports
- * generator/index.mjs (which registers tsx, then imports this file) while TypeScript reads the types
- * from here. Everything exported is pure with respect to the console: results come back as data.
+ * faultline ships its TypeScript sources and runs them through tsx: plain Node imports
+ * generator/index.mjs, which loads this file with tsx's scoped loader (no global hook). TypeScript
+ * users get the types from types/index.d.ts ("types" in package.json), which test/e2e/api-types.ts
+ * keeps equal to the exports here. Everything exported is pure with respect to the console: results
+ * come back as data.
  */
 export { generate, type GenerateOptions, type GenerateResult } from './generate.js';
 export { defineConfig, loadConfig, ConfigError, type FaultlineConfig, type RuleSetting } from './config.js';
