@@ -28,9 +28,9 @@ export const DIAGNOSTIC_CODES = {
   FILE_UNREADABLE: 'cannot read the spec file',
   SYNTAX_ERROR: 'the file is not valid YAML or JSON',
   NOT_AN_OBJECT: 'the spec must be a YAML or JSON object',
-  SWAGGER_2: 'Swagger 2.0 is not supported',
+  SWAGGER_2: 'a Swagger spec could not be read as OpenAPI 3 (not 2.0, or its conversion failed)',
   OPENAPI_VERSION_MISSING: 'the `openapi` field is missing',
-  OPENAPI_VERSION_UNSUPPORTED: 'only OpenAPI 3.0.x and 3.1.x are supported',
+  OPENAPI_VERSION_UNSUPPORTED: 'only OpenAPI 3.0.x, 3.1.x and 3.2.x are supported',
   REF_DANGLING: 'a $ref points at nothing',
   REF_EXTERNAL: 'a $ref leaves the spec folder or uses a URL',
   REF_MALFORMED: 'a $ref is not a valid JSON reference',
@@ -49,6 +49,8 @@ export const DIAGNOSTIC_CODES = {
   OPENAPI_32_LIFTED: 'an OpenAPI 3.2 part was read as the service serves it',
   CLIENT_FAILED: 'the typed client could not be generated',
   UNDOCUMENTED_CLIENT_ERROR: 'operations document no 400, 422, 4XX or default',
+  UNSUPPORTED_SECURITY_SCHEME: 'a security scheme faultline cannot enforce',
+  UNKNOWN_SECURITY_SCHEME: 'a security requirement names an undeclared scheme',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
