@@ -1,6 +1,6 @@
 /**
  * Cost of response validation with the compiled engine, per response, on the example services and on
- * large real specs (issue 14 item 8): whether it can stay on in production. For each chosen operation
+ * large real specs: whether it can stay on in production. For each chosen operation
  * a body valid against its documented 2xx schema is sampled (verify's sampler, fixed seed), the
  * validator is compiled and warmed up, then checkResponse runs in a tight loop; the figure is the
  * median of 7 rounds of CPU time. Run on demand: `npx tsx bench/response-validation.ts` (never in tests).

@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 3: dependency hygiene. Every copy of the packages with known request-handling or
+ * Dependency hygiene. Every copy of the packages with known request-handling or
  * parsing advisories sits at or above its fixed version in package-lock.json, and `npm audit
  * --omit=dev` reports no high or critical advisory. Without a reachable audit endpoint (some
  * registries' mirrors answer 405) the audit is skipped with a note, unless FAULTLINE_REQUIRE_AUDIT=1.

@@ -1,5 +1,5 @@
 /**
- * Issue 16, end to end: specs the generator used to refuse or whose client broke the build now
+ * New inputs, end to end: specs the generator used to refuse or whose client broke the build now
  * generate a service and a @hey-api client that compile under `tsc --strict` (one program), and the
  * OpenAPI 3.2 service serves QUERY and an additional operation (COPY) on a real port, typed.
  * - payments-deep-object.yaml: array query parameters with `style: deepObject` (Stripe's `expand`);

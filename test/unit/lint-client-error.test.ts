@@ -1,5 +1,5 @@
 /**
- * client-error-documented (issue 14 item 5): an operation without parameters that documents no 400,
+ * client-error-documented: an operation without parameters that documents no 400,
  * 422, 4XX or default is an error by default; one with parameters is left to input-needs-400, so no
  * operation is reported twice. The generation summary names the same operations (with parameters too).
  */

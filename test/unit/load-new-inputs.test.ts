@@ -1,5 +1,5 @@
 /**
- * Issue 16, loader side: OpenAPI 3.2 read as 3.1 plus its new parts, JSON Schema 2020-12 identifiers,
+ * New inputs, loader side: OpenAPI 3.2 read as 3.1 plus its new parts, JSON Schema 2020-12 identifiers,
  * `$ref`s inside vendor extensions, and Swagger 2.0 converted to OpenAPI 3. Fixtures in
  * test/fixtures/specs16 (and test/fixtures/load/swagger2.yaml).
  */
