@@ -1,5 +1,5 @@
 /**
- * (a) The generated service: the router `faultline generate` emits (examples/users/generated/router.gen.ts)
+ * (a) The generated service: the router `faultline generate` emits (output/users/generated/router.gen.ts)
  * with in-memory handlers, mounted on a plain Express app the way the peer mounts its validator.
  * Compiled validation engine, response validation on, pino at its default level (it logs failures,
  * not requests); the bench starts it with NODE_ENV=production. The example app.ts adds
@@ -10,7 +10,7 @@ import { userHandlers } from './handlers.js';
 
 const started = performance.now();
 const { default: express } = await import('express');
-const { createRouter } = await import('../../examples/users/generated/router.gen.js');
+const { createRouter } = await import('../../output/users/generated/router.gen.js');
 const handlers = userHandlers();
 
 const app = express();

@@ -39,7 +39,7 @@ describe.skipIf(!have && !inCI)('API docs in chromium', () => {
 
   it('GET /docs shows POST /user/ with its 409 response, all served by the service itself', async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is required in CI (.ci/run installs it)`).toBe(true);
-    service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], {
+    service = await startService(process.execPath, ['--import', 'tsx', 'output/users/server.ts'], {
       PORT: '0',
       DATABASE_URL: 'memory://',
     });

@@ -12,10 +12,10 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp as createUsersApp } from '../../examples/users/app.js';
-import { createApp as createThingsApp } from '../../examples/things/app.js';
-import { POSTGRES_SQLSTATES } from '../../examples/users/generated/runtime/db-errors.js';
-import type { Database } from '../../examples/infra/db/index.js';
+import { createApp as createUsersApp } from '../../output/users/app.js';
+import { createApp as createThingsApp } from '../../output/things/app.js';
+import { POSTGRES_SQLSTATES } from '../../output/users/generated/runtime/db-errors.js';
+import type { Database } from '../../output/infra/db/index.js';
 import { eachBackend, openBackend, type BackendName, type Opened } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';
 import { listen, memoryLogger, type Running } from './support/http.js';

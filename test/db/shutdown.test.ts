@@ -8,8 +8,8 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../examples/infra/db/index.js';
-import { usersMigrations } from '../../examples/infra/db/migrations/users.js';
+import { openDatabase } from '../../output/infra/db/index.js';
+import { usersMigrations } from '../../output/infra/db/migrations/users.js';
 import { expectDocumented } from './support/contract.js';
 import { send } from './support/http.js';
 import { signalGroup, startService, type ServiceProcess } from './support/child.js';
@@ -41,7 +41,7 @@ describe('npm start', () => {
 
 describe('SIGTERM', () => {
   it('stops accepting, drains the request in flight, closes the database, exits 0', async () => {
-    const service = await startService(process.execPath, ['--import', 'tsx', 'examples/users/server.ts'], {
+    const service = await startService(process.execPath, ['--import', 'tsx', 'output/users/server.ts'], {
       PORT: '0',
       DATABASE_URL: path.join(dir, 'users'),
     });

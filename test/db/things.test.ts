@@ -3,8 +3,8 @@
  * atomically in SQL (and an overflow that becomes the documented 400, not a 500).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../examples/things/app.js';
-import { thingsMigrations } from '../../examples/infra/db/migrations/things.js';
+import { createApp } from '../../output/things/app.js';
+import { thingsMigrations } from '../../output/infra/db/migrations/things.js';
 import { eachBackend, openBackend, type Opened } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';
 import { listen, memoryLogger, type Running } from './support/http.js';

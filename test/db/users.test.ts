@@ -4,10 +4,10 @@
  * response checked against the spec.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../../examples/users/app.js';
-import { verifyPassword } from '../../examples/infra/db/password.js';
-import { migrate, type Database } from '../../examples/infra/db/index.js';
-import { usersMigrations } from '../../examples/infra/db/migrations/users.js';
+import { createApp } from '../../output/users/app.js';
+import { verifyPassword } from '../../output/infra/db/password.js';
+import { migrate, type Database } from '../../output/infra/db/index.js';
+import { usersMigrations } from '../../output/infra/db/migrations/users.js';
 import { eachBackend, openBackend, type Opened } from './support/backends.js';
 import { DATABASE_TEXT, expectDocumented } from './support/contract.js';
 import { listen, memoryLogger, type Running } from './support/http.js';

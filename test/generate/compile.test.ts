@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tsc } from '../support/run.js';
 
 describe('type-checking', () => {
-  it.each(['.', 'examples/users', 'examples/things'])('tsc --noEmit -p %s', (project) => {
+  it.each(['.', 'output/users', 'output/things'])('tsc --noEmit -p %s', (project) => {
     const ran = tsc(project);
     expect(ran.stdout + ran.stderr).toBe('');
     expect(ran.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * Drift through `fail` and `check` on the users example: its real handlers (examples/users/handlers)
+ * Drift through `fail` and `check` on the users example: its real handlers (output/users/handlers)
  * over a generated copy of the service. Adding a 409 to GET /user/{username} makes `fail(409)`
  * compile; removing its 404 makes tsc fail at the `fail(404)` line and nowhere else; a 404 thrown
  * from repository code still compiles, and `check` reports it with the call path.
@@ -18,7 +18,7 @@ import { tsc } from '../support/run.js';
 
 /** The example's getUser plus one line that raises 409, which GET /user/{username} does not document yet. */
 const getUserWith409 = () =>
-  readFileSync(join(REPO, 'examples/users/handlers/getUser.ts'), 'utf8').replace(
+  readFileSync(join(REPO, 'output/users/handlers/getUser.ts'), 'utf8').replace(
     "  if (!row) return fail(404, 'No user has this username');\n",
     "  if (params.username === 'taken') return fail(409, 'Username already taken');\n  if (!row) return fail(404, 'No user has this " +
       "username');\n",
@@ -80,11 +80,11 @@ describe('users example: spec edits reach fail() and check', () => {
     await regenerate();
     // the example's handlers import ../../infra/db: the same layout as examples/
     mkdirSync(join(dir.path, 'infra'));
-    symlinkSync(join(REPO, 'examples/infra/db'), join(dir.path, 'infra', 'db'));
-    for (const file of readdirSync(join(REPO, 'examples/users/handlers')))
-      copyFileSync(join(REPO, 'examples/users/handlers', file), join(out(), 'handlers', file));
+    symlinkSync(join(REPO, 'output/infra/db'), join(dir.path, 'infra', 'db'));
+    for (const file of readdirSync(join(REPO, 'output/users/handlers')))
+      copyFileSync(join(REPO, 'output/users/handlers', file), join(out(), 'handlers', file));
     // the example's verifiers declare the principals its handlers read (auth.principals.bearerAuth.user...)
-    copyFileSync(join(REPO, 'examples/users/security.ts'), join(out(), 'security.ts'));
+    copyFileSync(join(REPO, 'output/users/security.ts'), join(out(), 'security.ts'));
     writeFileSync(join(out(), 'handlers/getUser.ts'), getUserWith409());
   });
   afterAll(() => dir.remove());

@@ -1,5 +1,5 @@
 /**
- * Golden snapshots: the committed examples/users and examples/things are the snapshots. `generate --check`
+ * Golden snapshots: the committed output/users and output/things are the snapshots. `generate --check`
  * renders in memory and compares; a diff fails the test, so a change to the generator shows up as a
  * reviewed diff of the examples' generated/ folders. Run `npm run generate` to accept a change.
  */
@@ -9,8 +9,8 @@ import { faultline } from '../support/run.js';
 import { REPO } from '../support/tmp.js';
 
 describe.each([
-  ['users', 'specs/users.yaml', 'examples/users'],
-  ['things', 'specs/things.yaml', 'examples/things'],
+  ['users', 'specs/users.yaml', 'output/users'],
+  ['things', 'specs/things.yaml', 'output/things'],
 ])('%s', (_name, input, output) => {
   it('committed output is exactly what the generator renders', async () => {
     const result = await generate({ input, output, cwd: REPO, check: true, fastCheck: false });

@@ -1,6 +1,6 @@
 /**
  * Hostile requests never crash or leak, on both targets (Express and --target fastify). Both example
- * services (examples/users with FastAPI `{detail}` errors, examples/things with problem+json) run in
+ * services (output/users with FastAPI `{detail}` errors, output/things with problem+json) run in
  * this process with in-memory handlers. A fixed list of hostile requests, then fast-check properties (fixed seed, bounded).
  * Every error answer: the documented status, a body valid against the documented error schema
  * (Ajv), no echo of the raw input, no stack, no SQL. Throughout: the process stays up, Object.prototype

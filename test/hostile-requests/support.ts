@@ -12,10 +12,10 @@ import addFormats from 'ajv-formats';
 import { pino } from 'pino';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApp as createUsersExpressApp } from '../../examples/users/app.js';
-import { createApp as createThingsExpressApp } from '../../examples/things/app.js';
-import * as usersExpressErrors from '../../examples/users/generated/errors.gen.js';
-import * as thingsExpressErrors from '../../examples/things/generated/errors.gen.js';
+import { createApp as createUsersExpressApp } from '../../output/users/app.js';
+import { createApp as createThingsExpressApp } from '../../output/things/app.js';
+import * as usersExpressErrors from '../../output/users/generated/errors.gen.js';
+import * as thingsExpressErrors from '../../output/things/generated/errors.gen.js';
 import { generate } from '../../generator/generate.js';
 import { listenServer } from '../support/server.js';
 import { REPO, tempDir } from '../support/tmp.js';
@@ -42,7 +42,7 @@ function errorValidator(service: 'users' | 'things'): {
   errors: () => string;
   spec: Record<string, unknown>;
 } {
-  const spec = JSON.parse(readFileSync(`${ROOT}examples/${service}/generated/openapi.json`, 'utf8')) as Record<string, any>;
+  const spec = JSON.parse(readFileSync(`${ROOT}output/${service}/generated/openapi.json`, 'utf8')) as Record<string, any>;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
   const name = service === 'users' ? 'HTTPError' : 'Problem';
@@ -51,7 +51,7 @@ function errorValidator(service: 'users' | 'things'): {
 }
 
 /**
- * The example services on `target`: Express uses examples/users and examples/things as committed; Fastify
+ * The example services on `target`: Express uses output/users and output/things as committed; Fastify
  * generates the same specs with `--target fastify` into a temp folder (the example apps' database
  * wiring is Express app code; every handler is replaced here anyway). Error classes come from the
  * service's own generated errors.gen.ts: each service has its own runtime, so its own HttpError.

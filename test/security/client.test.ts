@@ -4,10 +4,10 @@
  * then GET /me with the bearer token, against the users example on PGlite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../examples/users/app.js';
-import { createClient } from '../../examples/users/generated/client/client/index.js';
-import * as sdk from '../../examples/users/generated/client/sdk.gen.js';
-import { createLogger } from '../../examples/users/generated/runtime/index.js';
+import { createApp } from '../../output/users/app.js';
+import { createClient } from '../../output/users/generated/client/client/index.js';
+import * as sdk from '../../output/users/generated/client/sdk.gen.js';
+import { createLogger } from '../../output/users/generated/runtime/index.js';
 import { listen } from '../support/server.js';
 
 describe('the typed client passes credentials', () => {

@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../examples/things/app.js';
-import { createLogger } from '../../examples/things/generated/runtime/index.js';
+import { createApp } from '../../output/things/app.js';
+import { createLogger } from '../../output/things/generated/runtime/index.js';
 import { contractChecker, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 
 const contract = contractChecker(
-  JSON.parse(readFileSync(new URL('../../examples/things/generated/openapi.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../output/things/generated/openapi.json', import.meta.url), 'utf8')),
 );
 
 describe('things example: GET /api/stats needs the admin key', () => {

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../examples/users/app.js';
-import { createLogger } from '../../examples/users/generated/runtime/index.js';
+import { createApp } from '../../output/users/app.js';
+import { createLogger } from '../../output/users/generated/runtime/index.js';
 import { contractChecker, expectNoLeak, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 
-const document = JSON.parse(readFileSync(new URL('../../examples/users/generated/openapi.json', import.meta.url), 'utf8'));
+const document = JSON.parse(readFileSync(new URL('../../output/users/generated/openapi.json', import.meta.url), 'utf8'));
 const contract = contractChecker(document);
 const pam = { email: 'pam@dm.com', dept: 'Reception', password: 'jimjim', name: 'Pam Beesly', username: 'pam' };
 

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/index.js';
 import { verify } from '../../generator/verify/index.js';
-import { createApp } from '../../examples/users/app.js';
-import { createLogger } from '../../examples/users/generated/runtime/index.js';
+import { createApp } from '../../output/users/app.js';
+import { createLogger } from '../../output/users/generated/runtime/index.js';
 import { serve } from '../verify/serve.js';
 
 const full = loadSpec('specs/users.yaml').document!;

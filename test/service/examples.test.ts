@@ -4,14 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp as createUsers } from '../../examples/users/app.js';
-import { createApp as createThings } from '../../examples/things/app.js';
-import { createLogger } from '../../examples/users/generated/runtime/index.js';
+import { createApp as createUsers } from '../../output/users/app.js';
+import { createApp as createThings } from '../../output/things/app.js';
+import { createLogger } from '../../output/users/generated/runtime/index.js';
 import { contractChecker, expectNoLeak, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 import { memoryThings, memoryUsers } from './memory.js';
 
-const spec = (svc: string) => JSON.parse(readFileSync(new URL(`../../examples/${svc}/generated/openapi.json`, import.meta.url), 'utf8'));
+const spec = (svc: string) => JSON.parse(readFileSync(new URL(`../../output/${svc}/generated/openapi.json`, import.meta.url), 'utf8'));
 const silent = createLogger({ level: 'silent' });
 
 describe('things', () => {

@@ -5,14 +5,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../examples/things/app.js';
-import { createLogger, mapError } from '../../examples/things/generated/runtime/index.js';
-import { HttpError, NotFoundError } from '../../examples/things/generated/errors.gen.js';
-import type { Handlers } from '../../examples/things/generated/handlers.gen.js';
+import { createApp } from '../../output/things/app.js';
+import { createLogger, mapError } from '../../output/things/generated/runtime/index.js';
+import { HttpError, NotFoundError } from '../../output/things/generated/errors.gen.js';
+import type { Handlers } from '../../output/things/generated/handlers.gen.js';
 import { contractChecker, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 
-const spec = JSON.parse(readFileSync(new URL('../../examples/things/generated/openapi.json', import.meta.url), 'utf8'));
+const spec = JSON.parse(readFileSync(new URL('../../output/things/generated/openapi.json', import.meta.url), 'utf8'));
 const contract = contractChecker(spec);
 const silent = createLogger({ level: 'silent' });
 

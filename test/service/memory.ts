@@ -1,8 +1,8 @@
 /** In-memory handlers for the example services, for runtime tests that need no database. */
-import type { Handlers as UserHandlers } from '../../examples/users/generated/handlers.gen.js';
-import type { Handlers as ThingHandlers } from '../../examples/things/generated/handlers.gen.js';
-import { ConflictError, NotFoundError } from '../../examples/users/generated/errors.gen.js';
-import { NotFoundError as ThingNotFound } from '../../examples/things/generated/errors.gen.js';
+import type { Handlers as UserHandlers } from '../../output/users/generated/handlers.gen.js';
+import type { Handlers as ThingHandlers } from '../../output/things/generated/handlers.gen.js';
+import { ConflictError, NotFoundError } from '../../output/users/generated/errors.gen.js';
+import { NotFoundError as ThingNotFound } from '../../output/things/generated/errors.gen.js';
 
 export function memoryUsers(): Partial<UserHandlers> {
   const users = new Map<string, { id: number; email: string; dept: string; name: string; username: string; created_at: string }>();

@@ -3,8 +3,8 @@
  * return exactly the documented responses, with typed params and bodies. Each @ts-expect-error marks
  * a line that must NOT compile; if it ever compiles, tsc fails on the unused directive.
  */
-import type { Handlers, GetUserResult, CreateUserResult } from '../../examples/users/generated/handlers.gen.js';
-import { ConflictError, NotFoundError, HttpError } from '../../examples/users/generated/errors.gen.js';
+import type { Handlers, GetUserResult, CreateUserResult } from '../../output/users/generated/handlers.gen.js';
+import { ConflictError, NotFoundError, HttpError } from '../../output/users/generated/errors.gen.js';
 
 export const getUser: Handlers['getUser'] = async ({ params }): Promise<GetUserResult> => {
   const name: string = params.username;

@@ -1,5 +1,5 @@
 /**
- * verify against the generated example services (examples/users, examples/things), started in-process on
+ * verify against the generated example services (output/users, output/things), started in-process on
  * port 0. A generated service keeps the contract by construction, so every conformance check must
  * pass. The one tolerated finding is a 500 for an unknown id while a handler is still the generated
  * "not implemented" stub: the stub answers the documented 500 before it could know the id is unknown.
@@ -13,11 +13,11 @@ import { buildModel } from '../../generator/model/operations.js';
 import { serve } from './serve.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SERVICES = ['users', 'things'].filter((name) => existsSync(`${root}examples/${name}/app.ts`));
+const SERVICES = ['users', 'things'].filter((name) => existsSync(`${root}output/${name}/app.ts`));
 
 describe.skipIf(!SERVICES.length)('verify against the generated example services', () => {
   it.each(SERVICES)('%s keeps its error contract', async (name) => {
-    const { createApp } = await import(pathToFileURL(`${root}examples/${name}/app.ts`).href);
+    const { createApp } = await import(pathToFileURL(`${root}output/${name}/app.ts`).href);
     const running = await serve(await createApp());
     try {
       const document = loadSpec(`${root}specs/${name}.yaml`).document!;

@@ -1,5 +1,5 @@
 /**
- * verify against both targets: the example specs served by Express (examples/users, examples/things) and
+ * verify against both targets: the example specs served by Express (output/users, output/things) and
  * by `--target fastify`, with the same in-memory handlers (test/hostile-requests/support.ts). Both
  * must keep the contract, and both must give verify the same report: the same findings, coverage
  * and documented errors reached, because the targets share the contract, validators and error path.

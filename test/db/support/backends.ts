@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { openDatabase, type Database, type Migration } from '../../../examples/infra/db/index.js';
+import { openDatabase, type Database, type Migration } from '../../../output/infra/db/index.js';
 
 export type BackendName = 'pglite' | 'pg';
 

@@ -1,5 +1,5 @@
 /**
- * Checks a response against the service's own bundled spec (examples/<svc>/generated/openapi.json):
+ * Checks a response against the service's own bundled spec (output/<svc>/generated/openapi.json):
  * the status is documented for the operation, the content type is the documented one, and the body
  * validates against the documented schema with Ajv. Every error response in test/db goes through
  * expectDocumented, so a body that merely "looks right" does not pass.
@@ -23,7 +23,7 @@ const loaded = new Map<Service, { spec: Record<string, any>; ajv: Ajv2020 }>();
 function load(service: Service) {
   let entry = loaded.get(service);
   if (!entry) {
-    const spec = JSON.parse(readFileSync(new URL(`../../../examples/${service}/generated/openapi.json`, import.meta.url), 'utf8'));
+    const spec = JSON.parse(readFileSync(new URL(`../../../output/${service}/generated/openapi.json`, import.meta.url), 'utf8'));
     // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, xml...).
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);

@@ -1,5 +1,5 @@
 /**
- * The database module shared by the example services (examples/users, examples/things). Starting and
+ * The database module shared by the example services (output/users, output/things). Starting and
  * stopping the HTTP server, and the request log, are in ../http.
  */
 export type { Database, Queryable, Migration, Isolation } from './types.js';
