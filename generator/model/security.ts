@@ -6,6 +6,7 @@
  */
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { resolveLocal } from '../load/validate.js';
+import { escapeToken } from '../../templates/runtime/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -104,6 +105,3 @@ function asObj(value: unknown): Obj {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 }
 
-function escapeToken(t: string): string {
-  return t.replace(/~/g, '~0').replace(/\//g, '~1');
-}

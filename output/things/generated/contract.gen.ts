@@ -101,6 +101,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"adminKey","scopes":[]}]],
+      "validation": {"parameters":[],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1stats/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"401","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/paths/~1api~1stats/get/responses/401/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -115,6 +116,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/api\\/things$",
       "pathParams": [],
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"limit","field":"query","required":false,"schemaPointer":"#/paths/~1api~1things/get/parameters/0/schema","style":"form","explode":true,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"}],"numeric":[{"field":"query","name":"limit","kind":"integer","array":false}],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -129,6 +131,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["201"],
+      "validation": {"parameters":[],"numeric":[],"credentialQueryNames":[],"body":{"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/post/requestBody/content/application~1json/schema"}]},"responses":[{"status":"201","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/post/responses/201/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -143,6 +146,7 @@ export const contract: ServiceContract = {
       "pathParams": ["thing_id"],
       "paramTypes": {"thing_id":"integer"},
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"thing_id","field":"params","required":true,"schemaPointer":"#/paths/~1api~1things~1{thing_id}/parameters/0/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"}],"numeric":[{"field":"params","name":"thing_id","kind":"integer","array":false}],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/NotFound/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -158,6 +162,7 @@ export const contract: ServiceContract = {
       "pathParams": ["thing_id"],
       "paramTypes": {"thing_id":"integer"},
       "successStatuses": ["204"],
+      "validation": {"parameters":[{"name":"thing_id","field":"params","required":true,"schemaPointer":"#/paths/~1api~1things~1{thing_id}/parameters/0/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"}],"numeric":[{"field":"params","name":"thing_id","kind":"integer","array":false}],"credentialQueryNames":[],"responses":[{"status":"204","hasContent":false,"json":[]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/NotFound/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -174,6 +179,7 @@ export const contract: ServiceContract = {
       "paramTypes": {"thing_id":"integer"},
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"thing_id","field":"params","required":true,"schemaPointer":"#/paths/~1api~1things~1{thing_id}/parameters/0/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"}],"numeric":[{"field":"params","name":"thing_id","kind":"integer","array":false}],"credentialQueryNames":[],"body":{"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/patch/requestBody/content/application~1json/schema"}]},"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/patch/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/NotFound/content/application~1problem+json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },

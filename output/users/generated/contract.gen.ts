@@ -74,6 +74,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"basicAuth","scopes":[]}]],
+      "validation": {"parameters":[{"name":"scope","field":"query","required":false,"schemaPointer":"#/paths/~1login/post/parameters/0/schema","style":"form","explode":true,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"string"}],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1login/post/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"401","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Unauthorized/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -89,6 +90,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"bearerAuth","scopes":["users:read"]}]],
+      "validation": {"parameters":[],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1me/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"401","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Unauthorized/content/application~1json/schema"}]},{"status":"403","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Forbidden/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -105,6 +107,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["204"],
       "security": [[{"scheme":"bearerAuth","scopes":["users:write"]}]],
+      "validation": {"parameters":[],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"204","hasContent":false,"json":[]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"401","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Unauthorized/content/application~1json/schema"}]},{"status":"403","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Forbidden/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -120,6 +123,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/$",
       "pathParams": [],
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"limit","field":"query","required":false,"schemaPointer":"#/paths/~1user~1/get/parameters/0/schema","style":"form","explode":true,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"},{"name":"offset","field":"query","required":false,"schemaPointer":"#/paths/~1user~1/get/parameters/1/schema","style":"form","explode":true,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"integer"}],"numeric":[{"field":"query","name":"limit","kind":"integer","array":false},{"field":"query","name":"offset","kind":"integer","array":false}],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -134,6 +138,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["201"],
+      "validation": {"parameters":[],"numeric":[],"credentialQueryNames":[],"body":{"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/post/requestBody/content/application~1json/schema"}]},"responses":[{"status":"201","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/post/responses/201/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"409","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Conflict/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "409", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -148,6 +153,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/([^/]+)$",
       "pathParams": ["username"],
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"username","field":"params","required":true,"schemaPointer":"#/components/parameters/Username/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"string"}],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/get/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/NotFound/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -162,6 +168,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/([^/]+)$",
       "pathParams": ["username"],
       "successStatuses": ["204"],
+      "validation": {"parameters":[{"name":"username","field":"params","required":true,"schemaPointer":"#/components/parameters/Username/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"string"}],"numeric":[],"credentialQueryNames":[],"responses":[{"status":"204","hasContent":false,"json":[]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/NotFound/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -177,6 +184,7 @@ export const contract: ServiceContract = {
       "pathParams": ["username"],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["200"],
+      "validation": {"parameters":[{"name":"username","field":"params","required":true,"schemaPointer":"#/components/parameters/Username/schema","style":"simple","explode":false,"allowReserved":false,"allowEmptyValue":false,"jsonContent":false,"type":"string"}],"numeric":[],"credentialQueryNames":[],"body":{"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/patch/requestBody/content/application~1json/schema"}]},"responses":[{"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/patch/responses/200/content/application~1json/schema"}]},{"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},{"status":"404","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/NotFound/content/application~1json/schema"}]},{"status":"409","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Conflict/content/application~1json/schema"}]},{"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},{"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]}]},
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
