@@ -25,13 +25,13 @@ export function buildValidationPlan(doc: Obj, path: string, method: string, cred
   const planned = planParameters(doc, pathItem, op, opPointer);
   const parameters = planned.map((p) => p.plan);
   const numeric = planned.flatMap(({ plan, schema }) => {
-    const number = numberOf(schema, plan.jsonContent);
+    const number = numberOf(schema, plan.jsonContent === true);
     return number ? [{ field: plan.field, name: plan.name, ...number }] : [];
   });
   return {
     parameters,
-    numeric,
-    credentialQueryNames,
+    ...(numeric.length ? { numeric } : {}),
+    ...(credentialQueryNames.length ? { credentialQueryNames } : {}),
     ...(op.requestBody ? bodyPlan(doc, op.requestBody, `${opPointer}/requestBody`) : {}),
     responses: responsePlans(doc, asObj(op.responses), `${opPointer}/responses`),
   };
@@ -72,14 +72,15 @@ function planOne(doc: Obj, param: Obj, pointer: string): { plan: ParameterPlan; 
   const plan: ParameterPlan = {
     name: where === 'header' ? String(param.name).toLowerCase() : String(param.name),
     field: FIELDS[where],
-    required: param.required === true,
     ...(schemaPointer ? { schemaPointer } : {}),
     style,
     explode: typeof param.explode === 'boolean' ? param.explode : style === 'form',
-    allowReserved: param.allowReserved === true,
-    allowEmptyValue: param.allowEmptyValue === true,
-    jsonContent,
   };
+  // flags only when set: contract.gen.ts stays small on specs with thousands of parameters
+  if (param.required === true) plan.required = true;
+  if (param.allowReserved === true) plan.allowReserved = true;
+  if (param.allowEmptyValue === true) plan.allowEmptyValue = true;
+  if (jsonContent) plan.jsonContent = true;
   if (typeof schema.type === 'string') plan.type = schema.type;
   if (hasObject(schema)) plan.objectLike = true;
   if (schema.type === 'object' && !!schema.additionalProperties) plan.open = true;

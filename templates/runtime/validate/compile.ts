@@ -41,7 +41,7 @@ export interface CompiledRequest {
 
 export function compileRequest(family: SchemaFamily, plan: ValidationPlan): CompiledRequest {
   const plans = plan.parameters;
-  const rules = queryRules(plans, plan.credentialQueryNames);
+  const rules = queryRules(plans, plan.credentialQueryNames ?? []);
   const byField = new Map<Field, ParameterPlan[]>();
   for (const p of plans) byField.set(p.field, [...(byField.get(p.field) ?? []), p]);
   const compiled: CompiledRequest = {
@@ -50,7 +50,7 @@ export function compileRequest(family: SchemaFamily, plan: ValidationPlan): Comp
     hasQuery: byField.has('query'),
     hasHeaders: byField.has('headers'),
     hasCookies: byField.has('cookies'),
-    numeric: plan.numeric,
+    numeric: plan.numeric ?? [],
   };
   if (plans.length) {
     const properties: Obj = {};

@@ -12,15 +12,16 @@ export interface ParameterPlan {
   /** As the request carries it: header names lower-cased. */
   name: string;
   field: Field;
-  required: boolean;
+  /** Flags are present only when true. */
+  required?: boolean;
   /** Pointer of the schema in openapi.json (what Ajv validates); absent: any value. */
   schemaPointer?: string;
   style: string;
   explode: boolean;
-  allowReserved: boolean;
-  allowEmptyValue: boolean;
+  allowReserved?: boolean;
+  allowEmptyValue?: boolean;
   /** The value is JSON (`content: application/json`): parsed, not split by a style. */
-  jsonContent: boolean;
+  jsonContent?: boolean;
   /** The schema's `type` when it is a single string (`array`, `object`, ...); one `$ref` followed. */
   type?: string;
   /** An object, a `$ref`, or an allOf/oneOf/anyOf holding one: the value is parsed or exploded as an object. */
@@ -81,10 +82,10 @@ export interface ResponsePlan {
 export interface ValidationPlan {
   /** Operation parameters first, then the path item's that the operation does not redeclare. */
   parameters: ParameterPlan[];
-  /** Integer and number parameters, parsed strictly before Ajv sees them (numbers.ts). */
-  numeric: NumericParameter[];
-  /** Query names of apiKey credentials the operation accepts: not "unknown query parameters". */
-  credentialQueryNames: string[];
+  /** Integer and number parameters, parsed strictly before Ajv sees them (numbers.ts); absent: none. */
+  numeric?: NumericParameter[];
+  /** Query names of apiKey credentials the operation accepts: not "unknown query parameters"; absent: none. */
+  credentialQueryNames?: string[];
   body?: RequestBodyPlan;
   responses: ResponsePlan[];
 }
