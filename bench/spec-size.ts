@@ -18,6 +18,7 @@ import { benchWorkDir } from './lib/work-dir.js';
 import { startServer, type RunningServer } from './lib/server.js';
 import { patchOneOfs, refusedOneOfs } from './lib/inputs.js';
 import { summarize, ratio, type Summary } from './lib/stats.js';
+import { exampleAnswers, writeAnswers } from './lib/answers.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 type Obj = Record<string, any>;
@@ -64,9 +65,10 @@ export async function benchSpecSize(spec: string, options: { durationSec?: numbe
     const get = pickTemplatedGet(doc, contract.operations);
     const userAnswer = { status: 200, body: { id: 1, email: 'pam@dm.com', dept: 'Accounting', name: 'Pam Beesly', username: 'pam', created_at: '2024-01-01T00:00:00.000Z' } };
     const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', RESPONSE_VALIDATION: '1' };
-    const users = await startServer(join(ROOT, 'bench/servers/startup.ts'), { cwd: ROOT, env: { ...env, APP_DIR: usersOut, SPEC_FILE: usersSpec, ANSWERS: JSON.stringify({ getUser: userAnswer }) } });
+    const users = await startServer(join(ROOT, 'bench/servers/startup.ts'), { cwd: ROOT, env: { ...env, APP_DIR: usersOut, ANSWERS: JSON.stringify({ getUser: userAnswer }) } });
     servers.push(users);
-    const github = await startServer(join(ROOT, 'bench/servers/startup.ts'), { cwd: ROOT, env: { ...env, APP_DIR: githubOut, SPEC_FILE: githubSpec } });
+    const answers = writeAnswers(join(work, 'github-answers.json'), exampleAnswers(githubSpec, contract.operations));
+    const github = await startServer(join(ROOT, 'bench/servers/startup.ts'), { cwd: ROOT, env: { ...env, APP_DIR: githubOut, ANSWERS_FILE: answers } });
     servers.push(github);
     const wrongMethod = contract.operations.filter((op) => op.pathParams.length && !contract.operations.some((o) => o.path === op.path && o.method === 'PUT')).at(-1)!;
     const intParam = pickIntegerPathParam(doc);

@@ -83,7 +83,7 @@ function planOne(doc: Obj, param: Obj, pointer: string): { plan: ParameterPlan; 
   if (jsonContent) plan.jsonContent = true;
   if (typeof schema.type === 'string') plan.type = schema.type;
   if (hasObject(schema)) plan.objectLike = true;
-  if (schema.type === 'object' && !!schema.additionalProperties) plan.open = true;
+  if (schema.type === 'object' && schema.additionalProperties) plan.open = true;
   if (plan.objectLike && style === 'form' && plan.explode) Object.assign(plan, explodedProperties(schema));
   if (plan.objectLike && style === 'deepObject') {
     const value = deepObjectDefault(schema);
