@@ -4,7 +4,7 @@
  * built by breaking exactly one of these at a time, so every invalid probe is otherwise valid.
  */
 import { resolveLocal } from '../load/validate.js';
-import { valueAt } from '../../templates/runtime/json-pointer.js';
+import { escapeToken, valueAt } from '../../templates/runtime/json-pointer.js';
 import type { ModelOperation, ModelParam } from '../model/types.js';
 import { exampleOf, sampleSchema, asObj, type SampleContext } from './sample.js';
 import type { SchemaValidator } from './schemas.js';
@@ -62,7 +62,7 @@ function bodyInput(document: Obj, ctx: SampleContext, op: ModelOperation, valida
   const contentType = types.find(isJsonType) ?? types[0];
   const bodyRef = asObj(valueAt(document, op.requestBody.pointer)).$ref;
   const base = typeof bodyRef === 'string' ? bodyRef : op.requestBody.pointer;
-  const mediaPointer = `${base}/content/${contentType.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const mediaPointer = `${base}/content/${escapeToken(contentType)}`;
   const media = asObj(resolveLocal(document, valueAt(document, mediaPointer)));
   const schemaRef = asObj(media.schema).$ref;
   const schemaPointer = media.schema === undefined ? undefined : typeof schemaRef === 'string' ? schemaRef : `${mediaPointer}/schema`;
