@@ -60,7 +60,7 @@ for (const [service, file, keys] of CASES) {
     const content = response!.contents.find((c) => c.schemaPointer)!;
     let body = sampleSchema({ document: doc, random: createRandom(1), direction: 'response' }, { $ref: content.schemaPointer });
     if (Array.isArray(body)) body = Array.from({ length: 20 }, () => structuredClone((body as unknown[])[0] ?? {}));
-    const contract = { name: op.name, method: op.method.toUpperCase(), path: op.path } as OperationContract;
+    const contract = { name: op.name, method: op.method.toUpperCase(), path: op.path, validation: op.validation } as OperationContract;
     const status = Number(response!.status.replace('XX', '00'));
     const invalid = check(contract, status, content.contentType, body);
     const bytes = Buffer.byteLength(JSON.stringify(body));

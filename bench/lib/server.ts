@@ -12,6 +12,8 @@ export interface RunningServer {
   port: number;
   /** Time from spawn to listening, as seen by the parent. */
   listenMs: number;
+  /** As the child saw it when listening: since its process started, since its entry module ran (modules loaded, app built), its CPU time. */
+  reported: { sinceStartMs?: number; bootMs?: number; cpuMs?: number };
   mark(): Promise<Mark>;
   stop(): Promise<void>;
 }
@@ -33,7 +35,7 @@ export function startServer(file: string, opts: { cwd: string; env?: NodeJS.Proc
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`${file} did not listen within 60 s\n${stderr}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}\n${stderr}`)));
-    child.on('message', function onListening(message: { kind?: string; port?: number }) {
+    child.on('message', function onListening(message: { kind?: string; port?: number; sinceStartMs?: number; bootMs?: number; cpuMs?: number }) {
       if (message?.kind !== 'listening') return;
       clearTimeout(timer);
       child.off('message', onListening);
@@ -42,6 +44,7 @@ export function startServer(file: string, opts: { cwd: string; env?: NodeJS.Proc
         child,
         port: message.port!,
         listenMs: performance.now() - started,
+        reported: { sinceStartMs: message.sinceStartMs, bootMs: message.bootMs, cpuMs: message.cpuMs },
         mark: () =>
           new Promise((resolveMark) => {
             const onMark = (m: { kind?: string; mark?: Mark }) => {

@@ -1,42 +1,65 @@
 /**
  * The view of contract.gen.ts. A spec usually shares a handful of error schemas across all its
  * operations (GitHub: ~20 over 800 operations), so each distinct recipe is emitted once in a `recipes`
- * table and every error response refers to it by index; everything else is JSON literals.
+ * table and every error response refers to it by index. Parameters and responses are shared the same
+ * way (`$ref`'d component parameters and responses: GitHub's 800 operations use ~300 distinct
+ * parameter plans), in `parameterPlans` and `responsePlans`. Everything else is JSON literals.
  */
 import { literal, literalPretty } from './safe-text.js';
 import { code, type Code } from './templates.js';
 import type { ServiceContract } from '../../templates/runtime/contract.js';
+import type { ValidationPlan } from '../../templates/runtime/validate/plan.js';
 
 export interface ContractView {
   recipes: Code[];
+  parameterPlans: Code[];
+  responsePlans: Code[];
   serviceError: Code;
   operations: Code[];
   securitySchemes: Code;
 }
 
-export function contractView(contract: ServiceContract): ContractView {
+/** Emits each distinct value once into `rows`; returns `<table>[i]` for a value. */
+function table(name: string, rows: Code[], render: (value: unknown) => string): (value: unknown) => string {
   const index = new Map<string, number>();
-  const recipes: Code[] = [];
-  const ref = (recipe: unknown): string => {
-    const key = literal(recipe);
+  return (value) => {
+    const key = literal(value);
     let i = index.get(key);
     if (i === undefined) {
-      i = recipes.length;
+      i = rows.length;
       index.set(key, i);
-      recipes.push(code(literalPretty(recipe).replace(/\n/g, '\n  ')));
+      rows.push(code(render(value)));
     }
-    return `recipes[${i}]`;
+    return `${name}[${i}]`;
   };
+}
+
+export function contractView(contract: ServiceContract): ContractView {
+  const recipes: Code[] = [];
+  const parameterPlans: Code[] = [];
+  const responsePlans: Code[] = [];
+  const recipe = table('recipes', recipes, (r) => literalPretty(r).replace(/\n/g, '\n  '));
+  const parameter = table('parameterPlans', parameterPlans, literal);
+  const response = table('responsePlans', responsePlans, literal);
   const entry = (e: { recipe: unknown }): string => {
-    const { recipe, ...rest } = e;
+    const { recipe: r, ...rest } = e;
     const fields = Object.entries(rest).map(([k, v]) => `${literal(k)}: ${literal(v)}`);
-    return `{ ${[...fields, `"recipe": ${ref(recipe)}`].join(', ')} }`;
+    return `{ ${[...fields, `"recipe": ${recipe(r)}`].join(', ')} }`;
+  };
+  const validation = (plan: ValidationPlan): string => {
+    const { parameters, responses, ...rest } = plan;
+    const fields = [
+      `"parameters": [${parameters.map(parameter).join(', ')}]`,
+      ...Object.entries(rest).map(([k, v]) => `${literal(k)}: ${literal(v)}`),
+      `"responses": [${responses.map(response).join(', ')}]`,
+    ];
+    return `{ ${fields.join(', ')} }`;
   };
   const operations = contract.operations.map((op) => {
-    const { errors, ...rest } = op;
+    const { errors, validation: plan, ...rest } = op;
     const fields = Object.entries(rest).map(([k, v]) => `      ${literal(k)}: ${literal(v)},`);
     const list = errors.map((e) => `        ${entry(e)},`);
-    return code(['{', ...fields, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
+    return code(['{', ...fields, `      "validation": ${validation(plan)},`, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
-  return { recipes, serviceError: code(entry(contract.serviceError)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
+  return { recipes, parameterPlans, responsePlans, serviceError: code(entry(contract.serviceError)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
 }

@@ -41,6 +41,7 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
     ...(op.security ? { security: op.security } : {}),
+    validation: op.validation,
   };
 }
 

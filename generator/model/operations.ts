@@ -8,6 +8,8 @@ import { camelCase, safeIdentifier, NameRegistry } from './identifiers.js';
 import { parsePathTemplate, compareOperations, METHOD_ORDER, type HttpMethod } from './paths.js';
 import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } from './types.js';
 import { buildSecuritySchemes, operationSecurity } from './security.js';
+import { buildValidationPlan, credentialQueryNames } from './validation-plan.js';
+import { escapeToken, parsePointer } from '../../templates/runtime/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -23,7 +25,9 @@ export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
     for (const method of METHOD_ORDER) {
       if (!item[method] || typeof item[method] !== 'object') continue;
       const op = asObj(item[method]);
-      raw.push({ ...buildOperation(doc, path, method, item, op), security: operationSecurity(doc, op, pointerOf(['paths', path, method]), declared, problems) });
+      const requirements = operationSecurity(doc, op, pointerOf(['paths', path, method]), declared, problems);
+      const validation = buildValidationPlan(doc, path, method, credentialQueryNames(requirements, security.schemes));
+      raw.push({ ...buildOperation(doc, path, method, item, op), security: requirements, validation });
     }
   }
   raw.sort(compareOperations);
@@ -43,7 +47,7 @@ export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
   };
 }
 
-function buildOperation(doc: Obj, path: string, method: HttpMethod, item: Obj, op: Obj): Omit<ModelOperation, 'name'> {
+function buildOperation(doc: Obj, path: string, method: HttpMethod, item: Obj, op: Obj): Omit<ModelOperation, 'name' | 'security' | 'validation'> {
   const pointer = pointerOf(['paths', path, method]);
   const template = parsePathTemplate(path);
   return {
@@ -152,10 +156,6 @@ function asObj(value: unknown): Obj {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 }
 
-function escapeToken(t: string): string {
-  return t.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function decodeToken(t: string): string {
-  return t.replace(/~1/g, '/').replace(/~0/g, '~');
+  return parsePointer('#/' + t)[0];
 }

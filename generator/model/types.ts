@@ -1,6 +1,7 @@
 /** The IR: what the emitters wish the spec looked like. Keyed and sorted deterministically. */
 import type { HttpMethod } from './paths.js';
 import type { ModelSecurity, ModelSecurityScheme } from './security.js';
+import type { ValidationPlan } from '../../templates/runtime/validate/plan.js';
 
 export interface ModelParam {
   name: string;
@@ -48,6 +49,8 @@ export interface ModelOperation {
   deprecated: boolean;
   /** Effective security requirements (see security.ts); undefined: public. */
   security?: ModelSecurity;
+  /** What the runtime's validators need, as data (validation-plan.ts). */
+  validation: ValidationPlan;
 }
 
 export interface Model {

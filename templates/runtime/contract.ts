@@ -4,6 +4,7 @@
  */
 import type { Recipe } from './recipe.js';
 import type { SecurityRequirementContract, SecuritySchemeContract } from './security/types.js';
+import type { ValidationPlan } from './validate/plan.js';
 
 export interface ErrorResponseContract {
   /** '400', '4XX' or 'default' */
@@ -31,6 +32,8 @@ export interface OperationContract {
   errors: ErrorResponseContract[];
   /** Effective security requirements, alternatives OR'ed; absent: public (see security/). */
   security?: SecurityRequirementContract[];
+  /** Parameters, body and responses as the validators read them (validate/plan.ts); no spec walking at run time. */
+  validation: ValidationPlan;
 }
 
 export interface ServiceContract {

@@ -2,6 +2,7 @@
 // Regenerate with `faultline generate`; your code lives in handlers/, app.ts and server.ts.
 import type { Recipe } from './runtime/recipe.js';
 import type { ServiceContract } from './runtime/index.js';
+import type { ParameterPlan, ResponsePlan } from './runtime/validate/plan.js';
 
 /** Each distinct error-body recipe once; error responses below refer to them by index. */
 const recipes: Recipe[] = [
@@ -84,9 +85,32 @@ const recipes: Recipe[] = [
   },
 ];
 
+/** Each distinct parameter (style, explode, where its schema is in openapi.json) once; validation plans below refer to them by index. */
+const parameterPlans: ParameterPlan[] = [
+  {"name":"limit","field":"query","schemaPointer":"#/paths/~1api~1things/get/parameters/0/schema","style":"form","explode":true,"type":"integer"},
+  {"name":"thing_id","field":"params","schemaPointer":"#/paths/~1api~1things~1{thing_id}/parameters/0/schema","style":"simple","explode":false,"required":true,"type":"integer"},
+];
+
+/** Each distinct documented response (whether it has content, its JSON schemas in openapi.json) once. */
+const responsePlans: ResponsePlan[] = [
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1stats/get/responses/200/content/application~1json/schema"}]},
+  {"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},
+  {"status":"401","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/paths/~1api~1stats/get/responses/401/content/application~1problem+json/schema"}]},
+  {"status":"500","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServerError/content/application~1problem+json/schema"}]},
+  {"status":"503","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1problem+json/schema"}]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/get/responses/200/content/application~1json/schema"}]},
+  {"status":"201","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/post/responses/201/content/application~1json/schema"}]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/get/responses/200/content/application~1json/schema"}]},
+  {"status":"404","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/NotFound/content/application~1problem+json/schema"}]},
+  {"status":"204","hasContent":false,"json":[]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/patch/responses/200/content/application~1json/schema"}]},
+];
+
 /**
- * Per operation: how requests are matched, which statuses are documented, and for every documented
- * error the content type and the recipe that builds a body valid against its schema.
+ * Per operation: how requests are matched, which statuses are documented, what the validators read
+ * (`validation`: parameters, body media types, responses; worked out by the generator, so the runtime
+ * never walks the spec), and for every documented error the content type and the recipe that builds
+ * a body valid against its schema.
  */
 export const contract: ServiceContract = {
   "title": "Things",
@@ -101,6 +125,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"adminKey","scopes":[]}]],
+      "validation": { "parameters": [], "responses": [responsePlans[0], responsePlans[1], responsePlans[2], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -115,6 +140,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/api\\/things$",
       "pathParams": [],
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[0]], "numeric": [{"field":"query","name":"limit","kind":"integer","array":false}], "responses": [responsePlans[5], responsePlans[1], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -129,6 +155,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["201"],
+      "validation": { "parameters": [], "body": {"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things/post/requestBody/content/application~1json/schema"}]}, "responses": [responsePlans[6], responsePlans[1], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -143,6 +170,7 @@ export const contract: ServiceContract = {
       "pathParams": ["thing_id"],
       "paramTypes": {"thing_id":"integer"},
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[1]], "numeric": [{"field":"params","name":"thing_id","kind":"integer","array":false}], "responses": [responsePlans[7], responsePlans[1], responsePlans[8], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -158,6 +186,7 @@ export const contract: ServiceContract = {
       "pathParams": ["thing_id"],
       "paramTypes": {"thing_id":"integer"},
       "successStatuses": ["204"],
+      "validation": { "parameters": [parameterPlans[1]], "numeric": [{"field":"params","name":"thing_id","kind":"integer","array":false}], "responses": [responsePlans[9], responsePlans[1], responsePlans[8], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
@@ -174,6 +203,7 @@ export const contract: ServiceContract = {
       "paramTypes": {"thing_id":"integer"},
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[1]], "numeric": [{"field":"params","name":"thing_id","kind":"integer","array":false}], "body": {"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1api~1things~1{thing_id}/patch/requestBody/content/application~1json/schema"}]}, "responses": [responsePlans[10], responsePlans[1], responsePlans[8], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/problem+json", "headers": [], "recipe": recipes[0] },

@@ -2,6 +2,7 @@
 // Regenerate with `faultline generate`; your code lives in handlers/, app.ts and server.ts.
 import type { Recipe } from './runtime/recipe.js';
 import type { ServiceContract } from './runtime/index.js';
+import type { ParameterPlan, ResponsePlan } from './runtime/validate/plan.js';
 
 /** Each distinct error-body recipe once; error responses below refer to them by index. */
 const recipes: Recipe[] = [
@@ -57,9 +58,37 @@ const recipes: Recipe[] = [
   },
 ];
 
+/** Each distinct parameter (style, explode, where its schema is in openapi.json) once; validation plans below refer to them by index. */
+const parameterPlans: ParameterPlan[] = [
+  {"name":"scope","field":"query","schemaPointer":"#/paths/~1login/post/parameters/0/schema","style":"form","explode":true,"type":"string"},
+  {"name":"limit","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/0/schema","style":"form","explode":true,"type":"integer"},
+  {"name":"offset","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/1/schema","style":"form","explode":true,"type":"integer"},
+  {"name":"username","field":"params","schemaPointer":"#/components/parameters/Username/schema","style":"simple","explode":false,"required":true,"type":"string"},
+];
+
+/** Each distinct documented response (whether it has content, its JSON schemas in openapi.json) once. */
+const responsePlans: ResponsePlan[] = [
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1login/post/responses/200/content/application~1json/schema"}]},
+  {"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},
+  {"status":"401","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Unauthorized/content/application~1json/schema"}]},
+  {"status":"500","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/InternalServerError/content/application~1json/schema"}]},
+  {"status":"503","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/ServiceUnavailable/content/application~1json/schema"}]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1me/get/responses/200/content/application~1json/schema"}]},
+  {"status":"403","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Forbidden/content/application~1json/schema"}]},
+  {"status":"204","hasContent":false,"json":[]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/get/responses/200/content/application~1json/schema"}]},
+  {"status":"201","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/post/responses/201/content/application~1json/schema"}]},
+  {"status":"409","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Conflict/content/application~1json/schema"}]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/get/responses/200/content/application~1json/schema"}]},
+  {"status":"404","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/NotFound/content/application~1json/schema"}]},
+  {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/patch/responses/200/content/application~1json/schema"}]},
+];
+
 /**
- * Per operation: how requests are matched, which statuses are documented, and for every documented
- * error the content type and the recipe that builds a body valid against its schema.
+ * Per operation: how requests are matched, which statuses are documented, what the validators read
+ * (`validation`: parameters, body media types, responses; worked out by the generator, so the runtime
+ * never walks the spec), and for every documented error the content type and the recipe that builds
+ * a body valid against its schema.
  */
 export const contract: ServiceContract = {
   "title": "Users",
@@ -74,6 +103,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"basicAuth","scopes":[]}]],
+      "validation": { "parameters": [parameterPlans[0]], "responses": [responsePlans[0], responsePlans[1], responsePlans[2], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -89,6 +119,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["200"],
       "security": [[{"scheme":"bearerAuth","scopes":["users:read"]}]],
+      "validation": { "parameters": [], "responses": [responsePlans[5], responsePlans[1], responsePlans[2], responsePlans[6], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -105,6 +136,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "successStatuses": ["204"],
       "security": [[{"scheme":"bearerAuth","scopes":["users:write"]}]],
+      "validation": { "parameters": [], "responses": [responsePlans[7], responsePlans[1], responsePlans[2], responsePlans[6], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "401", "contentType": "application/json", "headers": ["WWW-Authenticate"], "recipe": recipes[0] },
@@ -120,6 +152,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/$",
       "pathParams": [],
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[1], parameterPlans[2]], "numeric": [{"field":"query","name":"limit","kind":"integer","array":false},{"field":"query","name":"offset","kind":"integer","array":false}], "responses": [responsePlans[8], responsePlans[1], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "500", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -134,6 +167,7 @@ export const contract: ServiceContract = {
       "pathParams": [],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["201"],
+      "validation": { "parameters": [], "body": {"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1user~1/post/requestBody/content/application~1json/schema"}]}, "responses": [responsePlans[9], responsePlans[1], responsePlans[10], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "409", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -148,6 +182,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/([^/]+)$",
       "pathParams": ["username"],
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[3]], "responses": [responsePlans[11], responsePlans[1], responsePlans[12], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -162,6 +197,7 @@ export const contract: ServiceContract = {
       "pattern": "^\\/user\\/([^/]+)$",
       "pathParams": ["username"],
       "successStatuses": ["204"],
+      "validation": { "parameters": [parameterPlans[3]], "responses": [responsePlans[7], responsePlans[1], responsePlans[12], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
@@ -177,6 +213,7 @@ export const contract: ServiceContract = {
       "pathParams": ["username"],
       "body": {"required":true,"contentTypes":["application/json"]},
       "successStatuses": ["200"],
+      "validation": { "parameters": [parameterPlans[3]], "body": {"required":true,"media":[{"type":"application/json","schemaPointer":"#/paths/~1user~1{username}/patch/requestBody/content/application~1json/schema"}]}, "responses": [responsePlans[13], responsePlans[1], responsePlans[12], responsePlans[10], responsePlans[3], responsePlans[4]] },
       "errors": [
         { "status": "400", "contentType": "application/json", "headers": [], "recipe": recipes[0] },
         { "status": "404", "contentType": "application/json", "headers": [], "recipe": recipes[0] },

@@ -1,17 +1,17 @@
 /**
- * Compiles the validators of one operation: one Ajv function for every parameter location (the
- * data `{query, headers, params, cookies}`, so instance paths read `/query/limit` as in
- * express-openapi-validator) and one per documented request media type (`{body}`). Response
- * validators are compiled per documented status and media type on first use (or by the warm-up).
+ * Compiles the validators of one operation from its plan (contract.gen.ts, validate/plan.ts): one Ajv
+ * function for every parameter location (the data `{query, headers, params, cookies}`, so instance
+ * paths read `/query/limit` as in express-openapi-validator) and one per documented request media
+ * type (`{body}`). Response validators are compiled per documented status and media type on first use.
+ * Nothing here walks the spec: the plans point at schemas, and the schema family copies in what they reach.
  */
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { refTo } from './ajv.js';
-import { escapeToken, resolveObject, valueAtPointer } from './prepare.js';
-import { planParameters, queryRules, type Field, type ParameterPlan, type QueryRules } from './parameters.js';
-import { isBinarySchema } from './body.js';
-import { numericParameters, type NumericParameter } from './numbers.js';
-import { formFields, isFormMediaType, type FormFields } from './form-fields.js';
-import { isXmlMediaType } from '../xml-body.js';
+import { queryRules, type Field, type ParameterPlan, type QueryRules } from './parameters.js';
+import type { NumericParameter } from './numbers.js';
+import type { FormFields } from './form-fields.js';
+import type { RequestBodyPlan, ResponsePlan, ValidationPlan } from './plan.js';
+import type { SchemaFamily } from './schema-family.js';
 
 type Obj = Record<string, unknown>;
 
@@ -39,24 +39,18 @@ export interface CompiledRequest {
   body?: BodyPlan;
 }
 
-export interface RequestAjvs {
-  params: Ajv;
-  body: Ajv;
-}
-
-export function compileRequest(doc: Obj, ajvs: RequestAjvs, path: string, method: string): CompiledRequest {
-  const plans = planParameters(doc, path, method);
-  const op = operationAt(doc, path, method);
-  const rules = queryRules(plans, securityQueryNames(doc, op.value));
+export function compileRequest(family: SchemaFamily, plan: ValidationPlan): CompiledRequest {
+  const plans = plan.parameters;
+  const rules = queryRules(plans, plan.credentialQueryNames ?? []);
   const byField = new Map<Field, ParameterPlan[]>();
-  for (const plan of plans) byField.set(plan.field, [...(byField.get(plan.field) ?? []), plan]);
+  for (const p of plans) byField.set(p.field, [...(byField.get(p.field) ?? []), p]);
   const compiled: CompiledRequest = {
     rules,
-    arrays: plans.filter((p) => p.field !== 'query' && p.schema.type === 'array'),
+    arrays: plans.filter((p) => p.field !== 'query' && p.type === 'array'),
     hasQuery: byField.has('query'),
     hasHeaders: byField.has('headers'),
     hasCookies: byField.has('cookies'),
-    numeric: numericParameters(plans),
+    numeric: plan.numeric ?? [],
   };
   if (plans.length) {
     const properties: Obj = {};
@@ -68,74 +62,33 @@ export function compileRequest(doc: Obj, ajvs: RequestAjvs, path: string, method
         ...(required.length ? { required } : {}),
       };
     }
-    compiled.params = ajvs.params.compile({ type: 'object', required: ['query', 'headers', 'params'], properties });
+    const pointers = plans.flatMap((p) => (p.schemaPointer ? [p.schemaPointer] : []));
+    compiled.params = family.compile('params', { type: 'object', required: ['query', 'headers', 'params'], properties }, pointers);
   }
-  compiled.body = compileBody(doc, ajvs.body, op.value, op.pointer);
+  if (plan.body) compiled.body = compileBody(family, plan.body);
   return compiled;
 }
 
-function compileBody(doc: Obj, ajv: Ajv, op: Obj | undefined, opPointer: string): BodyPlan | undefined {
-  if (!op?.requestBody) return undefined;
-  const { value: body, pointer } = resolveObject(doc, op.requestBody, `${opPointer}/requestBody`);
-  if (!body?.content || typeof body.content !== 'object') return undefined;
+function compileBody(family: SchemaFamily, body: RequestBodyPlan): BodyPlan {
   const validators = new Map<string, ValidateFunction | undefined>();
   const forms = new Map<string, FormFields>();
-  for (const type of Object.keys(body.content)) {
-    const schemaPointer = `${pointer}/content/${escapeToken(type)}/schema`;
-    let schema = valueAtPointer(doc, schemaPointer) as Obj | undefined;
-    if (schema && typeof schema.$ref === 'string') schema = valueAtPointer(doc, schema.$ref) as Obj | undefined;
-    if (isBinarySchema(schema)) {
-      validators.set(type, undefined);
+  for (const media of body.media) {
+    if (media.binary) {
+      validators.set(media.type, undefined);
       continue;
     }
-    const fields = isFormMediaType(type) || isXmlMediaType(type) ? formFields(doc, schema) : undefined;
-    if (fields) forms.set(type, fields);
-    const wrapper: Obj = { properties: { body: schema === undefined ? {} : refTo(schemaPointer) } };
+    if (media.form) forms.set(media.type, media.form);
+    const wrapper: Obj = { properties: { body: media.schemaPointer ? refTo(media.schemaPointer) : {} } };
     if (body.required === true) wrapper.required = ['body'];
-    validators.set(type, ajv.compile(wrapper));
+    validators.set(media.type, family.compile('body', wrapper, media.schemaPointer ? [media.schemaPointer] : []));
   }
-  return { required: typeof body.required === 'boolean' ? body.required : undefined, validators, types: Object.keys(body.content), forms };
+  return { required: body.required, validators, types: body.media.map((m) => m.type), forms };
 }
 
-export function operationAt(doc: Obj, path: string, method: string): { value: Obj | undefined; pointer: string } {
-  const pathPointer = `#/paths/${escapeToken(path)}`;
-  const item = resolveObject(doc, valueAtPointer(doc, pathPointer), pathPointer);
-  const value = item.value?.[method] as Obj | undefined;
-  return { value: value && typeof value === 'object' ? value : undefined, pointer: `${item.pointer}/${method}` };
-}
-
-/** Names of apiKey-in-query security schemes that apply: they are not "unknown query parameters". */
-function securityQueryNames(doc: Obj, op: Obj | undefined): string[] {
-  const requirements = (Array.isArray(op?.security) && (op!.security as unknown[]).length ? op!.security : doc.security) as Obj[] | undefined;
-  const schemes = ((doc.components as Obj | undefined)?.securitySchemes ?? {}) as Obj;
-  if (!Array.isArray(requirements)) return [];
-  return requirements
-    .filter((r) => r && Object.keys(r).length)
-    .map((r) => schemes[Object.keys(r)[0]] as Obj | undefined)
-    .filter((s) => s?.type === 'apiKey' && s.in === 'query')
-    .map((s) => String(s!.name));
-}
-
-export interface ResponseValidators {
-  /** Documented media types (JSON only) -> validator; an empty map: the response has no content. */
-  byStatus: Map<string, Map<string, ValidateFunction | undefined>>;
-}
-
-/** Validators of the JSON bodies of one documented response ('200', '2XX', 'default'), compiled on demand. */
-export function compileResponse(doc: Obj, ajv: Ajv, path: string, method: string, status: string): Map<string, ValidateFunction> | undefined {
-  const op = operationAt(doc, path, method);
-  const responses = op.value?.responses as Obj | undefined;
-  if (!responses || !(status in responses)) return undefined;
-  const { value: response, pointer } = resolveObject(doc, responses[status], `${op.pointer}/responses/${escapeToken(status)}`);
+/** Validators of the JSON bodies of one documented response ('200', '2XX', 'default'). */
+export function compileResponse(family: SchemaFamily, response: ResponsePlan): Map<string, ValidateFunction> {
   const out = new Map<string, ValidateFunction>();
-  const content = response?.content as Obj | undefined;
-  if (!content || typeof content !== 'object') return out;
-  for (const type of Object.keys(content)) {
-    if (!isJsonMediaType(type) && type !== '*/*' && !/^[a-z]+\/\*$/.test(type)) continue;
-    const schemaPointer = `${pointer}/content/${escapeToken(type)}/schema`;
-    if (valueAtPointer(doc, schemaPointer) === undefined) continue;
-    out.set(type, ajv.compile(refTo(schemaPointer)));
-  }
+  for (const { type, schemaPointer } of response.json) out.set(type, family.compile('response', refTo(schemaPointer), [schemaPointer]));
   return out;
 }
 

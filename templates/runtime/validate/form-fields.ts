@@ -1,45 +1,21 @@
 /**
  * Form bodies (application/x-www-form-urlencoded, multipart/form-data) arrive as strings: what the
- * schema's top-level properties say they are is worked out once per media type, then applied to each
- * body before validation. Numbers are read as strictly as parameters are (numbers.ts), booleans
- * only from `true`/`false`, and a single value of an array property becomes an array of one.
+ * schema's top-level properties say they are is worked out by the generator (the `form` of a media
+ * type's plan, validate/plan.ts), then applied to each body before validation. Numbers are read as
+ * strictly as parameters are (numbers.ts), booleans only from `true`/`false`, and a single value of an
+ * array property becomes an array of one.
  */
-import { valueAtPointer } from './prepare.js';
-import { parseNumericParameters, numericParameters, type NumericParameter } from './numbers.js';
-import type { ParameterPlan } from './parameters.js';
+import { parseNumericParameters } from './numbers.js';
+import type { FormFields } from './plan.js';
 import type { ValidatorItem } from '../issues.js';
 
-type Obj = Record<string, unknown>;
+export type { FormFields } from './plan.js';
 
-export interface FormFields {
-  numeric: NumericParameter[];
-  booleans: string[];
-  arrays: string[];
-}
+type Obj = Record<string, unknown>;
 
 export function isFormMediaType(type: string): boolean {
   const base = type.split(';')[0].trim().toLowerCase();
   return base === 'application/x-www-form-urlencoded' || base === 'multipart/form-data';
-}
-
-export function formFields(doc: Obj, schema: Obj | undefined): FormFields | undefined {
-  const properties = schema?.properties as Obj | undefined;
-  if (!properties || typeof properties !== 'object') return undefined;
-  const plans: ParameterPlan[] = [];
-  const booleans: string[] = [];
-  const arrays: string[] = [];
-  for (const [name, raw] of Object.entries(properties)) {
-    let prop = raw as Obj | undefined;
-    if (prop && typeof prop.$ref === 'string') prop = valueAtPointer(doc, prop.$ref) as Obj | undefined;
-    if (!prop || typeof prop !== 'object') continue;
-    if (prop.type === 'boolean') booleans.push(name);
-    if (prop.type === 'array') arrays.push(name);
-    let items = prop.items as Obj | undefined;
-    if (items && typeof items.$ref === 'string') items = valueAtPointer(doc, items.$ref) as Obj | undefined;
-    const schema = prop.type === 'array' ? { ...prop, items } : prop;
-    plans.push({ name, field: 'body' as never, required: false, schemaPointer: undefined, schema, style: 'form', explode: true, allowReserved: true, allowEmptyValue: true, jsonContent: false });
-  }
-  return { numeric: numericParameters(plans), booleans, arrays };
 }
 
 /** Shapes `body` in place; the items are numbers that could not be read. */

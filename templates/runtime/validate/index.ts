@@ -22,11 +22,10 @@ export interface CompiledValidation {
 
 export function compiledValidation(apiSpec: object, operations: readonly OperationContract[], validateResponses: boolean, logger: Logger): CompiledValidation {
   const engine = new ValidationEngine(apiSpec, validateResponses);
-  // No start-up scan: each operation's validators compile on its first request. The background
-  // warm-up (engine.warmUp) ran in unref'd setImmediate slices, which Node runs only when I/O wakes
-  // the loop, so on a large spec every request paid for a slice (~25 ms CPU per request on GitHub's
-  // spec until all 800 operations were compiled). A validator that cannot compile fails its requests
-  // with the documented 500 and is logged then.
+  // No start-up scan: each operation's validators compile on its first request, from its plan in
+  // contract.gen.ts. (A background warm-up once ran in unref'd setImmediate slices, which Node runs
+  // only when I/O wakes the loop, so on a large spec every request paid for a slice.) A validator
+  // that cannot compile fails its requests with the documented 500 and is logged then.
   void operations;
   void logger;
   const operationOf = (res: Response) => (res.locals.faultline as { operation: OperationContract }).operation;

@@ -1,15 +1,16 @@
 /**
- * Parameters as express-openapi-validator reads them, worked out once per operation: which request
- * field each lives in, its style and explode (defaults per location), and how a raw value becomes
- * what the schema validates (arrays split on the style's delimiter, objects from form/deepObject
- * styles, JSON `content`). `prepareQuery` applies that to a request's query before Ajv runs.
+ * Parameters as express-openapi-validator reads them. Which request field each lives in, its style
+ * and explode, and what its schema says about splitting and parsing are worked out by the generator
+ * (the plans in contract.gen.ts, validate/plan.ts); `prepareQuery` applies them to a request's query
+ * before Ajv runs (arrays split on the style's delimiter, objects from form/deepObject styles, JSON
+ * `content`).
  */
-import { escapeToken, resolveObject, valueAtPointer } from './prepare.js';
 import type { ValidatorItem } from '../issues.js';
+import type { ParameterPlan } from './plan.js';
+
+export type { Field, ParameterPlan } from './plan.js';
 
 type Obj = Record<string, unknown>;
-export type Field = 'query' | 'headers' | 'params' | 'cookies';
-const FIELDS: Record<string, Field> = { query: 'query', header: 'headers', path: 'params', cookie: 'cookies' };
 const DELIMITERS: Record<string, string> = { simple: ',', form: ',', spaceDelimited: ' ', pipeDelimited: '|' };
 /**
  * Characters a query value must percent-encode unless `allowReserved` (RFC 3986 gen-delims and
@@ -18,73 +19,6 @@ const DELIMITERS: Record<string, string> = { simple: ',', form: ',', spaceDelimi
  * and the query parser already reads it as one. A literal plus travels as `%2B`.
  */
 const RESERVED = /[:/?#[\]@!$&'()*,;=]/;
-
-export interface ParameterPlan {
-  name: string;
-  field: Field;
-  required: boolean;
-  /** Pointer of the schema in the spec (what Ajv validates). */
-  schemaPointer: string | undefined;
-  /** The parameter's schema, one `$ref` resolved (for style decisions only). */
-  schema: Obj;
-  style: string | undefined;
-  explode: boolean;
-  allowReserved: boolean;
-  allowEmptyValue: boolean;
-  jsonContent: boolean;
-}
-
-/** Operation parameters first, then path-level ones the operation does not redeclare (by name or `$ref`). */
-export function planParameters(doc: Obj, path: string, method: string): ParameterPlan[] {
-  const pathPointer = `#/paths/${escapeToken(path)}`;
-  const pathItem = resolveObject(doc, valueAtPointer(doc, pathPointer), pathPointer);
-  const opPointer = `${pathItem.pointer}/${method}`;
-  const op = (pathItem.value?.[method] ?? {}) as Obj;
-  const own = Array.isArray(op.parameters) ? (op.parameters as Obj[]) : [];
-  const shared = Array.isArray(pathItem.value?.parameters) ? (pathItem.value!.parameters as Obj[]) : [];
-  const entries = own.map((p, i) => ({ raw: p, pointer: `${opPointer}/parameters/${i}` }));
-  shared.forEach((p, i) => {
-    const clash = own.some((o) => (o.name !== undefined && o.name === p.name) || (o.$ref !== undefined && o.$ref === p.$ref));
-    if (!clash) entries.push({ raw: p, pointer: `${pathItem.pointer}/parameters/${i}` });
-  });
-  const plans: ParameterPlan[] = [];
-  for (const entry of entries) {
-    const { value: param, pointer } = resolveObject(doc, entry.raw, entry.pointer);
-    if (!param || typeof param.name !== 'string' || !FIELDS[String(param.in)]) continue;
-    plans.push(planOne(doc, param, pointer));
-  }
-  return plans;
-}
-
-function planOne(doc: Obj, param: Obj, pointer: string): ParameterPlan {
-  const where = String(param.in);
-  let schemaPointer: string | undefined;
-  let jsonContent = false;
-  if (param.schema && typeof param.schema === 'object') schemaPointer = `${pointer}/schema`;
-  else if (param.content && typeof param.content === 'object') {
-    const type = Object.keys(param.content)[0];
-    if (type !== undefined) {
-      schemaPointer = `${pointer}/content/${escapeToken(type)}/schema`;
-      jsonContent = /^[^/]+\/([^;]*\+)?json\s*(;|$)/i.test(type);
-    }
-  }
-  let schema = (schemaPointer ? valueAtPointer(doc, schemaPointer) : undefined) as Obj | undefined;
-  if (schema && typeof schema.$ref === 'string') schema = valueAtPointer(doc, schema.$ref) as Obj | undefined;
-  const style = typeof param.style === 'string' ? param.style : where === 'path' ? 'simple' : where === 'query' ? 'form' : where === 'header' ? 'simple' : 'form';
-  const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
-  return {
-    name: where === 'header' ? param.name!.toString().toLowerCase() : String(param.name),
-    field: FIELDS[where],
-    required: param.required === true,
-    schemaPointer,
-    schema: schema && typeof schema === 'object' ? schema : {},
-    style,
-    explode,
-    allowReserved: param.allowReserved === true,
-    allowEmptyValue: param.allowEmptyValue === true,
-    jsonContent,
-  };
-}
 
 /** What `prepareQuery` and `shapeField` need, computed once per operation. */
 export interface QueryRules {
@@ -97,7 +31,7 @@ export interface QueryRules {
 
 export function queryRules(plans: ParameterPlan[], securityQueryNames: string[]): QueryRules {
   const query = plans.filter((p) => p.field === 'query');
-  const open = query.some((p) => p.schema.type === 'object' && !!p.schema.additionalProperties);
+  const open = query.some((p) => p.open);
   return {
     plans: query,
     known: open ? undefined : new Set([...query.map((p) => p.name), ...securityQueryNames]),
@@ -157,16 +91,17 @@ function rawPairs(rawQuery: string): Map<string, (string | undefined)[]> {
 }
 
 function shapeQueryValue(query: Obj, plan: ParameterPlan): void {
-  const { name, schema } = plan;
+  const { name } = plan;
   if (plan.jsonContent) return parseJson(query, name);
-  if (hasObject(schema)) {
+  if (plan.objectLike) {
     if (plan.style === 'form' && plan.explode) {
       parseJson(query, name);
-      explodeObject(query, name, schema);
+      explodeObject(query, plan);
     } else if (plan.style === 'deepObject') {
-      if (!query[name]) query[name] = deepObjectDefault(schema);
+      // a copy: Ajv's useDefaults may fill it in, and the plan is shared by every request
+      if (!query[name]) query[name] = plan.deepObjectDefault === undefined ? undefined : structuredClone(plan.deepObjectDefault);
       parseJson(query, name);
-    } else if (plan.style === 'form' && !plan.explode && schema.type === 'object' && typeof query[name] === 'string') {
+    } else if (plan.style === 'form' && !plan.explode && plan.type === 'object' && typeof query[name] === 'string') {
       const pairs = csvPairs(query[name] as string);
       if (pairs) query[name] = pairs;
       else parseJson(query, name);
@@ -178,17 +113,11 @@ function shapeQueryValue(query: Obj, plan: ParameterPlan): void {
 
 /** Splits or wraps an array-typed value of any field (query, path, header) as its style says. */
 export function shapeArray(values: Obj, plan: ParameterPlan): void {
-  if (plan.schema.type !== 'array') return;
+  if (plan.type !== 'array') return;
   const value = values[plan.name];
   if (!value || Array.isArray(value)) return;
   if (plan.explode && plan.field !== 'headers' && plan.field !== 'params') values[plan.name] = [value];
-  else if (typeof value === 'string') values[plan.name] = value.split(DELIMITERS[plan.style ?? ''] ?? ',');
-}
-
-function hasObject(schema: Obj | undefined): boolean {
-  if (!schema || typeof schema !== 'object') return false;
-  if (schema.$ref) return true;
-  return schema.type === 'object' || ['allOf', 'oneOf', 'anyOf'].some((k) => Array.isArray(schema[k]) && (schema[k] as Obj[]).some(hasObject));
+  else if (typeof value === 'string') values[plan.name] = value.split(DELIMITERS[plan.style] ?? ',');
 }
 
 function parseJson(values: Obj, name: string): void {
@@ -202,30 +131,17 @@ function parseJson(values: Obj, name: string): void {
 }
 
 /** form + explode objects: `?a=1&b=2` for an object parameter `p` with properties a, b becomes `p: {a, b}`. */
-function explodeObject(query: Obj, name: string, schema: Obj): void {
-  const xOf = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as Obj[]) : []));
-  const props = xOf.length
-    ? xOf.filter((s) => s.type === 'object').flatMap((s) => Object.keys((s.properties as Obj) ?? {}))
-    : schema.type === 'object' ? Object.keys((schema.properties as Obj) ?? {}) : [];
+function explodeObject(query: Obj, plan: ParameterPlan): void {
+  const props = plan.explodeProperties ?? [];
   if (!props.some((p) => Object.hasOwn(query, p))) return;
   const target: Obj = {};
-  query[name] = target;
+  query[plan.name] = target;
   for (const prop of props) {
     if (!query[prop]) continue;
-    const type = ((schema.properties as Obj | undefined)?.[prop] as Obj | undefined)?.type;
-    target[prop] = type === 'array' && !Array.isArray(query[prop]) ? [query[prop]] : query[prop];
+    const array = plan.explodeArrays?.includes(prop) === true;
+    target[prop] = array && !Array.isArray(query[prop]) ? [query[prop]] : query[prop];
     delete query[prop];
   }
-}
-
-function deepObjectDefault(schema: Obj): unknown {
-  if (schema.default !== undefined) return schema.default;
-  if (schema.properties && typeof schema.properties === 'object') {
-    const value: Obj = {};
-    for (const [key, prop] of Object.entries(schema.properties as Obj)) if ((prop as Obj)?.default) value[key] = (prop as Obj).default;
-    return value;
-  }
-  return undefined;
 }
 
 function csvPairs(text: string): Obj | undefined {

@@ -1,24 +1,40 @@
 /**
- * The validator's copy of the bundled spec, made once per Ajv family (request, response). It keeps
- * every JSON pointer of the original (so `#/paths/...` pointers computed from the original resolve in
- * the copy) and applies what express-openapi-validator's schema preprocessor does:
+ * The validator's copy of the bundled spec, one per Ajv family (request, response). It keeps every
+ * JSON pointer of the original (so the plans' `#/paths/...` pointers resolve in the copy) and applies
+ * what express-openapi-validator's schema preprocessor does:
  * - requests: a property marked `readOnly` is not `required` (sending it is an error instead);
  * - responses: a property marked `writeOnly` is not `required`;
  * - OpenAPI 3.0: boolean `exclusiveMinimum`/`exclusiveMaximum` (draft-04) become draft-07 numbers;
  * - example payloads are left out (they are not validated and may hold `$id`-like keys).
+ * prepared-spec.ts applies this to the parts of the spec validators reach, on first use.
  */
 type Obj = Record<string, unknown>;
 
 /** Keys whose value maps names to things: their children are never keywords. */
-const NAME_MAPS = new Set([
+export const NAME_MAPS = new Set([
   'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'parameters', 'responses',
   'requestBodies', 'headers', 'content', 'paths', 'callbacks', 'securitySchemes', 'links', 'encoding', 'mapping',
   'variables', 'webhooks', 'pathItems',
 ]);
 
+/** Keywords that give a schema a name other than its JSON pointer: only the whole document resolves them. */
+const IDENTIFIERS = new Set(['$id', '$anchor', '$dynamicAnchor', '$dynamicRef', '$recursiveAnchor', '$recursiveRef']);
+
 export type SpecKind = 'request' | 'response';
 
+/** What a prepared subtree refers to: local `$ref` pointers, and whether it needs the whole document. */
+export interface Reach {
+  refs: string[];
+  /** An identifier keyword or a `$ref` that is not a `#/...` pointer. */
+  needsWholeDocument: boolean;
+}
+
 export function prepareSpec(spec: object, kind: SpecKind, is31: boolean): Obj {
+  return prepareNode(spec, false, kind, is31) as Obj;
+}
+
+/** Prepares `value`; `nameMap`: its keys are names (see NAME_MAPS), not keywords. */
+export function prepareNode(value: unknown, nameMap: boolean, kind: SpecKind, is31: boolean, reach?: Reach): unknown {
   const hidden = kind === 'request' ? 'readOnly' : 'writeOnly';
   const clone = (value: unknown, nameMap: boolean): unknown => {
     if (value === null || typeof value !== 'object') return value;
@@ -27,6 +43,7 @@ export function prepareSpec(spec: object, kind: SpecKind, is31: boolean): Obj {
     const out: Obj = {};
     for (const key of Object.keys(source)) {
       if (!nameMap && (key === 'example' || key === 'examples')) continue;
+      if (reach && !nameMap) noteReach(reach, key, source[key]);
       out[key] = clone(source[key], !nameMap && NAME_MAPS.has(key));
     }
     if (!nameMap) {
@@ -35,7 +52,14 @@ export function prepareSpec(spec: object, kind: SpecKind, is31: boolean): Obj {
     }
     return out;
   };
-  return clone(spec, false) as Obj;
+  return clone(value, nameMap);
+}
+
+function noteReach(reach: Reach, key: string, value: unknown): void {
+  if (key === '$ref' && typeof value === 'string') {
+    if (value.startsWith('#/')) reach.refs.push(value);
+    else reach.needsWholeDocument = true;
+  } else if (IDENTIFIERS.has(key)) reach.needsWholeDocument = true;
 }
 
 function draft04Bounds(schema: Obj): void {
@@ -59,41 +83,4 @@ function dropHiddenRequired(schema: Obj, flag: 'readOnly' | 'writeOnly'): void {
   if (kept.length === required.length) return;
   if (kept.length) schema.required = kept;
   else delete schema.required;
-}
-
-/** Follows `$ref`s between non-schema objects (parameters, request bodies, responses, path items). */
-export function resolveObject(doc: Obj, value: unknown, pointer: string): { value: Obj | undefined; pointer: string } {
-  let current = value as Obj | undefined;
-  let at = pointer;
-  for (let hops = 0; hops < 20 && current && typeof current.$ref === 'string'; hops++) {
-    const ref = current.$ref as string;
-    if (!ref.startsWith('#')) return { value: undefined, pointer: at };
-    at = ref;
-    current = valueAtPointer(doc, ref) as Obj | undefined;
-  }
-  return { value: current && typeof current === 'object' ? current : undefined, pointer: at };
-}
-
-export function valueAtPointer(doc: unknown, pointer: string): unknown {
-  const tokens = pointer.replace(/^#/, '').split('/').slice(1);
-  let node = doc;
-  for (const raw of tokens) {
-    if (node === null || typeof node !== 'object') return undefined;
-    const token = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!Object.hasOwn(node, token)) return undefined;
-    node = (node as Obj)[token];
-  }
-  return node;
-}
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function safeDecode(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
 }

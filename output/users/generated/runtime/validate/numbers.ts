@@ -13,43 +13,15 @@
  * (or a `pattern`), and the handler receives the digits as a string.
  */
 import type { ValidatorItem } from '../issues.js';
-import type { ParameterPlan } from './parameters.js';
+import type { NumberKindOf, NumericParameter } from './plan.js';
+
+export type { NumericParameter } from './plan.js';
 
 type Obj = Record<string, unknown>;
-export type NumberKind = 'integer' | 'number';
-
-export interface NumericParameter {
-  field: ParameterPlan['field'];
-  name: string;
-  kind: NumberKind;
-  /** The parameter is an array of numbers (after its style split it). */
-  array: boolean;
-}
+export type NumberKind = NumberKindOf;
 
 const INTEGER = /^-?[0-9]+$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
-
-/** The parameters whose schema (or item schema) is `type: integer` or `type: number`. */
-export function numericParameters(plans: readonly ParameterPlan[]): NumericParameter[] {
-  const out: NumericParameter[] = [];
-  for (const plan of plans) {
-    if (plan.jsonContent) continue;
-    const own = numberKind(plan.schema);
-    if (own) out.push({ field: plan.field, name: plan.name, kind: own, array: false });
-    else if (plan.schema.type === 'array') {
-      const items = numberKind(plan.schema.items);
-      if (items) out.push({ field: plan.field, name: plan.name, kind: items, array: true });
-    }
-  }
-  return out;
-}
-
-/** 'integer' or 'number' when that is the only non-null type (3.1 writes `type: [integer, 'null']`). */
-function numberKind(schema: unknown): NumberKind | undefined {
-  const type = (schema as Obj | undefined)?.type;
-  const types = (Array.isArray(type) ? type : [type]).filter((t) => t !== 'null');
-  return types.length === 1 && (types[0] === 'integer' || types[0] === 'number') ? types[0] : undefined;
-}
 
 /** The number `text` stands for, or why it stands for none. */
 export function parseNumber(text: string, kind: NumberKind): { value: number } | { problem: string } {
