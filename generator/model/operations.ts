@@ -8,6 +8,7 @@ import { camelCase, safeIdentifier, NameRegistry } from './names.js';
 import { parsePathTemplate, compareOperations, METHOD_ORDER, type HttpMethod } from './paths.js';
 import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } from './types.js';
 import { buildSecuritySchemes, operationSecurity } from './security.js';
+import { multipartFieldsOf } from './multipart-fields.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -87,7 +88,8 @@ function primitiveType(doc: Obj, schema: unknown): ModelParam['type'] {
 function buildRequestBody(doc: Obj, raw: unknown, pointer: string): ModelOperation['requestBody'] {
   if (raw === undefined) return undefined;
   const body = asObj(resolveLocal(doc, raw));
-  return { required: body.required === true, contentTypes: Object.keys(asObj(body.content)).sort(), pointer };
+  const multipart = multipartFieldsOf(doc, asObj(body.content));
+  return { required: body.required === true, contentTypes: Object.keys(asObj(body.content)).sort(), pointer, ...(multipart.length ? { multipart } : {}) };
 }
 
 function buildResponses(doc: Obj, responses: Obj, base: string): ModelResponse[] {

@@ -10,6 +10,8 @@
 import busboy from 'busboy';
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailure } from './validate/middleware.js';
+import type { OperationContract } from './contract.js';
+import { multipartFieldsFor, shapeMultipartBody } from './multipart-shape.js';
 
 export interface UploadedFile {
   fieldName: string;
@@ -36,7 +38,7 @@ export function isUploadedFile(value: unknown): value is UploadedFile {
 }
 
 export function multipartParser(limits: UploadLimits) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fileSize } });
@@ -81,6 +83,10 @@ export function multipartParser(limits: UploadLimits) {
     });
     parser.on('close', () => {
       if (failure) return finish(failure);
+      // file fields as UploadedFile, declared text fields as text, whatever filenames the client gave (multipart-shape.ts)
+      const operation = (res as Partial<Response> | undefined)?.locals?.faultline?.operation as OperationContract | undefined;
+      const fields = multipartFieldsFor(operation?.body?.multipart, req.headers['content-type']);
+      if (fields) shapeMultipartBody(body, fields);
       req.body = body;
       (req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] = validationView(body);
       finish();
