@@ -39,7 +39,8 @@ export function handlerTypes(op: ModelOperation): HandlerTypes {
 function bodyType(op: ModelOperation, base: string): string {
   if (!op.requestBody || op.requestBody.contentTypes.length === 0) return 'undefined';
   // what the runtime's parser hands over for each media type (body-types.ts), not only what the schema says
-  const union = op.requestBody.contentTypes.map((ct) => receivedBodyType(ct, `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`, op.requestBody!.multipart)).join(' | ');
+  const members = op.requestBody.contentTypes.map((ct) => receivedBodyType(ct, `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`, op.requestBody!.multipart));
+  const union = [...new Set(members)].join(' | ');
   return op.requestBody.required ? union : `${union} | undefined`;
 }
 
