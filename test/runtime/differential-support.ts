@@ -40,8 +40,8 @@ export interface BuiltService {
 }
 
 /** The contract and document generate() would write for `input`, or undefined when it stops with an error. */
-export async function buildService(input: string, cwd: string): Promise<BuiltService | undefined> {
-  const loaded = await loadCheckedSpec(input, { cwd });
+export async function buildService(input: string, cwd: string, refRoot?: string): Promise<BuiltService | undefined> {
+  const loaded = await loadCheckedSpec(input, { cwd, refRoot });
   if (!loaded.document || hasErrors(loaded.diagnostics)) return undefined;
   const { model, problems } = buildModel(loaded.document);
   const recipes = buildErrorRecipes(loaded.document, model.operations);

@@ -114,6 +114,36 @@ describe('multipart file fields reach the handler as UploadedFile', () => {
   });
 });
 
+describe('the Fastify target hands over the same values', () => {
+  const fastifyDir = tempDir('multipart-files-fastify');
+  afterAll(() => fastifyDir.remove());
+
+  it('a file field sent as a plain part, a text field sent as a file, one file of a list', async () => {
+    const result = await generate({ input: join(REPO, 'test/fixtures/uploads/uploads-3.0.yaml'), output: fastifyDir.path, cwd: REPO, client: false, target: 'fastify' });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const runtime = await import(join(fastifyDir.path, 'generated/runtime/index.ts'));
+    const service = (await import(join(fastifyDir.path, 'generated/contract.gen.ts'))).contract;
+    const spec = JSON.parse(readFileSync(join(fastifyDir.path, 'generated/openapi.json'), 'utf8'));
+    const app = runtime.createFastifyService(service, spec, { saveProfile: echo }, { logger: pino({ level: 'silent' }) });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const data = new FormData();
+      data.append('name', new Blob(['Bob'], { type: 'text/plain' }), 'name.txt');
+      data.append('avatar', 'plain');
+      data.append('attachments', file('x'), 'x.png');
+      const res = await fetch(address + '/profiles', { method: 'POST', body: data });
+      const body = contract.expectDocumented('POST', '/profiles', 201, { status: res.status, headers: res.headers, text: await res.text() });
+      expect(body).toEqual({
+        name: 'Bob',
+        avatar: { fieldName: 'avatar', filename: '', mimeType: 'text/plain', size: 5, isBuffer: true, text: 'plain' },
+        attachments: [{ fieldName: 'attachments', filename: 'x.png', mimeType: 'image/png', size: 1, isBuffer: true, text: 'x' }],
+      });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});
+
 describe('other raw and text bodies', () => {
   it('octet-stream and image bodies arrive as a Buffer, text/plain as a string', async () => {
     const blob = await fetch(base + '/blobs', { method: 'PUT', body: new Uint8Array([1, 2, 3]), headers: { 'content-type': 'image/png' } });
