@@ -35,7 +35,7 @@ export function multipartFieldsFor(multipart: MultipartFieldsContract[] | undefi
 /** Shapes `body` (busboy's fields and files, a null-prototype object) in place. */
 export function shapeMultipartBody(body: Record<string, unknown>, fields: MultipartFieldsContract['fields']): void {
   for (const { name, kind } of fields) {
-    if (!Object.prototype.hasOwnProperty.call(body, name)) continue;
+    if (!Object.hasOwn(body, name)) continue;
     const value = body[name];
     if (kind === 'file') body[name] = Array.isArray(value) ? value.map((v) => asFile(name, v)) : asFile(name, value);
     else if (kind === 'files') body[name] = (Array.isArray(value) ? value : [value]).map((v) => asFile(name, v));
