@@ -7,9 +7,11 @@
  * A field is a file when its schema is `format: binary` (OpenAPI 3.0, with `type: string` or no type)
  * or, in OpenAPI 3.1, has `contentMediaType` or `contentEncoding` and no JSON type; an array whose
  * items are files is a list of files. Only the body's top-level properties are form fields, so the
- * walk follows `$ref` chains and `allOf` (their properties merge), and nothing deeper: a property
- * whose file-ness depends on a `oneOf`/`anyOf`, or a body that is itself a `oneOf`/`anyOf`, is left as
- * openapi-typescript types it, and the runtime leaves its value as it arrived (README, multipart).
+ * walk follows `$ref` chains and `allOf` (their properties merge), and the branches of a top-level
+ * `oneOf`/`anyOf` when they agree on which fields are files (the handler type maps each branch).
+ * Nothing deeper: branches that disagree, or a property whose file-ness depends on its own
+ * `oneOf`/`anyOf`, leave the body as openapi-typescript types it and the runtime leaves its value as it
+ * arrived (README, "Multipart uploads").
  */
 import { resolveLocal } from '../load/validate.js';
 
@@ -42,31 +44,53 @@ export function multipartFieldsOf(doc: Obj, content: Obj): MultipartFields[] {
   for (const contentType of Object.keys(content).sort()) {
     if (!isMultipartFormData(contentType)) continue;
     const media = asObj(content[contentType]);
-    const properties = topLevelProperties(doc, media.schema, 0);
-    if (!properties || properties.size === 0) continue;
-    const fields = [...properties].map(([name, schema]) => ({ name, kind: fieldKind(doc, schema) }));
+    const kinds = fieldKinds(doc, media.schema, 0);
+    if (!kinds || kinds.size === 0) continue;
+    const fields = [...kinds].map(([name, kind]) => ({ name, kind }));
     fields.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     out.push({ contentType, fields });
   }
   return out;
 }
 
-/** The properties of an object schema, through `$ref` and `allOf`; undefined when a `oneOf`/`anyOf` decides. */
-function topLevelProperties(doc: Obj, raw: unknown, depth: number): Map<string, unknown> | undefined {
+/** name -> kind for an object schema's properties, through `$ref`, `allOf` and agreeing `oneOf`/`anyOf` branches. */
+function fieldKinds(doc: Obj, raw: unknown, depth: number): Map<string, MultipartFieldKind> | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const schema = asObj(resolveLocal(doc, raw));
-  if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return undefined;
+  const properties = topLevelProperties(doc, schema, depth);
+  if (!properties) return undefined;
+  const kinds = new Map([...properties].map(([name, property]) => [name, fieldKind(doc, property)] as const));
+  for (const branches of [schema.oneOf, schema.anyOf]) {
+    if (!Array.isArray(branches)) continue;
+    for (const branch of branches) {
+      const branchKinds = fieldKinds(doc, branch, depth + 1);
+      if (!branchKinds) return undefined;
+      for (const [name, kind] of branchKinds) {
+        // a field that is a file in one branch and text in another: no single answer to type or shape by
+        if (kinds.has(name) && kinds.get(name) !== kind) return undefined;
+        kinds.set(name, kind);
+      }
+    }
+  }
+  return kinds;
+}
+
+/** The properties of an object schema and its `allOf` members (same-named ones merged as an allOf). */
+function topLevelProperties(doc: Obj, schema: Obj, depth: number): Map<string, unknown> | undefined {
   const merged = new Map<string, unknown>();
+  const add = (name: string, property: unknown) => merged.set(name, merged.has(name) ? { allOf: [merged.get(name), property] } : property);
   if (Array.isArray(schema.allOf)) {
     for (const member of schema.allOf) {
-      const properties = topLevelProperties(doc, member, depth + 1);
+      const resolved = asObj(resolveLocal(doc, member));
+      if (depth + 1 > MAX_DEPTH || Array.isArray(resolved.oneOf) || Array.isArray(resolved.anyOf)) return undefined;
+      const properties = topLevelProperties(doc, resolved, depth + 1);
       if (!properties) return undefined;
-      for (const [name, property] of properties) merged.set(name, merged.has(name) ? { allOf: [merged.get(name), property] } : property);
+      for (const [name, property] of properties) add(name, property);
     }
   }
   const own = asObj(schema.properties);
   // own keys only: a property called __proto__ or constructor is a name like any other
-  for (const name of Object.keys(own)) merged.set(name, merged.has(name) ? { allOf: [merged.get(name), own[name]] } : own[name]);
+  for (const name of Object.keys(own)) add(name, own[name]);
   return merged;
 }
 

@@ -59,6 +59,20 @@ export const hostileNames: Handlers['hostileNames'] = async ({ body }) => {
   return { status: 201, body: {} };
 };
 `,
+  either: `${HEAD}
+export const either: Handlers['either'] = async ({ body }) => {
+  const size: number = 'doc' in body ? body.doc.size : body.link.length;
+  if ('doc' in body) body.doc.toUpperCase(); // ERR: a file in the branch that declares it
+  void size;
+  return { status: 201, body: {} };
+};
+`,
+  mixed: `${HEAD}
+export const mixed: Handlers['mixed'] = async ({ body }) => {
+  void body;
+  return { status: 201, body: {} };
+};
+`,
   putBlob: `${HEAD}
 export const putBlob: Handlers['putBlob'] = async ({ body }) => {
   const first: number = body.readUInt8(0);

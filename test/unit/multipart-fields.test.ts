@@ -22,13 +22,14 @@ describe('multipartFieldsOf', () => {
     ['arrays of files, through $ref', { properties: { a: { type: 'array', items: { $ref: '#/components/schemas/Bin' } }, b: { type: 'array', items: { type: 'string' } } } }, [['a', 'files'], ['b', 'value']]],
     ['allOf merges $ref\'d members', { allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { extra: { allOf: [{ $ref: '#/components/schemas/Bin' }] } } }] }, [['extra', 'file'], ['logo', 'file'], ['name', 'value']]],
     // as JSON text: JSON.parse keeps `__proto__` an own key, as the spec loader does
+    ['agreeing oneOf / anyOf branches merge', { properties: { t: { type: 'string' } }, oneOf: [{ properties: { a: { format: 'binary' } } }, { $ref: '#/components/schemas/Base' }], anyOf: [{ properties: { a: { format: 'binary' } } }] }, [['a', 'file'], ['logo', 'file'], ['name', 'value'], ['t', 'value']]],
     ['hostile names are data', `{"properties": {"__proto__": {"format": "binary"}, "constructor": {"format": "binary"}, ${JSON.stringify(HOSTILE)}: {"format": "binary"}}}`, [['__proto__', 'file'], [HOSTILE, 'file'], ['constructor', 'file']]],
   ])('%s', (_name, schema, want) => {
     expect(fieldsOf(typeof schema === 'string' ? JSON.parse(schema) : schema)?.map((f) => [f.name, f.kind])).toEqual(want);
   });
 
   it.each([
-    ['a top-level oneOf decides the fields', { oneOf: [{ properties: { a: { format: 'binary' } } }] }],
+    ['oneOf branches disagree on a field', { oneOf: [{ properties: { a: { format: 'binary' } } }, { properties: { a: { type: 'string' } } }] }],
     ['an allOf member with anyOf', { allOf: [{ anyOf: [{ properties: { a: { format: 'binary' } } }] }] }],
     ['no properties', { type: 'object' }],
     ['a $ref cycle', { $ref: '#/components/schemas/Loop' }],

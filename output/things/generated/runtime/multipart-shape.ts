@@ -10,7 +10,7 @@
  * - a declared non-file field sent as a file part (a Blob appended to FormData) becomes its text, as
  *   its `string` type says, and is validated as that text.
  * Fields the schema does not declare, and bodies whose fields the generator could not work out
- * (a top-level oneOf/anyOf), are left as they arrived.
+ * (oneOf/anyOf branches that disagree on a field), are left as they arrived.
  */
 import type { UploadedFile } from './multipart.js';
 
