@@ -37,7 +37,7 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     pattern: op.pattern,
     pathParams: op.pathParams,
     ...pathParamTypes(op),
-    ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes } } : {}),
+    ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes, ...(op.requestBody.multipart ? { multipart: op.requestBody.multipart } : {}) } } : {}),
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
     ...(op.security ? { security: op.security } : {}),

@@ -6,6 +6,7 @@ import { literal } from './safe-text.js';
 import { pascalCase, safeIdentifier } from '../model/identifiers.js';
 import type { ModelOperation, ModelResponse } from '../model/types.js';
 import { pathsTypeFor } from './extra-method-types.js';
+import { receivedBodyType } from './body-types.js';
 
 export interface HandlerTypes {
   typeName: string;
@@ -37,7 +38,9 @@ export function handlerTypes(op: ModelOperation): HandlerTypes {
 
 function bodyType(op: ModelOperation, base: string): string {
   if (!op.requestBody || op.requestBody.contentTypes.length === 0) return 'undefined';
-  const union = op.requestBody.contentTypes.map((ct) => `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`).join(' | ');
+  // what the runtime's parser hands over for each media type (body-types.ts), not only what the schema says
+  const members = op.requestBody.contentTypes.map((ct) => receivedBodyType(ct, `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`, op.requestBody!.multipart));
+  const union = [...new Set(members)].join(' | ');
   return op.requestBody.required ? union : `${union} | undefined`;
 }
 

@@ -10,6 +10,7 @@ import type { Model, ModelOperation, ModelParam, ModelResponse, ModelContent } f
 import { buildSecuritySchemes, operationSecurity } from './security.js';
 import { buildValidationPlan, credentialQueryNames } from './validation-plan.js';
 import { escapeToken, parsePointer } from '../../templates/runtime/json-pointer.js';
+import { multipartFieldsOf } from './multipart-fields.js';
 
 type Obj = Record<string, unknown>;
 type Problem = Omit<Diagnostic, 'file' | 'line'>;
@@ -91,7 +92,8 @@ function primitiveType(doc: Obj, schema: unknown): ModelParam['type'] {
 function buildRequestBody(doc: Obj, raw: unknown, pointer: string): ModelOperation['requestBody'] {
   if (raw === undefined) return undefined;
   const body = asObj(resolveLocal(doc, raw));
-  return { required: body.required === true, contentTypes: Object.keys(asObj(body.content)).sort(), pointer };
+  const multipart = multipartFieldsOf(doc, asObj(body.content));
+  return { required: body.required === true, contentTypes: Object.keys(asObj(body.content)).sort(), pointer, ...(multipart.length ? { multipart } : {}) };
 }
 
 function buildResponses(doc: Obj, responses: Obj, base: string): ModelResponse[] {

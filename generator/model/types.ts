@@ -2,6 +2,7 @@
 import type { HttpMethod } from './paths.js';
 import type { ModelSecurity, ModelSecurityScheme } from './security.js';
 import type { ValidationPlan } from '../../templates/runtime/validate/plan.js';
+import type { MultipartFields } from './multipart-fields.js';
 
 export interface ModelParam {
   name: string;
@@ -44,7 +45,13 @@ export interface ModelOperation {
   pointer: string;
   summary?: string;
   params: ModelParam[];
-  requestBody?: { required: boolean; contentTypes: string[]; pointer: string };
+  requestBody?: {
+    required: boolean;
+    contentTypes: string[];
+    pointer: string;
+    /** multipart/form-data media types whose schema declares properties: which are files (multipart-fields.ts). */
+    multipart?: MultipartFields[];
+  };
   responses: ModelResponse[];
   deprecated: boolean;
   /** Effective security requirements (see security.ts); undefined: public. */

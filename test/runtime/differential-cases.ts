@@ -192,6 +192,16 @@ export const EXCEPTIONS: Exception[] = [
       'A oneOf with a `discriminator` and no explicit `mapping`: express-openapi-validator requires the discriminator value to be a schema name (the implied mapping) and reports one request-level INVALID otherwise; the compiled engine validates the oneOf itself, as OpenAPI says the discriminator is a hint and the composite keyword decides, so a body matching exactly one branch is accepted and a failing one gets ONE_OF with its location.',
     applies: (_spec, request, eov) => request.body !== undefined && eov.issues.length > 0 && eov.issues.every((i) => /^request \S+ INVALID$/.test(i)),
   },
+  {
+    id: 'eov-read-only-parameter',
+    reason:
+      'A path, query, header or cookie parameter whose schema says `readOnly: true` (GitHub marks its alert numbers so) and whose value fails that schema: express-openapi-validator adds a READ_ONLY issue on the parameter itself. readOnly is about properties a client must not send in a body (OpenAPI 3.0: "relevant only for Schema properties definitions"); a parameter the client must send cannot be read-only, so the compiled engine reports only the real failure, which express-openapi-validator reports too.',
+    applies: (_spec, _request, eov, compiled) => {
+      const eovOnly = eov.issues.filter((i) => !compiled.issues.includes(i));
+      return eov.status === compiled.status && eovOnly.length > 0 && compiled.issues.every((i) => eov.issues.includes(i))
+        && eovOnly.every((i) => /^(path|query|header|cookie) \S+ READ_ONLY$/.test(i));
+    },
+  },
 ];
 
 /** Every issue only one side reports is about a parameter `ours` marks, and ours marks at least one. */

@@ -61,7 +61,8 @@ export function registerBodyParsers(app: FastifyInstance, limit: string | number
   app.addContentTypeParser(/^text\/(?!xml\b)/i, { parseAs: 'string' }, (_req, text, done) => done(null, text));
   app.addContentTypeParser('*', (req, _payload, done) => {
     const raw = req.raw as typeof req.raw & { body?: unknown };
-    expressParsers(raw as never, {} as never, (error?: unknown) => (error ? done(error as Error, undefined) : done(null, raw.body)));
+    // the operation rides along as on Express (res.locals.faultline): multipart-shape.ts reads its file fields
+    expressParsers(raw as never, { locals: { faultline: req.faultline } } as never, (error?: unknown) => (error ? done(error as Error, undefined) : done(null, raw.body)));
   });
 }
 

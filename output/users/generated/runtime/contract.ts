@@ -6,6 +6,7 @@
 import type { Recipe } from './recipe.js';
 import type { SecurityRequirementContract, SecuritySchemeContract } from './security/types.js';
 import type { ValidationPlan } from './validate/plan.js';
+import type { MultipartFieldsContract } from './multipart-shape.js';
 
 export interface ErrorResponseContract {
   /** '400', '4XX' or 'default' */
@@ -26,7 +27,8 @@ export interface OperationContract {
   pathParams: string[];
   /** Non-string path parameters, converted after validation. */
   paramTypes?: Record<string, 'integer' | 'number' | 'boolean'>;
-  body?: { required: boolean; contentTypes: string[] };
+  /** `multipart`: per multipart/form-data media type, which declared fields are files (multipart-shape.ts). */
+  body?: { required: boolean; contentTypes: string[]; multipart?: MultipartFieldsContract[] };
   /** Documented non-error statuses, e.g. ['201'] or ['2XX']. */
   successStatuses: string[];
   /** Documented error responses, most specific first. */

@@ -16,3 +16,5 @@ export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from './t
 export { clientErrorHandler } from './client-error.js';
 export { fail, type Fail, type FailStatus, type FailBody, type FailFields, type FailOptions, type CanFail } from './fail.js';
 export { mapError, type MappedError, type ErrorClass } from './map-error.js';
+export type { UploadedFile } from './multipart.js';
+export type { WithUploads } from './multipart-shape.js';

@@ -10,6 +10,8 @@
 import busboy from 'busboy';
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailure } from './validate/middleware.js';
+import type { OperationContract } from './contract.js';
+import { multipartFieldsFor, shapeMultipartBody } from './multipart-shape.js';
 
 export interface UploadedFile {
   fieldName: string;
@@ -28,15 +30,23 @@ export interface UploadLimits {
   fields: number;
 }
 
-/** Where the validator's view of a multipart body (files as their names) is kept on the request. */
-export const VALIDATION_VIEW = Symbol('faultline.multipart');
+/**
+ * The validator's view of each parsed multipart body (files as their names), keyed by the body object
+ * itself rather than stored on the request, so every target finds it: Fastify hands the validator a
+ * request-shaped object of its own that carries the same body.
+ */
+const validationViews = new WeakMap<object, Record<string, unknown>>();
+
+export function validationViewOf(body: unknown): Record<string, unknown> | undefined {
+  return body && typeof body === 'object' ? validationViews.get(body) : undefined;
+}
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
   return !!value && typeof value === 'object' && Buffer.isBuffer((value as UploadedFile).buffer) && typeof (value as UploadedFile).filename === 'string';
 }
 
 export function multipartParser(limits: UploadLimits) {
-  return (req: Request, _res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fileSize } });
@@ -81,8 +91,12 @@ export function multipartParser(limits: UploadLimits) {
     });
     parser.on('close', () => {
       if (failure) return finish(failure);
+      // file fields as UploadedFile, declared text fields as text, whatever filenames the client gave (multipart-shape.ts)
+      const operation = (res as Partial<Response> | undefined)?.locals?.faultline?.operation as OperationContract | undefined;
+      const fields = multipartFieldsFor(operation?.body?.multipart, req.headers['content-type']);
+      if (fields) shapeMultipartBody(body, fields);
       req.body = body;
-      (req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] = validationView(body);
+      validationViews.set(body, validationView(body));
       finish();
     });
     req.pipe(parser);
@@ -90,7 +104,8 @@ export function multipartParser(limits: UploadLimits) {
 }
 
 function validationView(body: Record<string, unknown>): Record<string, unknown> {
-  const view: Record<string, unknown> = {};
+  // null prototype, as `body`: a field called __proto__ is a field, not the object's prototype
+  const view: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(body)) {
     view[name] = Array.isArray(value) ? value.map((v) => (isUploadedFile(v) ? v.filename : v)) : isUploadedFile(value) ? value.filename : value;
   }

@@ -15,7 +15,7 @@ import { chooseMediaType, parseMediaType } from './body.js';
 import type { CompiledRequest } from './compile.js';
 import { parseNumericParameters } from './numbers.js';
 import { applyFormFields, isFormMediaType, type FormFields } from './form-fields.js';
-import { VALIDATION_VIEW } from '../multipart.js';
+import { validationViewOf } from '../multipart.js';
 import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
@@ -95,7 +95,7 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   if (validateBody) {
     // multipart: the validator sees files as their names (format: binary is a string), the handler gets the files
-    const view = ((req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] ?? req.body) as Obj;
+    const view = (validationViewOf(req.body) ?? req.body) as Obj;
     const fieldItems = fields && view && typeof view === 'object' ? applyFormFields(view, fields) : undefined;
     if (fields && view !== req.body && req.body && typeof req.body === 'object') applyFormFields(req.body as Obj, fields);
     const data = { body: view };
