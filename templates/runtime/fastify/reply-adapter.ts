@@ -4,7 +4,7 @@
  * those methods, so both targets share one error path and send byte-for-byte the same error bodies.
  */
 import type { FastifyReply } from 'fastify';
-import type { RequestState } from '../router.js';
+import type { RequestState } from '../request-state.js';
 
 export interface ResponseLike {
   locals: { faultline: RequestState };

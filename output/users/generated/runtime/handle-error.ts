@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import type { Logger } from './logger.js';
 import type { ServiceContract } from './contract.js';
 import type { RouterOptions } from './options.js';
-import type { RequestState } from './router.js';
+import type { RequestState } from './request-state.js';
 import { classify, clientVerdict, unexpected, type Verdict } from './classify.js';
 import { chooseResponse, sendError, serviceChoice, type ErrorChoice } from './respond.js';
 import { reasonPhrase } from './http-errors.js';
