@@ -47,7 +47,7 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
     report(options, logger, error, { operation: op, requestId, req, status: choice.status, cause: verdict.origin });
   }
   // The full list of issues goes to the debug log; bodies carry at most a short summary.
-  if (verdict.issues?.length) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
+  if (verdict.issues?.length && logger.isLevelEnabled('debug')) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
   if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');

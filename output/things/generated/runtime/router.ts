@@ -54,7 +54,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
       settled = true;
       const handler = Object.hasOwn(table, state.operation.name) ? table[state.operation.name] : undefined;
       if (typeof handler !== 'function') return crash(req, res, new Error(`no handler registered for operation ${state.operation.name}`));
-      void invokeHandler(handler, state, req, res, logger, engine.checkResponse, (e) => crash(req, res, e)).catch((e: unknown) => crash(req, res, e));
+      invokeHandler({ handler, state, req, res, logger, checkResponse: engine.checkResponse, failed: (e) => crash(req, res, e) });
     });
   }
 

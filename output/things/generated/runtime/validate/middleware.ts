@@ -114,10 +114,20 @@ function hasBytes(req: Request): boolean {
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }
 
-/** Media types the router parses into values the schema can judge (JSON, forms, text, XML); the rest are Buffers. */
+/**
+ * Media types the router parses into values the schema can judge (JSON, forms, text, XML); the rest are
+ * Buffers. Remembered per Content-Type (it ran on every request with a body); bounded like chooseMediaType.
+ */
+const parsedTypes = new Map<string, boolean>();
+
 function isParsed(contentType: string | undefined): boolean {
+  const key = contentType ?? '';
+  const known = parsedTypes.get(key);
+  if (known !== undefined) return known;
   const base = parseMediaType(contentType)?.base ?? '';
-  return /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
+  const parsed = /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
+  if (parsedTypes.size < 64) parsedTypes.set(key, parsed);
+  return parsed;
 }
 
 function parseCookies(header: string | undefined): Obj {
