@@ -52,7 +52,7 @@ export function sampledCheck(check: ResponseCheck, setting: boolean | number | u
   return (...args) => (Math.random() < setting ? check(...args) : undefined);
 }
 
-/** A handler answered with a status its operation does not document (only possible through `any`). */
+/** A handler answered with a status its operation does not document (only possible by escaping its types, e.g. a cast). */
 export class UndocumentedResult extends Error {
   constructor(readonly status: unknown) {
     super(`handler returned undocumented status ${String(status)}`);

@@ -64,7 +64,9 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
   app.decorateRequest('faultline', null);
 
   const fail = (request: FastifyRequest, res: ResponseLike, failure: Failure) =>
-    handleError(contract, routerOptions, logger, request as never, res as never, failure);
+    // ErrorContext.req is the target's native request (native.ts); this repository type-checks the
+    // runtime with Express's native.ts, while a Fastify service's copy says FastifyRequest
+    handleError(contract, routerOptions, logger, request as never, res, failure);
 
   /** Request id, operation, 404/405, path parameters and the 415: everything decided before the body is read. */
   function start(request: FastifyRequest, reply: FastifyReply, done: boolean | (() => void)): void {
@@ -83,6 +85,8 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
     if (!routed.operation.security) return typeof done === 'function' ? done() : undefined;
     // security: after route match, before the body is read or validated (401/403 never become 400)
     const native = { headers: request.headers, originalUrl: url, socket: request.raw.socket, query: request.query };
+    // Verifiers are typed with Express's request (VerifyContext.req); on Fastify they get this view of the
+    // request with the fields credential extraction reads (extract.ts), not a whole Express request
     authenticate({ contract, verifiers }, routed.operation, native as never, requestId).then(
       (outcome) => {
         if (outcome.state === 'ok') {
@@ -107,7 +111,7 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
     const q = url.indexOf('?');
     const req = { headers: request.headers, body: request.body, originalUrl: url, path: q < 0 ? url : url.slice(0, q), query: request.query };
     let failure: unknown;
-    validation.validateRequest(req as never, res as never, (error?: unknown) => (failure = error));
+    validation.validateRequest(req, res, (error?: unknown) => (failure = error));
     if (failure) return fail(request, res, { kind: 'error', error: failure });
     let result: HandlerResult;
     try {

@@ -4,7 +4,8 @@
  * A status the operation does not document is a contract violation: logged, reported to onError,
  * and answered with the documented 500. Nothing of an unexpected error reaches the body.
  */
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
+import type { ResponseLike } from './response-like.js';
 import type { Logger } from './logger.js';
 import type { ServiceContract } from './contract.js';
 import type { RouterOptions } from './options.js';
@@ -23,8 +24,8 @@ export type Failure =
   | { kind: 'error'; error: unknown }
   | { kind: 'verdict'; verdict: Verdict };
 
-export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: Response, failure: Failure): void {
-  const state = res.locals.faultline as RequestState;
+export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: ResponseLike, failure: Failure): void {
+  const state = res.locals.faultline;
   const op = state?.operation;
   const requestId = state?.requestId ?? '';
   if (res.headersSent) {

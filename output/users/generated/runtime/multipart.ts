@@ -8,6 +8,7 @@
  * gets the UploadedFile.
  */
 import busboy from 'busboy';
+import type { Readable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailure } from './validate/middleware.js';
 
@@ -28,8 +29,8 @@ export interface UploadLimits {
   fields: number;
 }
 
-/** Where the validator's view of a multipart body (files as their names) is kept on the request. */
-export const VALIDATION_VIEW = Symbol('faultline.multipart');
+/** The validator's view of each multipart body (files as their names), kept per request. */
+export const validationViews = new WeakMap<object, Record<string, unknown>>();
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
   return !!value && typeof value === 'object' && Buffer.isBuffer((value as UploadedFile).buffer) && typeof (value as UploadedFile).filename === 'string';
@@ -69,7 +70,8 @@ export function multipartParser(limits: UploadLimits) {
       });
       stream.on('limit', () => tooLarge('a file larger than allowed'));
       stream.on('close', () => {
-        if (!(stream as unknown as { truncated?: boolean }).truncated) add(name, { fieldName: name, filename: info.filename ?? '', mimeType: info.mimeType, size, buffer: Buffer.concat(chunks) } satisfies UploadedFile);
+        // busboy sets `truncated` on a file stream cut at the size limit; its types declare a plain Readable
+        if (!(stream as Readable & { truncated?: boolean }).truncated) add(name, { fieldName: name, filename: info.filename ?? '', mimeType: info.mimeType, size, buffer: Buffer.concat(chunks) } satisfies UploadedFile);
       });
     });
     parser.on('filesLimit', () => tooLarge('more files than allowed'));
@@ -82,7 +84,7 @@ export function multipartParser(limits: UploadLimits) {
     parser.on('close', () => {
       if (failure) return finish(failure);
       req.body = body;
-      (req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] = validationView(body);
+      validationViews.set(req, validationView(body));
       finish();
     });
     req.pipe(parser);

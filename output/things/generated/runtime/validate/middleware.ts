@@ -5,7 +5,8 @@
  * as there), then every parameter and the body at once. Failures go to the router's error path as
  * `{status, errors}` items, exactly what express-openapi-validator throws, so they render the same.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
+import type { RequestState } from '../request-state.js';
 import type { ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';
 import { itemsFromAjv, type ValidatorItem } from '../issues.js';
@@ -15,7 +16,7 @@ import { chooseMediaType, parseMediaType } from './body.js';
 import type { CompiledRequest } from './compile.js';
 import { parseNumericParameters } from './numbers.js';
 import { applyFormFields, isFormMediaType, type FormFields } from './form-fields.js';
-import { VALIDATION_VIEW } from '../multipart.js';
+import { validationViews } from '../multipart.js';
 import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
@@ -33,8 +34,15 @@ export class ValidationFailure {
   }
 }
 
-export function requestValidator(engine: ValidationEngine, operationOf: (res: Response) => OperationContract) {
-  return function validateRequest(req: Request, res: Response, next: NextFunction): void {
+/** The parts of a request the validator reads: an Express request, or the Fastify target's view of one. */
+export type ValidatedRequest = Pick<Request, 'headers' | 'path' | 'originalUrl' | 'body'> & { query: unknown };
+/** Where the router keeps the request's state (Express's res.locals, or the Fastify reply adapter's). */
+export interface ValidatedResponse {
+  locals: { faultline?: RequestState };
+}
+
+export function requestValidator(engine: ValidationEngine, operationOf: (res: ValidatedResponse) => OperationContract) {
+  return function validateRequest(req: ValidatedRequest, res: ValidatedResponse, next: (failure?: unknown) => void): void {
     let compiled: CompiledRequest;
     try {
       compiled = engine.request(operationOf(res));
@@ -47,7 +55,7 @@ export function requestValidator(engine: ValidationEngine, operationOf: (res: Re
   };
 }
 
-function check(req: Request, res: Response, compiled: CompiledRequest): ValidationFailure | undefined {
+function check(req: ValidatedRequest, res: ValidatedResponse, compiled: CompiledRequest): ValidationFailure | undefined {
   let validateBody: ValidateFunction | undefined;
   let fields: FormFields | undefined;
   if (compiled.body) {
@@ -75,7 +83,8 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   let items: ValidatorItem[] | undefined;
   if (compiled.params) {
-    const state = res.locals.faultline as { params: Record<string, unknown>; cookies?: Obj };
+    // set by the router before validation; an empty state only if the validator runs on its own
+    const state = res.locals.faultline ?? { requestId: '', params: {} };
     const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
     if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
     for (const plan of compiled.arrays) {
@@ -95,7 +104,7 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   if (validateBody) {
     // multipart: the validator sees files as their names (format: binary is a string), the handler gets the files
-    const view = ((req as unknown as Record<symbol, unknown>)[VALIDATION_VIEW] ?? req.body) as Obj;
+    const view = (validationViews.get(req) ?? req.body) as Obj;
     const fieldItems = fields && view && typeof view === 'object' ? applyFormFields(view, fields) : undefined;
     if (fields && view !== req.body && req.body && typeof req.body === 'object') applyFormFields(req.body as Obj, fields);
     const data = { body: view };
@@ -110,7 +119,7 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   return items ? new ValidationFailure(400, items) : undefined;
 }
 
-function hasBytes(req: Request): boolean {
+function hasBytes(req: ValidatedRequest): boolean {
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }
 

@@ -38,6 +38,8 @@ export function formFields(doc: Obj, schema: Obj | undefined): FormFields | unde
     let items = prop.items as Obj | undefined;
     if (items && typeof items.$ref === 'string') items = valueAtPointer(doc, items.$ref) as Obj | undefined;
     const schema = prop.type === 'array' ? { ...prop, items } : prop;
+    // 'body' is not a parameter location (ParameterPlan.field), but the numeric parser only uses `field` as the
+    // key of the data it is given, here `{ body }`
     plans.push({ name, field: 'body' as never, required: false, schemaPointer: undefined, schema, style: 'form', explode: true, allowReserved: true, allowEmptyValue: true, jsonContent: false });
   }
   return { numeric: numericParameters(plans), booleans, arrays };
