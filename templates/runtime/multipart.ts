@@ -9,7 +9,7 @@
 import busboy from 'busboy';
 import type { Readable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
-import { ValidationFailure } from './validate/middleware.js';
+import { ValidationFailure } from './validate/failure.js';
 
 export interface UploadedFile {
   fieldName: string;

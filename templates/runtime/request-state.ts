@@ -6,9 +6,14 @@
 import type { OperationContract } from './contract.js';
 import type { Logger } from './logger.js';
 import type { FailOptions } from './fail.js';
-import type { HandlerResult } from './send-result.js';
 
-export type { HandlerResult };
+/** What a handler returns: a documented status, and the body, headers and content type to send. */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  contentType?: string;
+}
 
 export interface RequestState {
   operation?: OperationContract;

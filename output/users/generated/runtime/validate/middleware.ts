@@ -7,6 +7,7 @@
  */
 import type { Request } from 'express';
 import type { RequestState } from '../request-state.js';
+import { ValidationFailure } from './failure.js';
 import type { ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';
 import { itemsFromAjv, type ValidatorItem } from '../issues.js';
@@ -21,18 +22,7 @@ import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
 
-/** What the error path receives: classify.ts reads `status` and `errors` as from express-openapi-validator. */
-/**
- * Not an Error on purpose: a 400 is an expected outcome on a hot path, and capturing a stack trace
- * for each one costs more than validating the request. classify() knows it by `status` + `errors`.
- */
-export class ValidationFailure {
-  readonly name = 'ValidationFailure';
-  readonly message: string;
-  constructor(readonly status: number, readonly errors: ValidatorItem[]) {
-    this.message = status >= 500 ? 'response does not match the spec' : 'request does not match the spec';
-  }
-}
+export { ValidationFailure };
 
 /** The parts of a request the validator reads: an Express request, or the Fastify target's view of one. */
 export type ValidatedRequest = Pick<Request, 'headers' | 'path' | 'originalUrl' | 'body'> & { query: unknown };
