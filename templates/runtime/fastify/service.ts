@@ -116,7 +116,8 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
     let result: HandlerResult;
     try {
       const input = handlerInput(op, { params: state.params, cookies: state.cookies, auth: state.auth, query: req.query, headers: request.headers, body: request.body, requestId: state.requestId, logger, req: request, res: reply });
-      const handler = Object.hasOwn(table, op.name) ? table[op.name] : undefined;
+      // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
+      const handler = table[op.name];
       if (typeof handler !== 'function') throw new Error(`no handler registered for operation ${op.name}`);
       result = await handler(input);
     } catch (error) {

@@ -52,7 +52,8 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
       if (error !== undefined && error !== null) return crash(req, res, error);
       if (settled) return;
       settled = true;
-      const handler = Object.hasOwn(table, state.operation.name) ? table[state.operation.name] : undefined;
+      // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
+      const handler = table[state.operation.name];
       if (typeof handler !== 'function') return crash(req, res, new Error(`no handler registered for operation ${state.operation.name}`));
       invokeHandler({ handler, state, req, res, logger, checkResponse: engine.checkResponse, failed: (e) => crash(req, res, e) });
     });
