@@ -101,8 +101,11 @@ function fromValidator(e: { status: number; errors: unknown[] }): Verdict {
 /** An item of a validator's `errors` (ours or express-openapi-validator's), reading only string fields. */
 function validatorItem(value: unknown): ValidatorItem {
   const item = (value ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { path: text(item.path), message: text(item.message), errorCode: text(item.errorCode) };
+  return { path: textOrUndefined(item.path), message: textOrUndefined(item.message), errorCode: textOrUndefined(item.errorCode) };
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Flask-style: walk the prototype chain from the most derived class; the first registered mapper wins. */

@@ -72,15 +72,14 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
   return function faultline(req: Request, res: Response, _next: NextFunction): void {
     const requestId = requestIdFor(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
-    const state: RequestState = { requestId, params: {} };
-    res.locals.faultline = state;
     try {
       const routed = routeRequest(match, req.method, req.path, req.headers);
       if (routed.kind === 'failed') {
-        state.operation = routed.operation;
+        res.locals.faultline = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
         return failure(req, res, routed.failure);
       }
-      const ready: Routed = Object.assign(state, { operation: routed.operation, params: routed.params });
+      const ready: Routed = { requestId, params: routed.params, operation: routed.operation };
+      res.locals.faultline = ready;
       if (!ready.operation.security) return authenticated(req, res, ready);
       authenticate({ contract, verifiers }, ready.operation, req, requestId).then((outcome) => {
         if (outcome.state === 'ok') {
@@ -91,6 +90,8 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
         failure(req, res, { kind: 'verdict', verdict: outcome.verdict });
       }, (error: unknown) => crash(req, res, error));
     } catch (error) {
+      // the error path reads the request id (and operation, when known) from the state
+      res.locals.faultline ??= { requestId, params: {} } satisfies RequestState;
       crash(req, res, error);
     }
   };
