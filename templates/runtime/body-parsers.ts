@@ -1,11 +1,9 @@
 /**
- * Request bodies before validation: the 415 check against the operation's documented media types
- * (a body of an undocumented type is never parsed), then one parser per media type, each a
- * well-kept library. Requests without a body skip parsing.
+ * Request bodies before validation: one parser per media type, each a well-kept library. The 415
+ * for a media type the operation does not document comes before (content-type.ts), so such a body
+ * is never parsed; requests without a body skip parsing.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { OperationContract } from './contract.js';
-import type { Failure } from './handle-error.js';
 import { multipartParser, type UploadLimits } from './multipart.js';
 import { isXmlMediaType, xmlBodyParser } from './xml-body.js';
 
@@ -47,21 +45,4 @@ export function toBytes(limit: string | number): number {
 export function isJsonRequest(req: { headers: Record<string, unknown> }): boolean {
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
   return /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(type);
-}
-
-/** 415 before parsing: a body whose media type the operation does not document is never parsed. */
-export function contentTypeProblem(req: Request, op: OperationContract): Failure | undefined {
-  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody) return undefined;
-  if (!op.body) return undefined;
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
-  return accepted ? undefined : { kind: 'unsupported-media-type' };
-}
-
-function mediaTypeMatches(documented: string, actual: string): boolean {
-  const base = documented.split(';')[0].trim();
-  if (base === '*/*' || base === actual) return true;
-  if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
-  return false;
 }

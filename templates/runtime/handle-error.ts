@@ -3,11 +3,12 @@
  * A status the operation does not document is a contract violation: logged, reported to onError,
  * and answered with the documented 500. Nothing of an unexpected error reaches the body.
  */
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
+import type { ResponseLike } from './response-like.js';
 import type { Logger } from './logger.js';
 import type { ServiceContract } from './contract.js';
 import type { RouterOptions } from './options.js';
-import type { RequestState } from './router.js';
+import type { RequestState } from './request-state.js';
 import { classify, clientVerdict, unexpected, type Verdict } from './classify.js';
 import { chooseResponse, sendError, serviceChoice, type ErrorChoice } from './respond.js';
 import { reasonPhrase } from './http-errors.js';
@@ -22,8 +23,8 @@ export type Failure =
   | { kind: 'error'; error: unknown }
   | { kind: 'verdict'; verdict: Verdict };
 
-export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: Response, failure: Failure): void {
-  const state = res.locals.faultline as RequestState;
+export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: ResponseLike, failure: Failure): void {
+  const state = res.locals.faultline;
   const op = state?.operation;
   const requestId = state?.requestId ?? '';
   if (res.headersSent) {
@@ -46,7 +47,7 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
     report(options, logger, error, { operation: op, requestId, req, status: choice.status, cause: verdict.origin });
   }
   // The full list of issues goes to the debug log; bodies carry at most a short summary.
-  if (verdict.issues?.length) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
+  if (verdict.issues?.length && logger.isLevelEnabled('debug')) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
   if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');

@@ -2,7 +2,7 @@
  * Sends an error as the documented response of the matched operation. This is the one place a
  * status is chosen for a failure: exact status, then its range (4XX/5XX), then `default`.
  */
-import type { Response } from 'express';
+import type { ResponseLike } from './response-like.js';
 import type { ErrorResponseContract, OperationContract, ServiceContract } from './contract.js';
 import { renderBody } from './render-body.js';
 import type { Problem } from './problem.js';
@@ -44,7 +44,7 @@ export function serviceChoice(service: ServiceContract, status: number): ErrorCh
   return { status, response: service.serviceError };
 }
 
-export function sendError(res: Response, choice: ErrorChoice, problem: Problem, headers: Record<string, string> = {}, body?: unknown, fields?: Record<string, unknown>): void {
+export function sendError(res: ResponseLike, choice: ErrorChoice, problem: Problem, headers: Record<string, string> = {}, body?: unknown, fields?: Record<string, unknown>): void {
   const rendered = body !== undefined ? body : withFields(renderBody(choice.response.recipe, { ...problem, status: choice.status }), fields);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (!choice.response.contentType) {

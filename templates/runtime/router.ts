@@ -1,109 +1,97 @@
 /**
- * createServiceRouter: the Express router of a generated service. Order of work per request:
- * request id -> route match (404/405 answered here) -> content type and body parsing (415/413/400)
- * -> request validation (400; the compiled engine in validate/, or express-openapi-validator) -> handler
- * -> response validation -> documented response. Every failure on the way goes to one error handler
- * that answers with the operation's documented error response.
+ * createServiceRouter: the Express side of a generated service, one middleware. Order of work per
+ * request: request id -> route match, 404/405/415 (route-request.ts) -> security (401/403 before the
+ * body is read) -> body parsing, for operations that document a body (body-parsers.ts; 413/400/415)
+ * -> request validation (engine-choice.ts; 400) -> handler -> response validation -> documented
+ * response (invoke-handler.ts). Every failure on the way goes straight to the one error path
+ * (handle-error.ts), which answers with the operation's documented error response.
+ *
+ * One middleware rather than one Express layer per step: each layer costs a `Layer.match` and a
+ * `next` closure per request, and an error a walk through Express's error path; together that was
+ * the largest cost faultline added over bare Express.
  */
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { OperationContract, ServiceContract } from './contract.js';
-import { createMatcher, decodeParams } from './match.js';
-import { createLogger, requestIdFor, type Logger } from './logger.js';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServiceContract } from './contract.js';
+import { createMatcher } from './match.js';
+import { createLogger, requestIdFor } from './logger.js';
 import { handleError, type Failure } from './handle-error.js';
-import { bodyParser, contentTypeProblem } from './body-parsers.js';
-import { sampledCheck, sendResult, type HandlerResult, type ResponseCheck } from './send-result.js';
+import { bodyParser } from './body-parsers.js';
 import type { RouterOptions } from './options.js';
-import { compiledValidation } from './validate/index.js';
-import { typedParams } from './handler-input.js';
-import { lazyValidator } from './lazy-validator.js';
-import { fail } from './fail.js';
-import { securityStep } from './security/index.js';
+import { chooseEngine } from './engine-choice.js';
+import { invokeHandler } from './invoke-handler.js';
+import { authenticate, warnUnregisteredSchemes } from './security/index.js';
+import { routeRequest } from './route-request.js';
+import type { HandlerTable, OperationHandler, RequestState } from './request-state.js';
 
 export { UndocumentedResult, type HandlerResult } from './send-result.js';
+export type { OperationHandler, HandlerTable, RequestState } from './request-state.js';
 
-export type AnyHandler = (input: any) => HandlerResult | Promise<HandlerResult>;
+type Routed = RequestState & Required<Pick<RequestState, 'operation'>>;
 
-export interface RequestState {
-  operation?: OperationContract;
-  requestId: string;
-  /** Path parameters: decoded strings, then (after validation) the values the handler receives. */
-  params: Record<string, unknown>;
-  /** Cookie parameters as validated (compiled engine; only when the operation declares any). */
-  cookies?: Record<string, unknown>;
-  /** Set by the security step for secured operations. */
-  auth?: unknown;
-}
-
-export function createServiceRouter(contract: ServiceContract, apiSpec: object, handlers: Record<string, AnyHandler>, options: RouterOptions = {}): Router {
-  const router = express.Router();
+export function createServiceRouter<H extends HandlerTable<H>>(contract: ServiceContract, apiSpec: object, handlers: H, options: RouterOptions = {}): RequestHandler {
   const logger = options.logger ?? createLogger();
   const match = createMatcher(contract.operations);
+  const table: Readonly<Record<string, OperationHandler | undefined>> = handlers;
+  const verifiers = options.security ?? {};
+  warnUnregisteredSchemes(contract, verifiers, logger);
+  const parse = bodyParser(options.bodyLimit ?? '1mb', options.uploadLimits);
+  const engine = chooseEngine(apiSpec, contract.operations, options, logger);
   const failure = (req: Request, res: Response, f: Failure) => handleError(contract, options, logger, req, res, f);
+  const crash = (req: Request, res: Response, error: unknown) => failure(req, res, { kind: 'error', error });
 
-  router.use((req, res, next) => {
+  function authenticated(req: Request, res: Response, state: Routed): void {
+    if (state.operation.body === undefined) return validated(req, res, state);
+    parse(req, res, (error?: unknown) => (error === undefined || error === null ? guarded(validated, req, res, state) : crash(req, res, error)));
+  }
+
+  function validated(req: Request, res: Response, state: Routed): void {
+    let settled = false;
+    engine.validateRequest(req, res, (error?: unknown) => {
+      // express-openapi-validator may call back again later, with a response validation error
+      if (error !== undefined && error !== null) return crash(req, res, error);
+      if (settled) return;
+      settled = true;
+      // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
+      const handler = table[state.operation.name];
+      if (typeof handler !== 'function') return crash(req, res, new Error(`no handler registered for operation ${state.operation.name}`));
+      invokeHandler({ handler, state, req, res, logger, checkResponse: engine.checkResponse, failed: (e) => crash(req, res, e) });
+    });
+  }
+
+  /** A step that throws synchronously still ends in the documented 500, never in Express's default handler. */
+  function guarded(step: (req: Request, res: Response, state: Routed) => void, req: Request, res: Response, state: Routed): void {
+    try {
+      step(req, res, state);
+    } catch (error) {
+      crash(req, res, error);
+    }
+  }
+
+  // `next` is never called: every request is answered here, documented 404 and 405 included.
+  return function faultline(req: Request, res: Response, _next: NextFunction): void {
     const requestId = requestIdFor(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
-    const state: RequestState = { requestId, params: {} };
-    res.locals.faultline = state;
-    const found = match(req.method, req.path);
-    if (found.kind === 'none') return failure(req, res, { kind: 'not-found' });
-    if (found.kind === 'method') return failure(req, res, { kind: 'method', allow: found.allow });
-    state.operation = found.operation;
-    const params = decodeParams(found.operation.pathParams, found.rawParams);
-    if (!params) return failure(req, res, { kind: 'bad-path' });
-    state.params = params;
-    const problem = contentTypeProblem(req, found.operation);
-    if (problem) return failure(req, res, problem);
-    next();
-  });
-  // security: after route match, before the body is read or validated (401/403 never become 400)
-  router.use(securityStep({ contract, verifiers: options.security ?? {}, logger, refuse: (req, res, verdict) => failure(req, res, { kind: 'verdict', verdict }), crash: (req, res, error) => failure(req, res, { kind: 'error', error }) }));
-  router.use(bodyParser(options.bodyLimit ?? '1mb', options.uploadLimits));
-  const validate = (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
-  let checkResponse: ResponseCheck;
-  if ((options.engine ?? 'compiled') === 'compiled') {
-    const compiled = compiledValidation(apiSpec, contract.operations, validate, logger);
-    router.use(compiled.validateRequest);
-    checkResponse = sampledCheck(compiled.checkResponse, options.validateResponses);
-  } else {
-    router.use(
-      lazyValidator({
-        apiSpec: apiSpec as never,
-        validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
-        validateResponses: validate ? { removeAdditional: false } : false,
-        validateSecurity: false,
-        validateApiSpec: false,
-        ...(options.validator ?? {}),
-      }),
-    );
-  }
-  router.use(async (req, res, next) => {
-    const state = res.locals.faultline as RequestState;
-    const op = state.operation!;
-    const handler = handlers[op.name];
     try {
-      let log: Logger | undefined;
-      const input = {
-        params: typedParams(state.params, op), query: req.query, cookies: state.cookies ?? {}, headers: req.headers, body: req.body, req, res, requestId: state.requestId, fail, auth: state.auth,
-        // a child logger per request costs more than most handlers; make it only when a handler logs
-        get log() {
-          return (log ??= logger.child({ requestId: state.requestId }));
-        },
-      };
-      const result = await handler(input);
-      sendResult(res, op, result, checkResponse, (error) => next(error));
+      const routed = routeRequest(match, req.method, req.path, req.headers);
+      if (routed.kind === 'failed') {
+        res.locals.faultline = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
+        return failure(req, res, routed.failure);
+      }
+      const ready: Routed = { requestId, params: routed.params, operation: routed.operation };
+      res.locals.faultline = ready;
+      if (!ready.operation.security) return authenticated(req, res, ready);
+      authenticate({ contract, verifiers }, ready.operation, req, requestId).then((outcome) => {
+        if (outcome.state === 'ok') {
+          ready.auth = outcome.auth;
+          return guarded(authenticated, req, res, ready);
+        }
+        if (outcome.state === 'crashed') return crash(req, res, outcome.error);
+        failure(req, res, { kind: 'verdict', verdict: outcome.verdict });
+      }, (error: unknown) => crash(req, res, error));
     } catch (error) {
-      // Express treats next(null), next(undefined) and next('router') as "no error"; never let a thrown value steer routing.
-      next(new Thrown(error));
+      // the error path reads the request id (and operation, when known) from the state
+      res.locals.faultline ??= { requestId, params: {} } satisfies RequestState;
+      crash(req, res, error);
     }
-  });
-  // Nothing should fall through; if something does (a validator quirk), it is still a documented 404.
-  router.use((req, res) => failure(req, res, { kind: 'not-found' }));
-  router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => failure(req, res, { kind: 'error', error: error instanceof Thrown ? error.value : error }));
-  return router;
-}
-
-/** Carries whatever a handler threw (null, a string, an object) through Express's error path. */
-class Thrown {
-  constructor(readonly value: unknown) {}
+  };
 }

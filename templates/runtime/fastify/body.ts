@@ -7,6 +7,7 @@
 import { parse as parseQueryString } from 'node:querystring';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Socket } from 'node:net';
+import type { Transform } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { bodyParser } from '../body-parsers.js';
 import type { UploadLimits } from '../multipart.js';
@@ -22,7 +23,7 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 }
 
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const DECODERS: Record<string, () => Transform> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
 
 const FASTIFY_PARSED = /^(application\/([a-z0-9.+-]*\+)?json|application\/x-www-form-urlencoded|text\/(?!xml\b))/i;
 
@@ -42,7 +43,7 @@ export function registerBodyParsers(app: FastifyInstance, limit: string | number
     const inflated = decoder();
     // A body that does not inflate: body-parser passes zlib's error on marked 400 and exposable (classify.ts knows it).
     inflated.on('error', (error) => Object.assign(error, { status: 400, expose: true }));
-    done(null, payload.pipe(inflated) as never);
+    done(null, payload.pipe(inflated));
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(JSON_TYPE, { parseAs: 'string' }, (req, text, done) => {

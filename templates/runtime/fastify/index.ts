@@ -3,7 +3,8 @@
  * this file instead of the Express router), so nothing a Fastify service loads pulls in Express.
  * Depends on fastify and pino only.
  */
-export { createFastifyService, type AnyHandler, type FastifyServiceOptions } from './service.js';
+export { createFastifyService, type FastifyServiceOptions } from './service.js';
+export type { OperationHandler, HandlerTable } from '../request-state.js';
 export { UndocumentedResult, type HandlerResult } from '../handler-input.js';
 export { HttpError, notImplemented, reasonPhrase, type HttpErrorInit } from '../http-errors.js';
 export type { RouterOptions, ErrorContext, ErrorMapper } from '../options.js';

@@ -1,21 +1,12 @@
 /**
- * The error path (handle-error.ts, respond.ts) writes to a response through a handful of methods
- * (status, setHeader, send, end, headersSent, destroy, locals). This adapter gives a Fastify reply
- * those methods, so both targets share one error path and send byte-for-byte the same error bodies.
+ * Gives a Fastify reply the methods the shared error path writes through (response-like.ts), so both
+ * targets share one error path and send byte-for-byte the same error bodies.
  */
 import type { FastifyReply } from 'fastify';
-import type { RequestState } from '../router.js';
+import type { RequestState } from '../request-state.js';
+import type { ResponseLike } from '../response-like.js';
 
-export interface ResponseLike {
-  locals: { faultline: RequestState };
-  readonly headersSent: boolean;
-  status(code: number): ResponseLike;
-  setHeader(name: string, value: string): void;
-  removeHeader(name: string): void;
-  send(body: string): void;
-  end(): void;
-  destroy(): void;
-}
+export type { ResponseLike };
 
 export function replyAdapter(reply: FastifyReply, state: RequestState): ResponseLike {
   const adapter: ResponseLike = {

@@ -9,22 +9,21 @@
 import { parse as parseQueryString } from 'node:querystring';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServiceContract } from '../contract.js';
-import { createMatcher, decodeParams } from '../match.js';
+import { createMatcher } from '../match.js';
+import { routeRequest } from '../route-request.js';
 import { createLogger, requestIdFor } from '../logger.js';
 import { handleError, type Failure } from '../handle-error.js';
 import type { RouterOptions } from '../options.js';
-import type { RequestState } from '../router.js';
+import type { HandlerTable, OperationHandler, RequestState } from '../request-state.js';
 import { compiledValidation } from '../validate/index.js';
-import { contentTypeFailure } from '../content-type.js';
 import { handlerInput, resultProblem, type HandlerResult } from '../handler-input.js';
 import { sampledCheck } from '../send-result.js';
+import { validatesResponses } from '../engine-choice.js';
 import { mediaKind } from '../serialize.js';
 import { sendFastifyBody } from './serialize.js';
-import { authenticate } from '../security/index.js';
+import { authenticate, warnUnregisteredSchemes } from '../security/index.js';
 import { replyAdapter, type ResponseLike } from './reply-adapter.js';
 import { registerBodyParsers, asBodyParserError, nodeClientError } from './body.js';
-
-export type AnyHandler = (input: any) => HandlerResult | Promise<HandlerResult>;
 
 export interface FastifyServiceOptions extends Omit<RouterOptions, 'engine' | 'validator'> {
   /** Options passed to Fastify itself (merged over faultline's). */
@@ -39,15 +38,16 @@ declare module 'fastify' {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
 
-export function createFastifyService(contract: ServiceContract, apiSpec: object, handlers: Record<string, AnyHandler>, options: FastifyServiceOptions = {}): FastifyInstance {
+export function createFastifyService<H extends HandlerTable<H>>(contract: ServiceContract, apiSpec: object, handlers: H, options: FastifyServiceOptions = {}): FastifyInstance {
   const logger = options.logger ?? createLogger();
   const routerOptions = options as RouterOptions;
   const match = createMatcher(contract.operations);
   // as on Express: responses are validated in production too, unless switched off or sampled
-  const validateResponses = (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
-  const validation = compiledValidation(apiSpec, contract.operations, validateResponses, logger);
+  const validation = compiledValidation(apiSpec, contract.operations, validatesResponses(options), logger);
   const checkResponse = sampledCheck(validation.checkResponse, options.validateResponses);
   const verifiers = options.security ?? {};
+  warnUnregisteredSchemes(contract, verifiers, logger);
+  const table: Readonly<Record<string, OperationHandler | undefined>> = handlers;
   const bodyLimit = typeof options.bodyLimit === 'number' ? options.bodyLimit : parseLimit(options.bodyLimit ?? '1mb');
   const app = Fastify({
     bodyLimit,
@@ -64,7 +64,9 @@ export function createFastifyService(contract: ServiceContract, apiSpec: object,
   app.decorateRequest('faultline', null);
 
   const fail = (request: FastifyRequest, res: ResponseLike, failure: Failure) =>
-    handleError(contract, routerOptions, logger, request as never, res as never, failure);
+    // ErrorContext.req is the target's native request (native.ts); this repository type-checks the
+    // runtime with Express's native.ts, while a Fastify service's copy says FastifyRequest
+    handleError(contract, routerOptions, logger, request as never, res, failure);
 
   /** Request id, operation, 404/405, path parameters and the 415: everything decided before the body is read. */
   function start(request: FastifyRequest, reply: FastifyReply, done: boolean | (() => void)): void {
@@ -75,20 +77,17 @@ export function createFastifyService(contract: ServiceContract, apiSpec: object,
     const res = replyAdapter(reply, state);
     const url = request.raw.url ?? '/';
     const q = url.indexOf('?');
-    const found = match(request.raw.method ?? 'GET', q < 0 ? url : url.slice(0, q));
-    if (found.kind === 'none') return fail(request, res, { kind: 'not-found' });
-    if (found.kind === 'method') return fail(request, res, { kind: 'method', allow: found.allow });
-    state.operation = found.operation;
-    const params = decodeParams(found.operation.pathParams, found.rawParams);
-    if (!params) return fail(request, res, { kind: 'bad-path' });
-    state.params = params;
-    const problem = contentTypeFailure(request.headers, found.operation);
-    if (problem) return fail(request, res, problem);
+    const routed = routeRequest(match, request.raw.method ?? 'GET', q < 0 ? url : url.slice(0, q), request.headers);
+    state.operation = routed.operation;
+    if (routed.kind === 'failed') return fail(request, res, routed.failure);
+    state.params = routed.params;
     if (done === true) return fail(request, res, { kind: 'not-found' });
-    if (!found.operation.security) return typeof done === 'function' ? done() : undefined;
+    if (!routed.operation.security) return typeof done === 'function' ? done() : undefined;
     // security: after route match, before the body is read or validated (401/403 never become 400)
     const native = { headers: request.headers, originalUrl: url, socket: request.raw.socket, query: request.query };
-    authenticate({ contract, verifiers }, found.operation, native as never, requestId).then(
+    // Verifiers are typed with Express's request (VerifyContext.req); on Fastify they get this view of the
+    // request with the fields credential extraction reads (extract.ts), not a whole Express request
+    authenticate({ contract, verifiers }, routed.operation, native as never, requestId).then(
       (outcome) => {
         if (outcome.state === 'ok') {
           state.auth = outcome.auth;
@@ -112,12 +111,15 @@ export function createFastifyService(contract: ServiceContract, apiSpec: object,
     const q = url.indexOf('?');
     const req = { headers: request.headers, body: request.body, originalUrl: url, path: q < 0 ? url : url.slice(0, q), query: request.query };
     let failure: unknown;
-    validation.validateRequest(req as never, res as never, (error?: unknown) => (failure = error));
+    validation.validateRequest(req, res, (error?: unknown) => (failure = error));
     if (failure) return fail(request, res, { kind: 'error', error: failure });
     let result: HandlerResult;
     try {
       const input = handlerInput(op, { params: state.params, cookies: state.cookies, auth: state.auth, query: req.query, headers: request.headers, body: request.body, requestId: state.requestId, logger, req: request, res: reply });
-      result = await handlers[op.name](input);
+      // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
+      const handler = table[op.name];
+      if (typeof handler !== 'function') throw new Error(`no handler registered for operation ${op.name}`);
+      result = await handler(input);
     } catch (error) {
       return fail(request, res, { kind: 'error', error });
     }

@@ -1,5 +1,5 @@
 /**
- * The security step of the router: after the route is matched, before the body is read or validated,
+ * Security enforcement, called by both targets after the route is matched, before the body is read or validated,
  * so an unauthenticated request is answered 401 and never 400. For each alternative of the operation
  * (OR), every scheme in it (AND) must yield a credential its verifier accepts, with the scopes asked.
  *
@@ -8,7 +8,7 @@
  * credential lacks scopes or was refused with forbidden() -> 403; otherwise -> 401 with WWW-Authenticate.
  * Nothing of a credential reaches logs, errors or bodies.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
 import type { ServiceContract, OperationContract } from '../contract.js';
 import type { Logger } from '../logger.js';
 import type { Verdict } from '../classify.js';
@@ -33,31 +33,16 @@ export class MissingVerifierError extends Error {
 export interface SecurityStep {
   contract: ServiceContract;
   verifiers: Record<string, AnyVerifier | undefined>;
-  logger: Logger;
-  /** Answers a refused request (the router's error path). */
-  refuse: (req: Request, res: Response, verdict: Verdict) => void;
-  crash: (req: Request, res: Response, error: unknown) => void;
 }
 
-export function securityStep(step: SecurityStep) {
-  const used = new Set(step.contract.operations.flatMap((op) => (op.security ?? []).flat().map((r) => r.scheme)));
-  const unregistered = [...used].filter((name) => typeof ownValue(step.verifiers, name) !== 'function');
-  if (unregistered.length) step.logger.error({ schemes: unregistered }, 'security schemes without a verifier: requests that carry their credentials are answered 500, others 401');
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const state = res.locals.faultline as { operation?: OperationContract; requestId: string; auth?: AuthResult };
-    const op = state.operation;
-    if (!op?.security) return next();
-    const outcome = await authenticate(step, op, req, state.requestId);
-    if (outcome.state === 'ok') {
-      state.auth = outcome.auth;
-      return next();
-    }
-    if (outcome.state === 'crashed') return step.crash(req, res, outcome.error);
-    step.refuse(req, res, outcome.verdict);
-  };
+/** Logged once at start-up: a credential for such a scheme is answered 500 (misconfigured service), no credential 401. */
+export function warnUnregisteredSchemes(contract: ServiceContract, verifiers: Record<string, AnyVerifier | undefined>, logger: Logger): void {
+  const used = new Set(contract.operations.flatMap((op) => (op.security ?? []).flat().map((r) => r.scheme)));
+  const unregistered = [...used].filter((name) => typeof ownValue(verifiers, name) !== 'function');
+  if (unregistered.length) logger.error({ schemes: unregistered }, 'security schemes without a verifier: requests that carry their credentials are answered 500, others 401');
 }
 
-export async function authenticate(step: Pick<SecurityStep, 'contract' | 'verifiers'>, op: OperationContract, req: Request, requestId: string): Promise<SecurityOutcome> {
+export async function authenticate(step: SecurityStep, op: OperationContract, req: Request, requestId: string): Promise<SecurityOutcome> {
   const requirements = op.security ?? [];
   const cache = new Map<string, Promise<SchemeOutcome>>();
   const failures: Failed[] = [];
@@ -106,7 +91,7 @@ function refused(code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' |
 }
 
 /** One scheme, once per request even when several alternatives name it. */
-async function checkScheme(step: Pick<SecurityStep, 'contract' | 'verifiers'>, op: OperationContract, req: Request, requestId: string, name: string, scopes: string[]): Promise<SchemeOutcome> {
+async function checkScheme(step: SecurityStep, op: OperationContract, req: Request, requestId: string, name: string, scopes: string[]): Promise<SchemeOutcome> {
   // own properties only: a scheme called "constructor" must not find Object's
   const scheme = ownValue(step.contract.securitySchemes ?? {}, name);
   if (!scheme) return { state: 'crashed', error: new MissingVerifierError(name) };

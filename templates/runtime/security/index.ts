@@ -1,5 +1,5 @@
 /** Security enforcement: see enforce.ts. */
-export { securityStep, authenticate, forbidden, MissingVerifierError } from './enforce.js';
+export { warnUnregisteredSchemes, authenticate, forbidden, MissingVerifierError } from './enforce.js';
 export { extractCredential, MAX_CREDENTIAL_LENGTH } from './extract.js';
 export { buildChallenge } from './challenge.js';
 export { safeEqual } from './safe-equal.js';

@@ -5,7 +5,7 @@
  * database errors, and finally "unexpected", which is always a 500 with nothing of the error in it.
  */
 import { HttpError, codeForStatus } from './http-errors.js';
-import { issuesFromValidator } from './issues.js';
+import { issuesFromValidator, type ValidatorItem } from './issues.js';
 import { mapDatabaseError } from './db-errors.js';
 import { DATABASE_DETAILS, verdictText, type VerdictCode } from './verdicts.js';
 import type { Issue } from './problem.js';
@@ -91,11 +91,21 @@ const VALIDATOR_STATUS: Record<number, VerdictCode> = {
 };
 
 function fromValidator(e: { status: number; errors: unknown[] }): Verdict {
-  const issues = issuesFromValidator(e.errors as never);
+  const issues = issuesFromValidator(e.errors.map(validatorItem));
   if (e.status >= 500) return { ...unexpected('RESPONSE_INVALID'), origin: 'violation', issues: undefined };
   const code = VALIDATOR_STATUS[e.status];
   if (code) return clientVerdict(code);
   return { ...verdictText('VALIDATION_FAILED'), origin: 'validation', issues };
+}
+
+/** An item of a validator's `errors` (ours or express-openapi-validator's), reading only string fields. */
+function validatorItem(value: unknown): ValidatorItem {
+  const item = (value ?? {}) as Record<string, unknown>;
+  return { path: textOrUndefined(item.path), message: textOrUndefined(item.message), errorCode: textOrUndefined(item.errorCode) };
+}
+
+function textOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Flask-style: walk the prototype chain from the most derived class; the first registered mapper wins. */

@@ -4,7 +4,7 @@
  * pino, ajv + ajv-formats (the compiled validation engine), busboy (multipart bodies), fast-xml-parser
  * (XML bodies) and, loaded only with the 'express-openapi-validator' engine, express-openapi-validator.
  */
-export { createServiceRouter, UndocumentedResult, type HandlerResult, type AnyHandler } from './router.js';
+export { createServiceRouter, UndocumentedResult, type HandlerResult, type OperationHandler, type HandlerTable } from './router.js';
 export { HttpError, notImplemented, reasonPhrase, type HttpErrorInit } from './http-errors.js';
 export type { RouterOptions, ErrorContext, ErrorMapper } from './options.js';
 export type { ServiceContract, OperationContract, ErrorResponseContract } from './contract.js';

@@ -26,7 +26,7 @@ export function parsePointer(pointer: string): string[] {
 }
 
 /** The value at `pointer`, own properties only (a spec may name a key `__proto__`); undefined when absent. */
-export function valueAt(data: unknown, pointer: string): any {
+export function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const token of parsePointer(pointer || '#')) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;

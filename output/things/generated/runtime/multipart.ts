@@ -8,8 +8,9 @@
  * gets the UploadedFile.
  */
 import busboy from 'busboy';
+import type { Readable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
-import { ValidationFailure } from './validate/middleware.js';
+import { ValidationFailure } from './validate/failure.js';
 import type { OperationContract } from './contract.js';
 import { multipartFieldsFor, shapeMultipartBody } from './multipart-shape.js';
 
@@ -79,7 +80,8 @@ export function multipartParser(limits: UploadLimits) {
       });
       stream.on('limit', () => tooLarge('a file larger than allowed'));
       stream.on('close', () => {
-        if (!(stream as unknown as { truncated?: boolean }).truncated) add(name, { fieldName: name, filename: info.filename ?? '', mimeType: info.mimeType, size, buffer: Buffer.concat(chunks) } satisfies UploadedFile);
+        // busboy sets `truncated` on a file stream cut at the size limit; its types declare a plain Readable
+        if (!(stream as Readable & { truncated?: boolean }).truncated) add(name, { fieldName: name, filename: info.filename ?? '', mimeType: info.mimeType, size, buffer: Buffer.concat(chunks) } satisfies UploadedFile);
       });
     });
     parser.on('filesLimit', () => tooLarge('more files than allowed'));

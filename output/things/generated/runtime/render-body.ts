@@ -121,7 +121,10 @@ function renderObject(props: RecipeProp[], scope: Scope): Json {
     if (value === undefined) continue;
     if (prop.optional && Array.isArray(value) && value.length === 0) continue;
     // defineProperty: a spec may name a property `__proto__`; plain assignment would drop it.
-    Object.defineProperty(out, prop.name, { value, enumerable: true, writable: true, configurable: true });
+    // A spec may name a property `__proto__`: define it as an own property instead of setting the prototype.
+    // Every other name is a plain assignment, several times faster than defineProperty on this hot path.
+    if (prop.name === '__proto__') Object.defineProperty(out, prop.name, { value, enumerable: true, writable: true, configurable: true });
+    else out[prop.name] = value;
   }
   return out;
 }

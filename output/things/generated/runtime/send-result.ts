@@ -7,17 +7,14 @@
 import type { Response } from 'express';
 import type { OperationContract } from './contract.js';
 import { isDocumentedStatus } from './respond.js';
-import type { CompiledValidation } from './validate/index.js';
+import type { responseChecker } from './validate/response.js';
+import type { HandlerResult } from './request-state.js';
 import { mediaKind, sendBody } from './serialize.js';
 
-export interface HandlerResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  contentType?: string;
-}
+export type { HandlerResult };
 
-export type ResponseCheck = CompiledValidation['checkResponse'];
+/** The response check of the compiled engine; undefined when responses are not validated. */
+export type ResponseCheck = ReturnType<typeof responseChecker> | undefined;
 
 export function sendResult(res: Response, op: OperationContract, result: HandlerResult, check: ResponseCheck, fail: (error: unknown) => void): void {
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
@@ -53,7 +50,7 @@ export function sampledCheck(check: ResponseCheck, setting: boolean | number | u
   return (...args) => (Math.random() < setting ? check(...args) : undefined);
 }
 
-/** A handler answered with a status its operation does not document (only possible through `any`). */
+/** A handler answered with a status its operation does not document (only possible by escaping its types, e.g. a cast). */
 export class UndocumentedResult extends Error {
   constructor(readonly status: unknown) {
     super(`handler returned undocumented status ${String(status)}`);

@@ -29,7 +29,27 @@ const LOCATIONS: Record<string, IssueLocation> = {
 const SAFE_NAME = /^[A-Za-z0-9_.$@-]{1,64}$/;
 
 export function issuesFromValidator(items: readonly ValidatorItem[] | undefined): Issue[] {
-  return (items ?? []).slice(0, 50).map(issueFromItem);
+  return (items ?? []).slice(0, 50).map(rememberedIssue);
+}
+
+/**
+ * The same request failure gives the same items every time (paths and messages come from the schema,
+ * input is masked), and turning an item into an Issue is a handful of regexes: remembered per item,
+ * bounded so a stream of distinct paths cannot grow it. Each caller gets its own copy (a
+ * validationProblem hook may change what it receives).
+ */
+const remembered = new Map<string, Issue>();
+const REMEMBERED_LIMIT = 512;
+
+function rememberedIssue(item: ValidatorItem): Issue {
+  const key = `${item.path ?? ''}\u0000${item.message ?? ''}\u0000${item.errorCode ?? ''}`;
+  let issue = remembered.get(key);
+  if (!issue) {
+    issue = issueFromItem(item);
+    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
+    remembered.set(key, issue);
+  }
+  return { ...issue, path: issue.path.slice() };
 }
 
 /**

@@ -16,6 +16,7 @@ export function lazyValidator(options: ValidatorOptions): RequestHandler {
     chain ??= import('express-openapi-validator').then((mod) => {
       // a CommonJS package: its exports are named exports, or sit on `default`, depending on the loader
       const api = (typeof mod.middleware === 'function' ? mod : (mod as unknown as { default: typeof mod }).default) as typeof mod;
+      // express-openapi-validator types its handlers with its own (Express 4) request types, not Express 5's
       return api.middleware(options) as unknown as RequestHandler[];
     });
     chain.then((handlers) => runChain(handlers, req, res, next), next);

@@ -18,7 +18,16 @@ export interface ErrorContext {
 }
 
 /** Turns an exception of your own into an HttpError (or a status and detail). */
-export type ErrorMapper<E = any> = (error: E, context: ErrorContext) => HttpError | { status: number; detail?: string; code?: string; headers?: Record<string, string> } | undefined;
+export type ErrorMapper<E = unknown> = MapperSlot<E>['map'];
+
+/**
+ * A method type, so a mapper of one error class (`(e: UsernameTaken) => ...`) fits the options' list
+ * of mappers for any error: classify.ts calls a mapper only with instances of the class it is
+ * registered with, a run-time fact TypeScript cannot see (method parameters are compared both ways).
+ */
+interface MapperSlot<E> {
+  map(error: E, context: ErrorContext): HttpError | { status: number; detail?: string; code?: string; headers?: Record<string, string> } | undefined;
+}
 
 export interface RouterOptions {
   /**
@@ -35,7 +44,7 @@ export interface RouterOptions {
   /** Called for every 5xx and contract violation, e.g. to report to Sentry. Exceptions in it are logged and ignored. */
   onError?: (error: unknown, context: ErrorContext) => void;
   /** [ErrorClass, mapper] pairs; the most specific class in the error's prototype chain wins. */
-  errorMappers?: Array<[abstract new (...args: any[]) => unknown, ErrorMapper]>;
+  errorMappers?: Array<[abstract new (...args: never[]) => unknown, ErrorMapper]>;
   /** Replaces how validation issues become the problem behind a 400. */
   validationProblem?: (issues: Issue[], context: { operation: OperationContract; requestId: string }) => Partial<Problem>;
   /** Map database errors (SQLSTATE, SQLite codes) to documented 409/400/503 (default true). */

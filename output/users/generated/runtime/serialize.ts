@@ -20,7 +20,19 @@ export class ResultMismatch extends Error {
 
 export type MediaKind = 'json' | 'event-stream' | 'text' | 'xml' | 'binary';
 
+/** Answers per content type, remembered: it runs on every handler result (bounded: types come from handlers, a few per service). */
+const kinds = new Map<string, MediaKind>();
+
 export function mediaKind(type: string): MediaKind {
+  let kind = kinds.get(type);
+  if (kind === undefined) {
+    kind = mediaKindOf(type);
+    if (kinds.size < 256) kinds.set(type, kind);
+  }
+  return kind;
+}
+
+function mediaKindOf(type: string): MediaKind {
   const base = type.split(';')[0].trim().toLowerCase();
   if (base === '*/*' || /^[^/]+\/([^;]*\+)?json$/.test(base)) return 'json';
   if (base === 'text/event-stream') return 'event-stream';

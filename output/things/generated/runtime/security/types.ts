@@ -48,8 +48,15 @@ export interface VerifyContext {
  */
 export type Verifier<Credential, Principal> = (credential: Credential, context: VerifyContext) => Principal | null | undefined | Promise<Principal | null | undefined>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyVerifier = Verifier<any, unknown>;
+/**
+ * A verifier of any scheme, as the runtime stores them (one per scheme name). A method type, so a
+ * verifier of one scheme's credential (`Verifier<string, Session>`) fits: enforce.ts hands each
+ * verifier only the credential its scheme's kind yields (extract.ts), which TypeScript cannot see.
+ */
+interface VerifierSlot {
+  verify(credential: string | BasicCredential | MutualTlsCredential, context: VerifyContext): unknown;
+}
+export type AnyVerifier = VerifierSlot['verify'];
 
 /** What the handler of a secured operation gets: which alternative was met and each scheme's principal. */
 export interface AuthResult {

@@ -28,7 +28,8 @@ export type AjvRole = 'params' | 'body' | 'response';
  * express-openapi-validator; `full` where exactness beats speed) and 3.1's `media-range`.
  */
 export function newAjv(is31: boolean, options: Options, formats: 'fast' | 'full'): Ajv {
-  const ajv: Ajv = is31 ? (new Ajv2020(options) as unknown as Ajv) : new Ajv(options);
+  // Ajv2020 and Ajv are sibling classes over one core with the same public API
+  const ajv: Ajv = is31 ? (new Ajv2020(options) as Ajv) : new Ajv(options);
   addFormats(ajv, { mode: formats });
   if (is31) ajv.addFormat('media-range', true);
   return ajv;
@@ -67,6 +68,7 @@ function flagKeyword(ajv: Ajv, keyword: 'readOnly' | 'writeOnly', message: strin
         return false;
       };
       validate.errors = null as unknown;
+      // Ajv types a keyword's compiled function as DataValidateFunction, whose `errors` are Partial<ErrorObject>[]; ours sets whole ErrorObjects
       return validate as never;
     },
   });

@@ -5,18 +5,17 @@
  * to the operation faultline's own router already found. express-openapi-validator stays available
  * as `engine: 'express-openapi-validator'` and is the oracle of test/runtime/differential.test.ts.
  */
-import type { RequestHandler, Response } from 'express';
 import type { OperationContract } from '../contract.js';
 import type { Logger } from '../logger.js';
 import { ValidationEngine } from './engine.js';
-import { requestValidator } from './middleware.js';
+import { requestValidator, type ValidatedResponse } from './middleware.js';
 import { responseChecker } from './response.js';
 
 export { ValidationFailure } from './middleware.js';
 export { ValidationEngine } from './engine.js';
 
 export interface CompiledValidation {
-  validateRequest: RequestHandler;
+  validateRequest: ReturnType<typeof requestValidator>;
   /** undefined when responses are not validated. */
   checkResponse?: ReturnType<typeof responseChecker>;
 }
@@ -29,7 +28,12 @@ export function compiledValidation(apiSpec: object, operations: readonly Operati
   // that cannot compile fails its requests with the documented 500 and is logged then.
   void operations;
   void logger;
-  const operationOf = (res: Response) => (res.locals.faultline as { operation: OperationContract }).operation;
+  const operationOf = (res: ValidatedResponse): OperationContract => {
+    const operation = res.locals.faultline?.operation;
+    // the router matches the operation before it validates; without one there is nothing to validate against
+    if (!operation) throw new Error('request validation ran before the route was matched');
+    return operation;
+  };
   return {
     validateRequest: requestValidator(engine, operationOf),
     checkResponse: validateResponses ? responseChecker(engine) : undefined,

@@ -5,7 +5,9 @@
  * as there), then every parameter and the body at once. Failures go to the router's error path as
  * `{status, errors}` items, exactly what express-openapi-validator throws, so they render the same.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { Request } from 'express';
+import type { RequestState } from '../request-state.js';
+import { ValidationFailure } from './failure.js';
 import type { ValidateFunction } from 'ajv';
 import type { OperationContract } from '../contract.js';
 import { itemsFromAjv, type ValidatorItem } from '../issues.js';
@@ -20,21 +22,17 @@ import { isXmlMediaType } from '../xml-body.js';
 
 type Obj = Record<string, unknown>;
 
-/** What the error path receives: classify.ts reads `status` and `errors` as from express-openapi-validator. */
-/**
- * Not an Error on purpose: a 400 is an expected outcome on a hot path, and capturing a stack trace
- * for each one costs more than validating the request. classify() knows it by `status` + `errors`.
- */
-export class ValidationFailure {
-  readonly name = 'ValidationFailure';
-  readonly message: string;
-  constructor(readonly status: number, readonly errors: ValidatorItem[]) {
-    this.message = status >= 500 ? 'response does not match the spec' : 'request does not match the spec';
-  }
+export { ValidationFailure };
+
+/** The parts of a request the validator reads: an Express request, or the Fastify target's view of one. */
+export type ValidatedRequest = Pick<Request, 'headers' | 'path' | 'originalUrl' | 'body'> & { query: unknown };
+/** Where the router keeps the request's state (Express's res.locals, or the Fastify reply adapter's). */
+export interface ValidatedResponse {
+  locals: { faultline?: RequestState };
 }
 
-export function requestValidator(engine: ValidationEngine, operationOf: (res: Response) => OperationContract) {
-  return function validateRequest(req: Request, res: Response, next: NextFunction): void {
+export function requestValidator(engine: ValidationEngine, operationOf: (res: ValidatedResponse) => OperationContract) {
+  return function validateRequest(req: ValidatedRequest, res: ValidatedResponse, next: (failure?: unknown) => void): void {
     let compiled: CompiledRequest;
     try {
       compiled = engine.request(operationOf(res));
@@ -47,7 +45,7 @@ export function requestValidator(engine: ValidationEngine, operationOf: (res: Re
   };
 }
 
-function check(req: Request, res: Response, compiled: CompiledRequest): ValidationFailure | undefined {
+function check(req: ValidatedRequest, res: ValidatedResponse, compiled: CompiledRequest): ValidationFailure | undefined {
   let validateBody: ValidateFunction | undefined;
   let fields: FormFields | undefined;
   if (compiled.body) {
@@ -75,7 +73,8 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   }
   let items: ValidatorItem[] | undefined;
   if (compiled.params) {
-    const state = res.locals.faultline as { params: Record<string, unknown>; cookies?: Obj };
+    // set by the router before validation; an empty state only if the validator runs on its own
+    const state = res.locals.faultline ?? { requestId: '', params: {} };
     const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
     if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
     for (const plan of compiled.arrays) {
@@ -110,14 +109,24 @@ function check(req: Request, res: Response, compiled: CompiledRequest): Validati
   return items ? new ValidationFailure(400, items) : undefined;
 }
 
-function hasBytes(req: Request): boolean {
+function hasBytes(req: ValidatedRequest): boolean {
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
 }
 
-/** Media types the router parses into values the schema can judge (JSON, forms, text, XML); the rest are Buffers. */
+/**
+ * Media types the router parses into values the schema can judge (JSON, forms, text, XML); the rest are
+ * Buffers. Remembered per Content-Type (it ran on every request with a body); bounded like chooseMediaType.
+ */
+const parsedTypes = new Map<string, boolean>();
+
 function isParsed(contentType: string | undefined): boolean {
+  const key = contentType ?? '';
+  const known = parsedTypes.get(key);
+  if (known !== undefined) return known;
   const base = parseMediaType(contentType)?.base ?? '';
-  return /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
+  const parsed = /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
+  if (parsedTypes.size < 64) parsedTypes.set(key, parsed);
+  return parsed;
 }
 
 function parseCookies(header: string | undefined): Obj {

@@ -9,7 +9,7 @@
 import type { OperationContract } from '../contract.js';
 import { itemsFromAjv } from '../issues.js';
 import type { ValidationEngine } from './engine.js';
-import { ValidationFailure } from './middleware.js';
+import { ValidationFailure } from './failure.js';
 import { parseMediaType } from './body.js';
 
 export function responseChecker(engine: ValidationEngine) {
