@@ -11,7 +11,7 @@
  * Fields the schema does not declare, and bodies whose fields the generator could not work out
  * (oneOf/anyOf branches that disagree on a field), are left as they arrived.
  */
-import type { UploadedFile } from './multipart.js';
+import type { UploadedFile } from './uploaded-file.js';
 
 export type MultipartFieldKind = 'file' | 'files' | 'value';
 

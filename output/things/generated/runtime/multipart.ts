@@ -14,13 +14,9 @@ import { ValidationFailure } from './validate/failure.js';
 import type { OperationContract } from './contract.js';
 import { multipartFieldsFor, shapeMultipartBody } from './multipart-shape.js';
 
-export interface UploadedFile {
-  fieldName: string;
-  filename: string;
-  mimeType: string;
-  size: number;
-  buffer: Buffer;
-}
+import type { UploadedFile } from './uploaded-file.js';
+
+export type { UploadedFile } from './uploaded-file.js';
 
 export interface UploadLimits {
   /** Bytes per file (default: the body limit). */
