@@ -75,9 +75,9 @@ export const STRICT_NODENEXT = {
   target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'],
 } as const;
 
-/** The same options as the TypeScript API takes them. */
-export function apiOptions(options: Record<string, unknown>, base: string): ts.CompilerOptions {
-  const converted = ts.convertCompilerOptionsFromJson(options, base);
-  if (converted.errors.length) throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0].messageText, '\n'));
-  return converted.options;
+/** The compiler options of a tsconfig.json (its `extends` followed), as the TypeScript API takes them. */
+export function optionsOf(tsconfig: string): ts.CompilerOptions {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  if (!parsed) throw new Error(`${tsconfig}: unreadable`);
+  return parsed.options;
 }
