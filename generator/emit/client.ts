@@ -26,17 +26,56 @@ export interface ClientWorker {
 }
 
 /**
- * Starts the worker at once, so hey-api's modules load while the spec is read; `run` then hands it the
- * document and the caller awaits the result after doing its own work. On two cores the client costs
- * little more than hey-api alone.
+ * A worker whose job is done, hey-api still loaded: the next client of this process (the corpus tests,
+ * `--watch`, a script calling generate() in a loop) takes it instead of loading hey-api again, which
+ * costs more than a small spec's client. Unreferenced, so it never keeps the process alive, and ended
+ * after a short idle spell so a long-lived process does not hold hey-api's memory for nothing.
  */
-export function startClientWorker(): ClientWorker {
+let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
+const IDLE_MS = 10_000;
+
+function takeWorker(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    idle = undefined;
+    clearTimeout(timer);
+    return worker;
+  }
   // plain JavaScript in the sources, so the same file serves the TypeScript sources and the bundle
   const worker = new Worker(join(PACKAGE_ROOT, 'generator/emit/client-worker.mjs'));
+  // a worker that ends while idle is never handed out
+  worker.on('exit', () => {
+    if (idle?.worker !== worker) return;
+    clearTimeout(idle.timer);
+    idle = undefined;
+  });
+  return worker;
+}
+
+/** Keeps a healthy worker for the next run (one at most); ends any other. */
+function release(worker: Worker): void {
+  worker.unref();
+  if (idle) return void worker.terminate();
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = undefined;
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
+
+/**
+ * Starts the worker at once (or takes the idle one), so hey-api's modules load while the spec is read;
+ * `run` then hands it the document and the caller awaits the result after doing its own work. On two
+ * cores the client costs little more than hey-api alone.
+ */
+export function startClientWorker(): ClientWorker {
+  const worker = takeWorker();
   worker.unref();
   let used = false;
   return {
-    stop: () => void worker.terminate(),
+    // a worker that ran no job is as good as new
+    stop: () => void (used ? undefined : release(worker)),
     run(document) {
       if (used) throw new Error('a client worker runs one job');
       used = true;
@@ -47,17 +86,30 @@ export function startClientWorker(): ClientWorker {
       writeFileSync(configFile, 'export default {};\n');
       const json = JSON.stringify(clientSpec(document as Record<string, unknown>));
       worker.ref();
+      let healthy = false;
       const done = new Promise<Map<string, string>>((resolve, reject) => {
-        worker.once('message', (result: { ok: boolean; message?: string }) => {
-          if (result.ok) resolve(readOutput(dir));
-          else reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
+        const onError = (error: Error) => finish(() => reject(error));
+        const onExit = (code: number) => finish(() => reject(new Error(`the client worker exited with code ${code}`)));
+        const onMessage = (result: { ok: boolean; message?: string }) => finish(() => {
+          if (!result.ok) return reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
+          // only a worker whose run went well is kept: after a failure, hey-api's state is unknown
+          healthy = true;
+          try {
+            resolve(readOutput(dir));
+          } catch (error) {
+            reject(error);
+          }
         });
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the client worker exited with code ${code}`)));
+        const finish = (settle: () => void) => {
+          worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+          settle();
+        };
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       });
-      worker.postMessage({ json, configFile, out: dir });
+      worker.postMessage({ json, configFile, out: dir, env: { ...process.env } });
       return done.finally(() => {
-        void worker.terminate();
+        if (healthy) release(worker);
+        else void worker.terminate();
         rmSync(work, { recursive: true, force: true });
       });
     },
