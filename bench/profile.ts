@@ -82,7 +82,10 @@ const fns = new Map<string, number>();
 const areas = new Map<string, number>();
 for (const [id, t] of self) {
   const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-  const short = url.replace(/^file:\/\//, '').replace(ROOT, '').replace(/.*node_modules\//, '');
+  const short = url
+    .replace(/^file:\/\//, '')
+    .replace(ROOT, '')
+    .replace(/.*node_modules\//, '');
   const key = `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`;
   fns.set(key, (fns.get(key) ?? 0) + t);
   const area = /\((garbage collector)\)/.test(functionName)

@@ -47,12 +47,24 @@ export interface StartupResults {
 type Obj = Record<string, any>;
 
 /** `prebuilt`: a service already generated from `spec` (e.g. by an older faultline, to compare); not generated, not removed. */
-export async function benchStartup(spec: string, options: { operations?: number; log?: (line: string) => void; prebuilt?: string } = {}): Promise<StartupResults> {
+export async function benchStartup(
+  spec: string,
+  options: { operations?: number; log?: (line: string) => void; prebuilt?: string } = {},
+): Promise<StartupResults> {
   const log = options.log ?? (() => {});
   // inside the repo, so the service resolves this repo's node_modules (see lib/work-dir.ts)
   const work = benchWorkDir('bench-startup');
   const out = options.prebuilt ?? join(work, 'service');
-  const result: StartupResults = { spec, patched: [], generateMs: NaN, listenMs: NaN, firstCorrectAnswerMs: NaN, firstRequests: [], firstRequestMs: summarize([]), over100ms: 0 };
+  const result: StartupResults = {
+    spec,
+    patched: [],
+    generateMs: NaN,
+    listenMs: NaN,
+    firstCorrectAnswerMs: NaN,
+    firstRequests: [],
+    firstRequestMs: summarize([]),
+    over100ms: 0,
+  };
   try {
     let input = spec;
     const t0 = performance.now();
@@ -68,7 +80,11 @@ export async function benchStartup(spec: string, options: { operations?: number;
     if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr.slice(0, 1000)}`);
     const doc = JSON.parse(readFileSync(join(out, 'generated/openapi.json'), 'utf8')) as Obj;
     const targets = pickOperations(doc, options.operations ?? 30);
-    const operations = (await import(join(out, 'generated/contract.gen.ts'))).contract.operations as { name: string; method: string; path: string }[];
+    const operations = (await import(join(out, 'generated/contract.gen.ts'))).contract.operations as {
+      name: string;
+      method: string;
+      path: string;
+    }[];
     const answers = writeAnswers(join(work, 'answers.json'), exampleAnswers(input, operations));
     const spawned = performance.now();
     const server = await startServer(join(ROOT, 'bench/servers/startup.ts'), { cwd: ROOT, env: { APP_DIR: out, ANSWERS_FILE: answers } });
@@ -85,7 +101,9 @@ export async function benchStartup(spec: string, options: { operations?: number;
           result.firstCorrectAnswerCpuMs = (await server.mark()).cpuMicros / 1000;
         }
         result.firstRequests.push({ operation: t.name, url: t.url, status: first.status, correct, ms: first.ms, secondMs: second.ms });
-        log(`startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ms)${correct ? '' : ' NOT DOCUMENTED'}`);
+        log(
+          `startup ${t.name} ${t.url}: ${first.status} in ${first.ms.toFixed(1)} ms (then ${second.ms.toFixed(1)} ms)${correct ? '' : ' NOT DOCUMENTED'}`,
+        );
       }
     } finally {
       await server.stop();
@@ -102,12 +120,23 @@ export async function benchStartup(spec: string, options: { operations?: number;
 }
 
 function generateInto(input: string, out: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/faultline.js'), 'generate', input, '--out', out, '--no-client'], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/faultline.js'), 'generate', input, '--out', out, '--no-client'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 /** GET operations without required header/cookie params, spread evenly over the spec. */
 function pickOperations(doc: Obj, count: number): Array<{ name: string; url: string; responses: Obj }> {
-  const deref = (node: Obj): Obj => (node && typeof node.$ref === 'string' ? deref(node.$ref.slice(2).split('/').reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)) : node);
+  const deref = (node: Obj): Obj =>
+    node && typeof node.$ref === 'string'
+      ? deref(
+          node.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
+        )
+      : node;
   const all: Array<{ name: string; url: string; responses: Obj }> = [];
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Obj)) {
     const op = item?.get as Obj | undefined;
@@ -121,7 +150,11 @@ function pickOperations(doc: Obj, count: number): Array<{ name: string; url: str
       if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
       else if (p.in === 'query' && p.required) query.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(value)}`);
     }
-    all.push({ name: op.operationId ?? `GET ${path}`, url: url + (query.length ? `?${query.join('&')}` : ''), responses: op.responses ?? {} });
+    all.push({
+      name: op.operationId ?? `GET ${path}`,
+      url: url + (query.length ? `?${query.join('&')}` : ''),
+      responses: op.responses ?? {},
+    });
   }
   const step = Math.max(1, all.length / count);
   const picked: typeof all = [];

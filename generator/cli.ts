@@ -36,7 +36,9 @@ const COMMANDS: Record<string, { synopsis: string; load: () => Promise<{ run: Co
 const USAGE = `usage: faultline <command> [options]
 
 commands:
-${Object.values(COMMANDS).map((c) => `  ${c.synopsis}`).join('\n')}
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.synopsis}`)
+  .join('\n')}
 
 The spec defaults to \`input\` in faultline.config.ts. Every command takes -h/--help.
 

@@ -58,7 +58,13 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}${d.column ? `:${d.column}` : ''}` : d.file;
   const fix = d.fix ? ` (fix: ${d.fix})` : '';
-  const frame = d.frame ? '\n' + d.frame.split('\n').map((l) => `    ${l}`).join('\n') : '';
+  const frame = d.frame
+    ? '\n' +
+      d.frame
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n')
+    : '';
   return `${d.severity} ${where} ${d.pointer}: ${d.message}${fix}${frame}`;
 }
 

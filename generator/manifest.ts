@@ -62,7 +62,9 @@ export function upToDate(outDir: string, input: string): boolean {
     return false;
   }
   if (manifest.input !== input || !manifest.files) return false;
-  const onDisk = listFiles(genDir).map((f) => relative(genDir, f).split(sep).join('/')).filter((rel) => rel !== MANIFEST);
+  const onDisk = listFiles(genDir)
+    .map((f) => relative(genDir, f).split(sep).join('/'))
+    .filter((rel) => rel !== MANIFEST);
   const listed = Object.keys(manifest.files);
   if (onDisk.length !== listed.length) return false;
   return onDisk.every((rel) => manifest.files![rel] === sha256(readFileSync(join(genDir, rel))));

@@ -12,7 +12,11 @@ import { FORMATS, formatLint } from '../generator/lint/format.js';
 
 const CORPUS = fileURLToPath(new URL('../shared/corpus', new URL('../', import.meta.url)));
 const specs = existsSync(join(CORPUS, 'MANIFEST.tsv'))
-  ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split('\t')[0])
+  ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split('\t')[0])
   : [];
 
 /** SpaceTraders keeps its schemas in a sibling folder of the spec. */

@@ -15,7 +15,11 @@ export function exampleAnswers(specFile: string, operations: readonly { name: st
   const spec = (/\.json$/i.test(specFile) ? JSON.parse(text) : load(text)) as Obj;
   const deref = (node: Obj | undefined): Obj | undefined => {
     let n = node;
-    for (let i = 0; n && typeof n.$ref === 'string' && i < 10; i++) n = n.$ref.slice(2).split('/').reduce((o: Obj | undefined, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+    for (let i = 0; n && typeof n.$ref === 'string' && i < 10; i++)
+      n = n.$ref
+        .slice(2)
+        .split('/')
+        .reduce((o: Obj | undefined, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
     return n;
   };
   const answers: Answers = {};

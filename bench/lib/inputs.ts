@@ -25,7 +25,10 @@ const ONE_OF_ERROR = /^error \S+:\d+ (#\S*): .*only one oneOf branch/;
 
 /** Pointers of the `oneOf` error schemas a faultline run refused, from its stderr. */
 export function refusedOneOfs(stderr: string): string[] {
-  return stderr.split('\n').map((line) => ONE_OF_ERROR.exec(line)?.[1]).filter((p): p is string => Boolean(p));
+  return stderr
+    .split('\n')
+    .map((line) => ONE_OF_ERROR.exec(line)?.[1])
+    .filter((p): p is string => Boolean(p));
 }
 
 export function parseSpec(file: string): Record<string, unknown> {

@@ -65,6 +65,8 @@ export function refuseWhenBusy(load: MachineLoad): void {
 /** The line every table of a noisy run carries. */
 export function noisyLabel(load: MachineLoad | undefined): string | undefined {
   if (!load?.busy) return undefined;
-  return `**NOISY: measured on a busy machine** (${load.reason}; run with --allow-busy). Absolute figures are not comparable with a ` +
-    `quiet run; ratios and differences between servers measured side by side in the same rounds are the meaningful part.`;
+  return (
+    `**NOISY: measured on a busy machine** (${load.reason}; run with --allow-busy). Absolute figures are not comparable with a ` +
+    `quiet run; ratios and differences between servers measured side by side in the same rounds are the meaningful part.`
+  );
 }

@@ -35,34 +35,37 @@ export function startServer(file: string, opts: { cwd: string; env?: NodeJS.Proc
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`${file} did not listen within 60 s\n${stderr}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${file} exited with ${code}\n${stderr}`)));
-    child.on('message', function onListening(message: { kind?: string; port?: number; sinceStartMs?: number; bootMs?: number; cpuMs?: number }) {
-      if (message?.kind !== 'listening') return;
-      clearTimeout(timer);
-      child.off('message', onListening);
-      child.removeAllListeners('exit');
-      const server: RunningServer = {
-        child,
-        port: message.port!,
-        listenMs: performance.now() - started,
-        reported: { sinceStartMs: message.sinceStartMs, bootMs: message.bootMs, cpuMs: message.cpuMs },
-        mark: () =>
-          new Promise((resolveMark) => {
-            const onMark = (m: { kind?: string; mark?: Mark }) => {
-              if (m?.kind !== 'mark') return;
-              child.off('message', onMark);
-              resolveMark(m.mark!);
-            };
-            child.on('message', onMark);
-            child.send({ cmd: 'mark' });
-          }),
-        stop: () =>
-          new Promise((resolveStop) => {
-            if (child.exitCode !== null) return resolveStop();
-            child.once('exit', () => resolveStop());
-            child.kill('SIGTERM');
-          }),
-      };
-      resolveStart(server);
-    });
+    child.on(
+      'message',
+      function onListening(message: { kind?: string; port?: number; sinceStartMs?: number; bootMs?: number; cpuMs?: number }) {
+        if (message?.kind !== 'listening') return;
+        clearTimeout(timer);
+        child.off('message', onListening);
+        child.removeAllListeners('exit');
+        const server: RunningServer = {
+          child,
+          port: message.port!,
+          listenMs: performance.now() - started,
+          reported: { sinceStartMs: message.sinceStartMs, bootMs: message.bootMs, cpuMs: message.cpuMs },
+          mark: () =>
+            new Promise((resolveMark) => {
+              const onMark = (m: { kind?: string; mark?: Mark }) => {
+                if (m?.kind !== 'mark') return;
+                child.off('message', onMark);
+                resolveMark(m.mark!);
+              };
+              child.on('message', onMark);
+              child.send({ cmd: 'mark' });
+            }),
+          stop: () =>
+            new Promise((resolveStop) => {
+              if (child.exitCode !== null) return resolveStop();
+              child.once('exit', () => resolveStop());
+              child.kill('SIGTERM');
+            }),
+        };
+        resolveStart(server);
+      },
+    );
   });
 }

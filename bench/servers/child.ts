@@ -21,7 +21,13 @@ export function serve(app: RequestListener, started = performance.now()): Server
     const port = typeof address === 'object' && address ? address.port : 0;
     // performance.now() counts from process start: sinceStartMs includes Node's and the loader's own start-up
     const cpu = process.cpuUsage();
-    process.send?.({ kind: 'listening', port, bootMs: performance.now() - started, sinceStartMs: performance.now(), cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send?.({
+      kind: 'listening',
+      port,
+      bootMs: performance.now() - started,
+      sinceStartMs: performance.now(),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   });
   server.on('request', (_req, res) => res.on('finish', () => served++));
   server.keepAliveTimeout = 60_000;

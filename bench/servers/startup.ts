@@ -16,7 +16,9 @@ if (!dir) throw new Error('APP_DIR is required');
 const { createApp } = await import(pathToFileURL(join(dir, 'app.ts')).href);
 
 // ANSWERS (JSON) or ANSWERS_FILE (a JSON file) fix the answer of some operations (bench/spec-size.ts, bench/startup.ts).
-const fixed = JSON.parse(process.env.ANSWERS_FILE ? readFileSync(process.env.ANSWERS_FILE, 'utf8') : (process.env.ANSWERS ?? '{}')) as Record<string, { status: number; body?: unknown }>;
+const fixed = JSON.parse(
+  process.env.ANSWERS_FILE ? readFileSync(process.env.ANSWERS_FILE, 'utf8') : (process.env.ANSWERS ?? '{}'),
+) as Record<string, { status: number; body?: unknown }>;
 const handlers: Record<string, () => unknown> = {};
 for (const [name, answer] of Object.entries(fixed)) handlers[name] = () => answer;
 // RESPONSE_VALIDATION=1: response validation on whatever NODE_ENV says (the bench runs production mode with it on).

@@ -20,10 +20,12 @@ export function reportDryRun(result: GenerateResult, options: GenerateOptions, i
     ...extra.map((f) => `  remove  ${f}`),
   ];
   const unchanged = [...result.files.keys()].filter((f) => f.startsWith('generated/')).length - missing.length - stale.length;
-  io.stdout([
-    `faultline: dry run, nothing written: ${options.input} -> ${options.output}`,
-    ...lines,
-    `  ${missing.length + stale.length} to write, ${userFiles.length} to create, ${extra.length} to remove, ${unchanged} unchanged`,
-  ].join('\n') + '\n');
+  io.stdout(
+    [
+      `faultline: dry run, nothing written: ${options.input} -> ${options.output}`,
+      ...lines,
+      `  ${missing.length + stale.length} to write, ${userFiles.length} to create, ${extra.length} to remove, ${unchanged} unchanged`,
+    ].join('\n') + '\n',
+  );
   return EXIT.ok;
 }

@@ -53,8 +53,10 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const modes = ['check', 'dry-run', 'watch'].filter((m) => flags.boolean(m));
   if (modes.length > 1) throw new UsageError(`--${modes.join(' and --')} cannot be combined`);
   const options: GenerateOptions = {
-    input, output, cwd: io.cwd,
-    client: flags.boolean('no-client') ? false : config.client ?? true,
+    input,
+    output,
+    cwd: io.cwd,
+    client: flags.boolean('no-client') ? false : (config.client ?? true),
     refRoot: flags.string('ref-root') ?? config.refRoot,
     check: flags.boolean('check') || flags.boolean('dry-run'),
     // a dry run compares every file; the manifest shortcut would only say "up to date"

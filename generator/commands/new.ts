@@ -47,8 +47,13 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   const config = flags.string('spec') ? {} : await commandConfig(io.cwd, flags.string('config'));
   const spec = specFrom(flags.string('spec'), config, 'faultline new <dir> --spec <spec>');
   const result = await scaffold({
-    dir, spec, cwd: io.cwd, force: flags.boolean('force'), name,
-    faultline: flags.string('faultline-version'), client: flags.boolean('no-client') ? false : undefined,
+    dir,
+    spec,
+    cwd: io.cwd,
+    force: flags.boolean('force'),
+    name,
+    faultline: flags.string('faultline-version'),
+    client: flags.boolean('no-client') ? false : undefined,
   });
   for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   if (isUnreadable(result.diagnostics)) return EXIT.usage;

@@ -31,7 +31,10 @@ import type { Change, DiffResult, Place } from './types.js';
 export type { Change, ChangeKind, DiffResult } from './types.js';
 
 type Obj = Record<string, unknown>;
-interface Side { doc: Obj; locate: LoadedSpec['locate'] }
+interface Side {
+  doc: Obj;
+  locate: LoadedSpec['locate'];
+}
 
 export function diffSpecs(oldSpec: LoadedSpec, newSpec: LoadedSpec): DiffResult {
   if (!oldSpec.document || !newSpec.document) return { changes: [], summary: { breaking: 0, nonBreaking: 0 } };

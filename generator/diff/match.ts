@@ -21,7 +21,11 @@ export function matchOperations(oldOps: readonly ModelOperation[], newOps: reado
   let oldLeft = [...oldOps];
   let newLeft = [...newOps];
   const pairs: OperationMatch['pairs'] = [];
-  for (const [key, moved] of [[exactKey, false], [shapeKey, false], [operationIdKey, true]] as const) {
+  for (const [key, moved] of [
+    [exactKey, false],
+    [shapeKey, false],
+    [operationIdKey, true],
+  ] as const) {
     const byKey = new Map<string, ModelOperation>();
     for (const op of newLeft) {
       const k = key(op);

@@ -16,7 +16,11 @@ export function receivedBodyType(contentType: string, schemaType: string, multip
   if (/^application\/([a-z0-9.+-]*\+)?json$/.test(base) || base === 'application/x-www-form-urlencoded') return schemaType;
   if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) return schemaType;
   if (base.startsWith('text/')) return `(${schemaType} extends string ? ${schemaType} : string)`;
-  if (base === 'multipart/form-data') return multipartType(schemaType, multipart?.find((m) => m.contentType === contentType));
+  if (base === 'multipart/form-data')
+    return multipartType(
+      schemaType,
+      multipart?.find((m) => m.contentType === contentType),
+    );
   return 'Buffer';
 }
 

@@ -23,12 +23,70 @@ const ARRAY_STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited']);
 const OBJECT_STYLES = new Set(['form', 'deepObject']);
 /** Names hey-api turns into identifiers that clash or that break its symbol table. */
 const UNSAFE_NAMES = new Set([
-  '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
-  'toLocaleString', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
-  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
-  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'await',
-  'implements', 'interface', 'package', 'private', 'protected', 'public', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  'let',
+  'static',
+  'await',
+  'implements',
+  'interface',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'arguments',
+  'eval',
+  'undefined',
+  'NaN',
+  'Infinity',
 ]);
 const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 /** Keys whose values are data, never references. */
@@ -64,7 +122,8 @@ function fixQueryStyle(doc: Obj, param: Obj | undefined): void {
   if (param?.in !== 'query' || typeof param.style !== 'string') return;
   const schema = resolve(doc, param.schema);
   if (!schema) return;
-  const isArray = schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array')) || Array.isArray(schema.prefixItems);
+  const isArray =
+    schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array')) || Array.isArray(schema.prefixItems);
   const isObject = !isArray && (schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object')));
   const allowed = isArray ? ARRAY_STYLES : isObject ? OBJECT_STYLES : undefined;
   if (!allowed || allowed.has(param.style)) return;
@@ -115,7 +174,12 @@ function isUnsafe(name: string): boolean {
 
 function safeBase(name: string): string {
   const words = name.replace(/[^A-Za-z0-9]+/g, ' ').trim();
-  const joined = words ? words.split(' ').map((w) => w[0].toUpperCase() + w.slice(1)).join('') : '';
+  const joined = words
+    ? words
+        .split(' ')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join('')
+    : '';
   return /^[A-Za-z]/.test(joined) ? `${joined}Schema` : `Schema${joined}`;
 }
 
@@ -127,7 +191,8 @@ function rewriteRefs(node: unknown, renamed: Map<string, string>, depth: number)
   // a discriminator's mapping names schemas by reference too
   if (typeof obj.propertyName === 'string' && obj.mapping && typeof obj.mapping === 'object') {
     const mapping = obj.mapping as Obj;
-    for (const key of Object.keys(mapping)) if (typeof mapping[key] === 'string') mapping[key] = renamedRef(mapping[key] as string, renamed);
+    for (const key of Object.keys(mapping))
+      if (typeof mapping[key] === 'string') mapping[key] = renamedRef(mapping[key] as string, renamed);
   }
   for (const [key, value] of Object.entries(obj)) if (!DATA_KEYS.has(key)) rewriteRefs(value, renamed, depth + 1);
 }

@@ -90,16 +90,17 @@ export function startClientWorker(): ClientWorker {
       const done = new Promise<Map<string, string>>((resolve, reject) => {
         const onError = (error: Error) => finish(() => reject(error));
         const onExit = (code: number) => finish(() => reject(new Error(`the client worker exited with code ${code}`)));
-        const onMessage = (result: { ok: boolean; message?: string }) => finish(() => {
-          if (!result.ok) return reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
-          // only a worker whose run went well is kept: after a failure, hey-api's state is unknown
-          healthy = true;
-          try {
-            resolve(readOutput(dir));
-          } catch (error) {
-            reject(error);
-          }
-        });
+        const onMessage = (result: { ok: boolean; message?: string }) =>
+          finish(() => {
+            if (!result.ok) return reject(new Error(`@hey-api/openapi-ts failed: ${result.message}`));
+            // only a worker whose run went well is kept: after a failure, hey-api's state is unknown
+            healthy = true;
+            try {
+              resolve(readOutput(dir));
+            } catch (error) {
+              reject(error);
+            }
+          });
         const finish = (settle: () => void) => {
           worker.off('message', onMessage).off('error', onError).off('exit', onExit);
           settle();
@@ -131,11 +132,15 @@ function readOutput(dir: string): Map<string, string> {
  * The client's files, or none and a warning: a hey-api failure (a bug of hey-api on a spec faultline
  * accepts) never stops the service from being generated, and never prints a stack.
  */
-export async function clientOrProblem(client: Promise<Map<string, string>>): Promise<{ files: Map<string, string>; problem?: Omit<Diagnostic, 'file' | 'line'> }> {
+export async function clientOrProblem(
+  client: Promise<Map<string, string>>,
+): Promise<{ files: Map<string, string>; problem?: Omit<Diagnostic, 'file' | 'line'> }> {
   try {
     return { files: await client };
   } catch (error) {
-    const reason = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 500);
+    const reason = String((error as Error)?.message ?? error)
+      .split('\n')[0]
+      .slice(0, 500);
     return {
       files: new Map(),
       problem: {

@@ -61,5 +61,12 @@ export function contractView(contract: ServiceContract): ContractView {
     const list = errors.map((e) => `        ${entry(e)},`);
     return code(['{', ...fields, `      "validation": ${validation(plan)},`, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
-  return { recipes, parameterPlans, responsePlans, serviceError: code(entry(contract.serviceError)), operations, securitySchemes: code(literal(contract.securitySchemes ?? {})) };
+  return {
+    recipes,
+    parameterPlans,
+    responsePlans,
+    serviceError: code(entry(contract.serviceError)),
+    operations,
+    securitySchemes: code(literal(contract.securitySchemes ?? {})),
+  };
 }

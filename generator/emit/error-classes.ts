@@ -24,7 +24,12 @@ export function errorClasses(model: Model): ErrorClassView[] {
       const exact = /^\d+$/.test(r.status) ? Number(r.status) : undefined;
       if (exact) statuses.add(exact);
       if (!r.component) continue;
-      const entry = components.get(r.component) ?? { statuses: new Set<number>(), contentType: r.errorContent?.contentType, description: r.description, hasContent: r.contents.length > 0 };
+      const entry = components.get(r.component) ?? {
+        statuses: new Set<number>(),
+        contentType: r.errorContent?.contentType,
+        description: r.description,
+        hasContent: r.contents.length > 0,
+      };
       if (exact) entry.statuses.add(exact);
       components.set(r.component, entry);
     }
@@ -35,9 +40,15 @@ export function errorClasses(model: Model): ErrorClassView[] {
     const base = pascalCase(component);
     const name = names.claim(safeIdentifier(base.endsWith('Error') ? base : `${base}Error`, 'ApiError')).name;
     const list = [...info.statuses].sort();
-    const bodyType = info.contentType ? `components["responses"][${literal(component)}]["content"][${literal(info.contentType)}]` : 'undefined';
+    const bodyType = info.contentType
+      ? `components["responses"][${literal(component)}]["content"][${literal(info.contentType)}]`
+      : 'undefined';
     const doc = `${list.join(', ') || 'error'} ${component}: ${info.description}`;
-    classes.push(list.length === 1 ? { name, status: list[0], bodyType, doc } : { name, statusType: list.length ? list.join(' | ') : 'number', bodyType, doc });
+    classes.push(
+      list.length === 1
+        ? { name, status: list[0], bodyType, doc }
+        : { name, statusType: list.length ? list.join(' | ') : 'number', bodyType, doc },
+    );
   }
   const named = new Set(classes.filter((c) => c.status !== undefined).map((c) => c.status));
   for (const status of [...statuses].sort()) {
@@ -46,7 +57,12 @@ export function errorClasses(model: Model): ErrorClassView[] {
     const wanted = base.endsWith('Error') ? base : `${base}Error`;
     const { name, collided } = names.claim(wanted);
     if (collided) continue;
-    classes.push({ name, status, bodyType: 'unknown', doc: `${status} ${reasonPhrase(status)}: the body is built from the schema the operation documents for ${status}.` });
+    classes.push({
+      name,
+      status,
+      bodyType: 'unknown',
+      doc: `${status} ${reasonPhrase(status)}: the body is built from the schema the operation documents for ${status}.`,
+    });
   }
   return classes;
 }

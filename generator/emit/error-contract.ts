@@ -12,16 +12,23 @@ type ErrorEntry = Omit<ErrorResponseContract, 'status' | 'headers'>;
 
 export function buildServiceContract(model: Model, recipes: ErrorRecipes, preferredServiceSchema?: string): ServiceContract {
   const usage = new Map<string, { count: number; entry: ErrorEntry }>();
-  const operations = model.operations.map((op) => operationContract(op, (response) => {
-    const entry = recipes.bodies.get(errorKey(op, response.status));
-    if (!entry || !response.errorContent) return entry;
-    const key = `${response.errorContent.schemaPointer ?? response.pointer} ${entry.contentType}`;
-    const used = usage.get(key) ?? { count: 0, entry };
-    used.count++;
-    usage.set(key, used);
-    return entry;
-  }));
-  return { title: model.title, operations, serviceError: pickServiceError(usage, preferredServiceSchema), securitySchemes: schemeContracts(model) };
+  const operations = model.operations.map((op) =>
+    operationContract(op, (response) => {
+      const entry = recipes.bodies.get(errorKey(op, response.status));
+      if (!entry || !response.errorContent) return entry;
+      const key = `${response.errorContent.schemaPointer ?? response.pointer} ${entry.contentType}`;
+      const used = usage.get(key) ?? { count: 0, entry };
+      used.count++;
+      usage.set(key, used);
+      return entry;
+    }),
+  );
+  return {
+    title: model.title,
+    operations,
+    serviceError: pickServiceError(usage, preferredServiceSchema),
+    securitySchemes: schemeContracts(model),
+  };
 }
 
 function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => ErrorEntry | undefined): OperationContract {
@@ -37,7 +44,15 @@ function operationContract(op: ModelOperation, recipeFor: (r: ModelResponse) => 
     pattern: op.pattern,
     pathParams: op.pathParams,
     ...pathParamTypes(op),
-    ...(op.requestBody ? { body: { required: op.requestBody.required, contentTypes: op.requestBody.contentTypes, ...(op.requestBody.multipart ? { multipart: op.requestBody.multipart } : {}) } } : {}),
+    ...(op.requestBody
+      ? {
+          body: {
+            required: op.requestBody.required,
+            contentTypes: op.requestBody.contentTypes,
+            ...(op.requestBody.multipart ? { multipart: op.requestBody.multipart } : {}),
+          },
+        }
+      : {}),
     successStatuses: op.responses.filter((r) => !r.isError).map((r) => r.status),
     errors,
     ...(op.security ? { security: op.security } : {}),

@@ -31,7 +31,9 @@ function extraMethodTypes(schema: OpenAPI3): string {
   const ctx = typesContext(schema);
   const pathMembers: ts.TypeElement[] = [];
   for (const [path, raw] of Object.entries((schema.paths ?? {}) as Obj)) {
-    const item = (raw && typeof raw === 'object' && typeof (raw as Obj).$ref === 'string' ? ctx.resolve((raw as Obj).$ref as string) : raw) as Obj | undefined;
+    const item = (
+      raw && typeof raw === 'object' && typeof (raw as Obj).$ref === 'string' ? ctx.resolve((raw as Obj).$ref as string) : raw
+    ) as Obj | undefined;
     if (!item || typeof item !== 'object') continue;
     const methodMembers: ts.TypeElement[] = [];
     for (const method of Object.keys(item).sort()) {
@@ -39,19 +41,34 @@ function extraMethodTypes(schema: OpenAPI3): string {
       const op = item[method] as Obj;
       const keyed = new Map<string, unknown>();
       for (const p of [...asList(item.parameters), ...asList(op.parameters)]) {
-        const resolved = (p && typeof p === 'object' && typeof (p as Obj).$ref === 'string' ? ctx.resolve((p as Obj).$ref as string) : p) as Obj | undefined;
+        const resolved = (p && typeof p === 'object' && typeof (p as Obj).$ref === 'string' ? ctx.resolve((p as Obj).$ref as string) : p) as
+          | Obj
+          | undefined;
         keyed.set(`${String(resolved?.in)}-${String(resolved?.name)}`, p);
       }
       // the loader checked this operation's structure; openapi-typescript's types describe that structure
       const operation = { ...op, parameters: [...keyed.values()] } as OperationObject;
       const members = transformOperationObject(operation, { path: pointerOf(['paths', path, method]), ctx });
-      methodMembers.push(ts.factory.createPropertySignature(undefined, tsPropertyIndex(method), undefined, ts.factory.createTypeLiteralNode(members)));
+      methodMembers.push(
+        ts.factory.createPropertySignature(undefined, tsPropertyIndex(method), undefined, ts.factory.createTypeLiteralNode(members)),
+      );
     }
-    if (methodMembers.length) pathMembers.push(ts.factory.createPropertySignature(undefined, tsPropertyIndex(path), undefined, ts.factory.createTypeLiteralNode(methodMembers)));
+    if (methodMembers.length)
+      pathMembers.push(
+        ts.factory.createPropertySignature(undefined, tsPropertyIndex(path), undefined, ts.factory.createTypeLiteralNode(methodMembers)),
+      );
   }
   if (!pathMembers.length) return '';
-  const declaration = ts.factory.createInterfaceDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], 'pathsExtraMethods', undefined, undefined, pathMembers);
-  return '/** OpenAPI 3.2 operations under `query` and `additionalOperations`, which `paths` cannot hold. */\n' + astToString([declaration]);
+  const declaration = ts.factory.createInterfaceDeclaration(
+    [ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)],
+    'pathsExtraMethods',
+    undefined,
+    undefined,
+    pathMembers,
+  );
+  return (
+    '/** OpenAPI 3.2 operations under `query` and `additionalOperations`, which `paths` cannot hold. */\n' + astToString([declaration])
+  );
 }
 
 const PATH_ITEM_FIELDS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters']);

@@ -32,14 +32,18 @@ export function handlerTypes(op: ModelOperation): HandlerTypes {
     bodyType: bodyType(op, base),
     errorsType: errorsType(op, base),
     failStatusType: failStatusType(op),
-    results: op.responses.length ? op.responses.flatMap((r) => resultTypes(r, base)) : ['{ status: number; body?: unknown; headers?: Record<string, string> }'],
+    results: op.responses.length
+      ? op.responses.flatMap((r) => resultTypes(r, base))
+      : ['{ status: number; body?: unknown; headers?: Record<string, string> }'],
   };
 }
 
 function bodyType(op: ModelOperation, base: string): string {
   if (!op.requestBody || op.requestBody.contentTypes.length === 0) return 'undefined';
   // what the runtime's parser hands over for each media type (body-types.ts), not only what the schema says
-  const members = op.requestBody.contentTypes.map((ct) => receivedBodyType(ct, `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`, op.requestBody!.multipart));
+  const members = op.requestBody.contentTypes.map((ct) =>
+    receivedBodyType(ct, `NonNullable<${base}["requestBody"]>["content"][${literal(ct)}]`, op.requestBody!.multipart),
+  );
   const union = [...new Set(members)].join(' | ');
   return op.requestBody.required ? union : `${union} | undefined`;
 }
@@ -65,11 +69,16 @@ function statusType(status: string): string {
 
 /** `{ 404: Body; "4XX": Body; default: Body }` over the error responses; `undefined` where there is no content. */
 function errorsType(op: ModelOperation, base: string): string {
-  const members = op.responses.filter((r) => r.isError).map((r) => {
-    const key = /^\d+$/.test(r.status) ? r.status : literal(r.status);
-    const body = r.contents.length === 0 ? 'undefined' : r.contents.map((c) => `${base}["responses"][${key}]["content"][${literal(c.contentType)}]`).join(' | ');
-    return `${key}: ${body}`;
-  });
+  const members = op.responses
+    .filter((r) => r.isError)
+    .map((r) => {
+      const key = /^\d+$/.test(r.status) ? r.status : literal(r.status);
+      const body =
+        r.contents.length === 0
+          ? 'undefined'
+          : r.contents.map((c) => `${base}["responses"][${key}]["content"][${literal(c.contentType)}]`).join(' | ');
+      return `${key}: ${body}`;
+    });
   return members.length ? `{ ${members.join('; ')} }` : 'Record<never, never>';
 }
 

@@ -53,26 +53,62 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   const userFiles = new Map<string, string>();
   // the client is generated in a worker while this thread renders the rest
   const clientDocument = options.servers === undefined ? toolDocument : { ...toolDocument, servers: options.servers };
-  const client = options.client !== false ? (options.clientWorker ? options.clientWorker.run(clientDocument) : emitClient(clientDocument)) : undefined;
+  const client =
+    options.client !== false ? (options.clientWorker ? options.clientWorker.run(clientDocument) : emitClient(clientDocument)) : undefined;
   client?.catch(() => undefined);
   const title = model.title;
   const operations = model.operations.map((op) => {
     const types = handlerTypes(op);
-    return { ...op, ...types, successHint: successHint(op), file: handlerFileName(op.name), paramsType: code(types.paramsType), queryType: code(types.queryType), headersType: code(types.headersType), bodyType: code(types.bodyType), errorsType: code(types.errorsType), failStatusType: code(types.failStatusType), results: types.results.map(code), authType: code(authType(op)) };
+    return {
+      ...op,
+      ...types,
+      successHint: successHint(op),
+      file: handlerFileName(op.name),
+      paramsType: code(types.paramsType),
+      queryType: code(types.queryType),
+      headersType: code(types.headersType),
+      bodyType: code(types.bodyType),
+      errorsType: code(types.errorsType),
+      failStatusType: code(types.failStatusType),
+      results: types.results.map(code),
+      authType: code(authType(op)),
+    };
   });
   generated.set('openapi.json', literalPretty(toolDocument) + '\n');
   generated.set('types.gen.ts', banner(title) + emitServiceTypes(toolDocument));
   generated.set('contract.gen.ts', render('contract.gen.ts.hbs', { title, ...contractView(contract) }));
-  generated.set('errors.gen.ts', render('errors.gen.ts.hbs', { title, classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })) }));
+  generated.set(
+    'errors.gen.ts',
+    render('errors.gen.ts.hbs', {
+      title,
+      classes: errorClasses(model).map((c) => ({ ...c, bodyType: code(c.bodyType), statusType: c.statusType && code(c.statusType) })),
+    }),
+  );
   // PrincipalOf is imported only where authType uses it: an unused import fails `noUnusedLocals` in the user's tsconfig.
   const usesPrincipals = model.operations.some((op) => authType(op).includes('PrincipalOf<'));
   generated.set('handlers.gen.ts', render('handlers.gen.ts.hbs', { title, operations, usesPrincipals }));
   generated.set('registry.gen.ts', render('registry.gen.ts.hbs', { title, operations }));
   const moduleFormat = options.moduleFormat ?? 'esm';
   const fastify = options.target === 'fastify';
-  generated.set('router.gen.ts', render(fastify ? 'fastify-router.gen.ts.hbs' : 'router.gen.ts.hbs', { title, moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS', specFile: code(specFileExpression(moduleFormat)) }));
+  generated.set(
+    'router.gen.ts',
+    render(fastify ? 'fastify-router.gen.ts.hbs' : 'router.gen.ts.hbs', {
+      title,
+      moduleFormat: moduleFormat === 'esm' ? 'ES module' : 'CommonJS',
+      specFile: code(specFileExpression(moduleFormat)),
+    }),
+  );
   const security = securityView(model);
-  const securityCode = { schemes: security.schemes.map((s) => ({ key: code(s.key), description: s.description, credentialType: code(s.credentialType), verifierKey: code(s.verifierKey) })), securityOption: code(security.securityOption), routerArgs: code(security.routerArgs) };
+  const securityCode = {
+    schemes: security.schemes.map((s) => ({
+      key: code(s.key),
+      description: s.description,
+      credentialType: code(s.credentialType),
+      verifierKey: code(s.verifierKey),
+    })),
+    securityOption: code(security.securityOption),
+    routerArgs: code(security.routerArgs),
+  };
   generated.set('security.gen.ts', render('security.gen.ts.hbs', { title, ...securityCode }));
   for (const [name, text] of runtimeFiles(options.target)) generated.set(`runtime/${name}`, text);
   if (client) {
@@ -82,7 +118,10 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render(fastify ? 'fastify-app.ts.hbs' : 'app.ts.hbs', { title }));
-  userFiles.set('security.ts', render('security.ts.hbs', { title, schemes: securityCode.schemes.filter((s) => !s.verifierKey.text.endsWith('?')) }));
+  userFiles.set(
+    'security.ts',
+    render('security.ts.hbs', { title, schemes: securityCode.schemes.filter((s) => !s.verifierKey.text.endsWith('?')) }),
+  );
   userFiles.set('server.ts', render(fastify ? 'fastify-server.ts.hbs' : 'server.ts.hbs', { title }));
   userFiles.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   return { generated, userFiles, problems };

@@ -25,11 +25,16 @@ export const RUNTIME_BANNER =
 export function runtimeFiles(target: Target = 'express'): Map<string, string> {
   const dir = `${TEMPLATES_DIR}runtime/`;
   const files = new Map<string, string>();
-  const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => name.split('\\').join('/')).sort();
+  const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split('\\').join('/'))
+    .sort();
   for (const name of entries) {
     if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
     if (name.startsWith('fastify/') && target !== 'fastify') continue;
-    files.set(name, RUNTIME_BANNER + (target === 'fastify' && FASTIFY_ENTRIES[name] ? FASTIFY_ENTRIES[name] : readFileSync(dir + name, 'utf8')));
+    files.set(
+      name,
+      RUNTIME_BANNER + (target === 'fastify' && FASTIFY_ENTRIES[name] ? FASTIFY_ENTRIES[name] : readFileSync(dir + name, 'utf8')),
+    );
   }
   return files;
 }

@@ -12,7 +12,9 @@ export function literal(value: unknown): string {
 }
 
 export function literalPretty(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, null, 2)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function identifier(name: string): string {

@@ -42,7 +42,11 @@ function describe({ type: s }: ModelSecurityScheme): string {
     case 'apiKey':
       return `API key in ${s.in} ${s.name}`;
     case 'http':
-      return s.scheme === 'bearer' ? 'bearer token' : s.scheme === 'basic' ? 'HTTP Basic user and password' : `the raw Authorization value (${s.scheme})`;
+      return s.scheme === 'bearer'
+        ? 'bearer token'
+        : s.scheme === 'basic'
+          ? 'HTTP Basic user and password'
+          : `the raw Authorization value (${s.scheme})`;
     case 'mutualTLS':
       return 'the TLS peer certificate';
     default:

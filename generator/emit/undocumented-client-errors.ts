@@ -17,14 +17,20 @@ export function operationsWithoutClientError(operations: readonly ModelOperation
 export function undocumentedClientErrorWarnings(operations: readonly ModelOperation[]): Omit<Diagnostic, 'file' | 'line'>[] {
   const missing = operationsWithoutClientError(operations);
   if (!missing.length) return [];
-  const names = missing.slice(0, LISTED).map((op) => op.name).join(', ') + (missing.length > LISTED ? `, and ${missing.length - LISTED} more` : '');
-  return [{
-    code: 'UNDOCUMENTED_CLIENT_ERROR',
-    severity: 'warning',
-    pointer: missing.length === 1 ? `${missing[0].pointer}/responses` : '#/paths',
-    message:
-      `${missing.length} operation(s) document no 400, 422, 4XX or default; invalid requests to them get ` +
-      `their 404 (bad path) or lowest other documented 4xx, else an undocumented 400: ${names}`,
-    fix: "add a '400' response (or '4XX'/'default') to each; `faultline lint` lists them (rule client-error-documented)",
-  }];
+  const names =
+    missing
+      .slice(0, LISTED)
+      .map((op) => op.name)
+      .join(', ') + (missing.length > LISTED ? `, and ${missing.length - LISTED} more` : '');
+  return [
+    {
+      code: 'UNDOCUMENTED_CLIENT_ERROR',
+      severity: 'warning',
+      pointer: missing.length === 1 ? `${missing[0].pointer}/responses` : '#/paths',
+      message:
+        `${missing.length} operation(s) document no 400, 422, 4XX or default; invalid requests to them get ` +
+        `their 404 (bad path) or lowest other documented 4xx, else an undocumented 400: ${names}`,
+      fix: "add a '400' response (or '4XX'/'default') to each; `faultline lint` lists them (rule client-error-documented)",
+    },
+  ];
 }

@@ -25,8 +25,17 @@ export const MAX_DEPTH = 400;
  * looks keys up in plain objects and calls what it finds. `constructor`, `toString` and `__proto__`
  * are handled; these are not, so they are refused with a diagnostic instead of crashing the run.
  */
-const TOOL_CRASHING_KEYS = new Set(['hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString',
-  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const TOOL_CRASHING_KEYS = new Set([
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 /** Objects whose keys are names chosen by the spec author, so a `$ref` key there is a name, not a reference. */
 const NAME_MAPS = new Set<Kind>([

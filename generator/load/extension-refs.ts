@@ -16,10 +16,7 @@ import { MAX_FILE_BYTES, type SourceFile } from './read-file.js';
 
 type Obj = Record<string, unknown>;
 
-export type ExtensionRef =
-  | { kind: 'keep' }
-  | { kind: 'text'; text: string }
-  | { kind: 'unresolved'; replacement: Obj; reason: string };
+export type ExtensionRef = { kind: 'keep' } | { kind: 'text'; text: string } | { kind: 'unresolved'; replacement: Obj; reason: string };
 
 /**
  * What to do with the `$ref` object `obj` found in an extension of `file`. `localExists` tells whether a

@@ -39,7 +39,10 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
   const absolute = resolve(cwd, specPath);
   const display = (p: string) => displayPath(p, cwd);
   const failed = (d: Diagnostic): LoadedSpec => ({
-    document: undefined, version: undefined, diagnostics: [d], files: [absolute],
+    document: undefined,
+    version: undefined,
+    diagnostics: [d],
+    files: [absolute],
     locate: () => ({ file: display(absolute), line: 0 }),
   });
   if (!existsSync(absolute)) {

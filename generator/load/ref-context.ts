@@ -4,24 +4,61 @@
  * (GitHub's spec has `"$ref": "https://..."` in examples) are data, never references.
  */
 export type Kind =
-  | 'root' | 'paths' | 'pathItem' | 'operation' | 'parameterList' | 'parameter' | 'requestBody'
-  | 'responseMap' | 'response' | 'contentMap' | 'mediaType' | 'headerMap' | 'header' | 'schema'
-  | 'schemaMap' | 'schemaList' | 'exampleMap' | 'example' | 'components' | 'componentMap' | 'data' | 'other'
+  | 'root'
+  | 'paths'
+  | 'pathItem'
+  | 'operation'
+  | 'parameterList'
+  | 'parameter'
+  | 'requestBody'
+  | 'responseMap'
+  | 'response'
+  | 'contentMap'
+  | 'mediaType'
+  | 'headerMap'
+  | 'header'
+  | 'schema'
+  | 'schemaMap'
+  | 'schemaList'
+  | 'exampleMap'
+  | 'example'
+  | 'components'
+  | 'componentMap'
+  | 'data'
+  | 'other'
   /** OpenAPI 3.2 `additionalOperations`: method -> operation */
   | 'operationMap'
   /** the value of an `x-` key: vendor data faultline never uses (see extension-refs.ts) */
   | 'extension';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
-const SCHEMA_CHILD = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else',
-  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
+const SCHEMA_CHILD = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+  'contentSchema',
+]);
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const DATA = new Set(['example', 'examples', 'default', 'const', 'enum']);
 
 const COMPONENT_KINDS: Record<string, Kind> = {
-  schemas: 'schema', responses: 'response', parameters: 'parameter', requestBodies: 'requestBody',
-  headers: 'header', examples: 'example', pathItems: 'pathItem', mediaTypes: 'mediaType',
+  schemas: 'schema',
+  responses: 'response',
+  parameters: 'parameter',
+  requestBodies: 'requestBody',
+  headers: 'header',
+  examples: 'example',
+  pathItems: 'pathItem',
+  mediaTypes: 'mediaType',
 };
 
 /** Objects whose keys are names chosen by the spec author: an `x-` key there is a name, not an extension. */

@@ -12,7 +12,10 @@ import { childKind, componentItemKind, type Kind } from './ref-context.js';
 import type { SourceFile } from './read-file.js';
 
 type Obj = Record<string, unknown>;
-export interface IdTarget { file: SourceFile; pointer: string }
+export interface IdTarget {
+  file: SourceFile;
+  pointer: string;
+}
 
 export class SchemaIds {
   /** absolute URI (resources: no fragment; anchors: `uri#name`) -> where it is */
@@ -31,7 +34,7 @@ export class SchemaIds {
     if (this.scopes.has(file)) return;
     const scopes = new Map<string, string>();
     const fileBase = pathToFileURL(file.path).href;
-    const docBase = self ? safeUrl(self, fileBase) ?? fileBase : fileBase;
+    const docBase = self ? (safeUrl(self, fileBase) ?? fileBase) : fileBase;
     scopes.set('#', docBase);
     this.scopes.set(file, scopes);
     for (const uri of new Set([fileBase, docBase])) if (!this.targets.has(uri)) this.targets.set(uri, { file, pointer: '#' });

@@ -6,7 +6,9 @@ import converter from 'swagger2openapi';
 
 let input = '';
 process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('data', (chunk) => {
+  input += chunk;
+});
 process.stdin.on('end', async () => {
   try {
     const result = await converter.convertObj(JSON.parse(input), {

@@ -21,7 +21,9 @@ export function convertSwagger2(file: SourceFile): { file: SourceFile; problem: 
   let out: { ok: boolean; openapi?: Obj; patches?: number; message?: string };
   try {
     const text = execFileSync(process.execPath, [join(PACKAGE_ROOT, 'generator/load/swagger2-convert.mjs')], {
-      input: JSON.stringify(file.data), maxBuffer: 512 * 1024 * 1024, stdio: ['pipe', 'pipe', 'ignore'],
+      input: JSON.stringify(file.data),
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'ignore'],
     });
     out = JSON.parse(text.toString('utf8'));
   } catch (error) {

@@ -26,9 +26,7 @@ export interface RecipeContext {
   pointer: string;
 }
 
-export type RecipeResult =
-  | { ok: true; recipe: Recipe; notes: string[] }
-  | { ok: false; pointer: string; message: string; fix: string };
+export type RecipeResult = { ok: true; recipe: Recipe; notes: string[] } | { ok: false; pointer: string; message: string; fix: string };
 
 type MediaKind = 'json' | 'text' | 'other';
 
@@ -42,10 +40,19 @@ export function mediaKind(contentType: string): MediaKind {
 export function buildBodyRecipe(schema: unknown, contentType: string, ctx: RecipeContext): RecipeResult {
   const kind = mediaKind(contentType);
   if (kind === 'other') {
-    return { ok: false, pointer: ctx.pointer, message: `faultline cannot render error bodies as ${contentType}`, fix: 'document the error as application/json, application/problem+json or text/plain' };
+    return {
+      ok: false,
+      pointer: ctx.pointer,
+      message: `faultline cannot render error bodies as ${contentType}`,
+      fix: 'document the error as application/json, application/problem+json or text/plain',
+    };
   }
   // The schema's own pointer counts as an ancestor, so `E.cause: {$ref: E}` is caught at once.
-  const bc: BuildContext = { shapes: { resolve: (ref) => ctx.resolve(ref) }, notes: [], ancestors: ctx.pointer.startsWith('#/') ? [ctx.pointer] : [] };
+  const bc: BuildContext = {
+    shapes: { resolve: (ref) => ctx.resolve(ref) },
+    notes: [],
+    ancestors: ctx.pointer.startsWith('#/') ? [ctx.pointer] : [],
+  };
   try {
     if (schema === undefined) {
       bc.notes.push(`${ctx.pointer}: no schema; renders ${kind === 'json' ? 'an RFC 9457 problem object' : 'plain text'}`);
@@ -96,11 +103,16 @@ function summarizeIssues(recipe: Recipe): Recipe {
 /** Whether the message reaches the body outside issue lists (else lists must not be empty). */
 function showsMessage(recipe: Recipe): boolean {
   switch (recipe.kind) {
-    case 'slot': return recipe.slot === 'detail' || recipe.slot === 'title';
-    case 'object': return recipe.props.some((p) => showsMessage(p.value));
-    case 'join': return recipe.parts.some(showsMessage);
-    case 'choice': return showsMessage(recipe.otherwise);
-    default: return false;
+    case 'slot':
+      return recipe.slot === 'detail' || recipe.slot === 'title';
+    case 'object':
+      return recipe.props.some((p) => showsMessage(p.value));
+    case 'join':
+      return recipe.parts.some(showsMessage);
+    case 'choice':
+      return showsMessage(recipe.otherwise);
+    default:
+      return false;
   }
 }
 
@@ -110,8 +122,11 @@ function showsMessage(recipe: Recipe): boolean {
  */
 function synthesizeIssues(recipe: Recipe): Recipe {
   switch (recipe.kind) {
-    case 'issues': return { ...recipe, synthesize: true };
-    case 'object': return { ...recipe, props: recipe.props.map((p) => ({ ...p, value: synthesizeIssues(p.value) })) };
-    default: return recipe;
+    case 'issues':
+      return { ...recipe, synthesize: true };
+    case 'object':
+      return { ...recipe, props: recipe.props.map((p) => ({ ...p, value: synthesizeIssues(p.value) })) };
+    default:
+      return recipe;
   }
 }

@@ -4,14 +4,15 @@
  * after mangling are resolved deterministically by the caller with `NameRegistry`.
  */
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
     'yield let static implements interface package private protected public await abstract as async declare from ' +
     'get is keyof module namespace never readonly require set type undefined unique unknown symbol any boolean number ' +
     'string object bigint of infer satisfies accessor arguments eval NaN Infinity globalThis ' +
     // a module exporting `then` is a thenable: `await import()` of a handler file would call it
-    'then')
-    .split(' '),
+    'then'
+  ).split(' '),
 );
 
 /** Names that would shadow Object.prototype members on plain objects keyed by identifiers. */
@@ -63,7 +64,8 @@ export class NameRegistry {
   claim(wanted: string): { name: string; collided: boolean } {
     let name = wanted;
     // Truncate before the suffix: a name cut again later (safeIdentifier) must not lose it and collide.
-    for (let i = 2; this.taken.has(name.toLowerCase()); i++) name = `${wanted.slice(0, Math.max(1, MAX_IDENTIFIER - String(i).length))}${i}`;
+    for (let i = 2; this.taken.has(name.toLowerCase()); i++)
+      name = `${wanted.slice(0, Math.max(1, MAX_IDENTIFIER - String(i).length))}${i}`;
     this.taken.add(name.toLowerCase());
     return { name, collided: name !== wanted };
   }

@@ -37,18 +37,36 @@ export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
     const wanted = safeIdentifier(camelCase(op.operationId ?? `${op.method} ${op.path.replace(/[{}]/g, ' ')}`), op.method);
     const { name, collided } = names.claim(wanted);
     if (collided) {
-      problems.push({ code: 'NAME_COLLISION', severity: 'warning', pointer: op.operationId ? `${op.pointer}/operationId` : op.pointer, message: `the name "${wanted}" is already taken by another operation; this one is called "${name}"`, fix: 'give the operation a distinct operationId' });
+      problems.push({
+        code: 'NAME_COLLISION',
+        severity: 'warning',
+        pointer: op.operationId ? `${op.pointer}/operationId` : op.pointer,
+        message: `the name "${wanted}" is already taken by another operation; this one is called "${name}"`,
+        fix: 'give the operation a distinct operationId',
+      });
     }
     return { ...op, name };
   });
   const info = asObj(doc.info);
   return {
-    model: { title: String(info.title ?? 'API'), version: String(info.version ?? ''), openapi: String(doc.openapi), operations, securitySchemes: security.schemes },
+    model: {
+      title: String(info.title ?? 'API'),
+      version: String(info.version ?? ''),
+      openapi: String(doc.openapi),
+      operations,
+      securitySchemes: security.schemes,
+    },
     problems,
   };
 }
 
-function buildOperation(doc: Obj, path: string, method: HttpMethod, item: Obj, op: Obj): Omit<ModelOperation, 'name' | 'security' | 'validation'> {
+function buildOperation(
+  doc: Obj,
+  path: string,
+  method: HttpMethod,
+  item: Obj,
+  op: Obj,
+): Omit<ModelOperation, 'name' | 'security' | 'validation'> {
   const pointer = pointerOf(['paths', path, method]);
   const template = parsePathTemplate(path);
   return {
@@ -74,7 +92,13 @@ function mergeParams(doc: Obj, path: string, method: string, item: Obj, op: Obj)
     list.forEach((entry, i) => {
       const p = asObj(resolveLocal(doc, entry));
       if (typeof p.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(String(p.in))) return;
-      const param: ModelParam = { name: p.name, in: p.in as ModelParam['in'], required: p.in === 'path' || p.required === true, pointer: pointerOf([...base, String(i)]), type: primitiveType(doc, p.schema) };
+      const param: ModelParam = {
+        name: p.name,
+        in: p.in as ModelParam['in'],
+        required: p.in === 'path' || p.required === true,
+        pointer: pointerOf([...base, String(i)]),
+        type: primitiveType(doc, p.schema),
+      };
       byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
     });
   };
@@ -86,14 +110,21 @@ function mergeParams(doc: Obj, path: string, method: string, item: Obj, op: Obj)
 function primitiveType(doc: Obj, schema: unknown): ModelParam['type'] {
   const s = asObj(resolveLocal(doc, schema));
   const types = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null') : [s.type];
-  return types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0] as string) ? (types[0] as ModelParam['type']) : undefined;
+  return types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0] as string)
+    ? (types[0] as ModelParam['type'])
+    : undefined;
 }
 
 function buildRequestBody(doc: Obj, raw: unknown, pointer: string): ModelOperation['requestBody'] {
   if (raw === undefined) return undefined;
   const body = asObj(resolveLocal(doc, raw));
   const multipart = multipartFieldsOf(doc, asObj(body.content));
-  return { required: body.required === true, contentTypes: Object.keys(asObj(body.content)).sort(), pointer, ...(multipart.length ? { multipart } : {}) };
+  return {
+    required: body.required === true,
+    contentTypes: Object.keys(asObj(body.content)).sort(),
+    pointer,
+    ...(multipart.length ? { multipart } : {}),
+  };
 }
 
 function buildResponses(doc: Obj, responses: Obj, base: string): ModelResponse[] {
@@ -103,12 +134,18 @@ function buildResponses(doc: Obj, responses: Obj, base: string): ModelResponse[]
     const normalized = /X/i.test(status) ? status.toUpperCase() : status;
     const pointer = `${base}/${status}`;
     const ref = rawResponse && typeof rawResponse === 'object' ? (rawResponse as Obj).$ref : undefined;
-    const component = typeof ref === 'string' && ref.startsWith('#/components/responses/') ? decodeToken(ref.slice('#/components/responses/'.length)) : undefined;
+    const component =
+      typeof ref === 'string' && ref.startsWith('#/components/responses/')
+        ? decodeToken(ref.slice('#/components/responses/'.length))
+        : undefined;
     const response = asObj(resolveLocal(doc, rawResponse));
     const contentBase = typeof ref === 'string' ? ref : pointer;
     const contents: ModelContent[] = Object.entries(asObj(response.content)).map(([contentType, media]) => ({
       contentType,
-      schemaPointer: asObj(media).schema !== undefined ? schemaPointerOf(asObj(media).schema, `${contentBase}/content/${escapeToken(contentType)}/schema`) : undefined,
+      schemaPointer:
+        asObj(media).schema !== undefined
+          ? schemaPointerOf(asObj(media).schema, `${contentBase}/content/${escapeToken(contentType)}/schema`)
+          : undefined,
     }));
     const isError = normalized === 'default' || normalized.startsWith('4') || normalized.startsWith('5');
     list.push({
@@ -119,7 +156,10 @@ function buildResponses(doc: Obj, responses: Obj, base: string): ModelResponse[]
       description: typeof response.description === 'string' ? response.description : '',
       contents,
       errorContent: isError ? pickErrorContent(contents) : undefined,
-      headers: Object.entries(asObj(response.headers)).map(([name, h]) => ({ name, required: asObj(resolveLocal(doc, h)).required === true })),
+      headers: Object.entries(asObj(response.headers)).map(([name, h]) => ({
+        name,
+        required: asObj(resolveLocal(doc, h)).required === true,
+      })),
     });
   }
   return list.sort((a, b) => statusRank(a.status) - statusRank(b.status));

@@ -79,7 +79,9 @@ function explodedProperties(schema: Obj): Pick<ParameterPlan, 'explodeProperties
   const xOf = X_OF.flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as Obj[]) : []));
   const names = xOf.length
     ? xOf.filter((s) => s?.type === 'object').flatMap((s) => Object.keys(asObj(s.properties)))
-    : schema.type === 'object' ? Object.keys(asObj(schema.properties)) : [];
+    : schema.type === 'object'
+      ? Object.keys(asObj(schema.properties))
+      : [];
   const own = asObj(schema.properties);
   return { explodeProperties: names, explodeArrays: names.filter((n) => asObj(own[n]).type === 'array') };
 }

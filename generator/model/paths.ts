@@ -50,9 +50,33 @@ export const STANDARD_METHODS = ['get', 'put', 'post', 'delete', 'options', 'hea
  * accepts (a request with any other method never reaches the service). CONNECT is left out: Node hands
  * it to the 'connect' event, never to a request handler.
  */
-export const ADDITIONAL_METHODS = ['acl', 'bind', 'checkout', 'copy', 'link', 'lock', 'm-search', 'merge', 'mkactivity', 'mkcalendar',
-  'mkcol', 'move', 'notify', 'propfind', 'proppatch', 'purge', 'rebind', 'report', 'search', 'source', 'subscribe', 'unbind',
-  'unlink', 'unlock', 'unsubscribe'] as const;
+export const ADDITIONAL_METHODS = [
+  'acl',
+  'bind',
+  'checkout',
+  'copy',
+  'link',
+  'lock',
+  'm-search',
+  'merge',
+  'mkactivity',
+  'mkcalendar',
+  'mkcol',
+  'move',
+  'notify',
+  'propfind',
+  'proppatch',
+  'purge',
+  'rebind',
+  'report',
+  'search',
+  'source',
+  'subscribe',
+  'unbind',
+  'unlink',
+  'unlock',
+  'unsubscribe',
+] as const;
 export const METHOD_ORDER = [...STANDARD_METHODS, 'query', ...ADDITIONAL_METHODS] as const;
 export type HttpMethod = (typeof METHOD_ORDER)[number];
 

@@ -9,7 +9,19 @@ import { resolveLocal } from '../load/local-ref.js';
 type Obj = Record<string, unknown>;
 
 /** Keywords that document a schema without changing which bodies it accepts. */
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'deprecated', '$comment', 'xml', 'readOnly', 'writeOnly', 'discriminator']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'externalDocs',
+  'deprecated',
+  '$comment',
+  'xml',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+]);
 const UNORDERED = new Set(['required', 'enum', 'type']);
 /** Deeper than any hand-written error schema; stops pathological specs from costing seconds. */
 const MAX_DEPTH = 48;
@@ -24,14 +36,19 @@ export function createFingerprinter(doc: Obj): (node: unknown) => string {
     if (node === null || typeof node !== 'object') return JSON.stringify(node) ?? 'null';
     const ref = (node as Obj).$ref;
     if (typeof ref === 'string') return visitRef(ref, active, depth);
-    const keys = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-')).sort();
+    const keys = Object.keys(node)
+      .filter((k) => !ANNOTATIONS.has(k) && !k.startsWith('x-'))
+      .sort();
     const parts = keys.map((k) => `${JSON.stringify(k)}:${visitKeyword(k, (node as Obj)[k], active, depth)}`);
     return `{${parts.join(',')}}`;
   }
 
   function visitKeyword(key: string, value: unknown, active: Set<string>, depth: number): string {
     if (UNORDERED.has(key) && Array.isArray(value)) {
-      return `[${value.map((v) => JSON.stringify(v) ?? 'null').sort().join(',')}]`;
+      return `[${value
+        .map((v) => JSON.stringify(v) ?? 'null')
+        .sort()
+        .join(',')}]`;
     }
     return visit(value, active, depth + 1);
   }

@@ -39,7 +39,13 @@ export function buildSecuritySchemes(doc: Obj): { schemes: ModelSecurityScheme[]
     const pointer = pointerOf(['components', 'securitySchemes', name]);
     const s = asObj(resolveLocal(doc, raw[name]));
     if (name === '__proto__') {
-      problems.push({ code: 'UNSUPPORTED_SECURITY_SCHEME', severity: 'error', pointer, message: 'a security scheme cannot be called "__proto__"', fix: 'rename the scheme' });
+      problems.push({
+        code: 'UNSUPPORTED_SECURITY_SCHEME',
+        severity: 'error',
+        pointer,
+        message: 'a security scheme cannot be called "__proto__"',
+        fix: 'rename the scheme',
+      });
       continue;
     }
     const kind = schemeKind(s);
@@ -66,7 +72,9 @@ function schemeKind(s: Obj): SecuritySchemeKind | undefined {
       return { kind: 'apiKey', in: s.in as 'header' | 'query' | 'cookie', name: s.name };
     case 'http':
       // RFC 7235: auth-scheme names are case-insensitive
-      return typeof s.scheme === 'string' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(s.scheme) ? { kind: 'http', scheme: s.scheme.toLowerCase() } : undefined;
+      return typeof s.scheme === 'string' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(s.scheme)
+        ? { kind: 'http', scheme: s.scheme.toLowerCase() }
+        : undefined;
     case 'oauth2':
     case 'openIdConnect':
     case 'mutualTLS':
@@ -90,7 +98,13 @@ export function operationSecurity(doc: Obj, op: Obj, opPointer: string, declared
     const requirement: ModelSecurityRequirement = [];
     for (const [scheme, scopes] of Object.entries(asObj(entry))) {
       if (!declared.has(scheme)) {
-        problems.push({ code: 'UNKNOWN_SECURITY_SCHEME', severity: 'error', pointer: `${base}/${i}/${escapePointerToken(scheme)}`, message: `security requirement names "${scheme}", which components.securitySchemes does not declare`, fix: 'declare the scheme under components.securitySchemes or fix the name' });
+        problems.push({
+          code: 'UNKNOWN_SECURITY_SCHEME',
+          severity: 'error',
+          pointer: `${base}/${i}/${escapePointerToken(scheme)}`,
+          message: `security requirement names "${scheme}", which components.securitySchemes does not declare`,
+          fix: 'declare the scheme under components.securitySchemes or fix the name',
+        });
         continue;
       }
       requirement.push({ scheme, scopes: Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [] });

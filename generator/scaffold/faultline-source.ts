@@ -34,7 +34,10 @@ export function faultlineSource(packageRoot: string, version: string): Faultline
     };
   }
   const project = real.slice(0, at);
-  const key = real.slice(at + 1).split(sep).join('/');
+  const key = real
+    .slice(at + 1)
+    .split(sep)
+    .join('/');
   const resolved = lockedSource(project, key);
   if (resolved === undefined) {
     return {

@@ -74,6 +74,9 @@ export function isValidPackageName(name: string): boolean {
 
 /** A valid package name from a folder name: `My Service!` -> `my-service`. */
 export function packageNameFrom(folder: string): string {
-  const name = folder.toLowerCase().replace(/[^a-z0-9-._~]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9-._~]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
   return name || 'service';
 }

@@ -80,7 +80,10 @@ function methodChecks(response: ResponseSummary, specMethods: string[]): Violati
 
 /** The documented response for a status: exact, then range (4XX), then default. */
 export function matchResponse(op: ModelOperation, status: number): ModelResponse | undefined {
-  const key = coveringStatus(op.responses.map((r) => r.status), status);
+  const key = coveringStatus(
+    op.responses.map((r) => r.status),
+    status,
+  );
   return op.responses.find((r) => r.status === key);
 }
 

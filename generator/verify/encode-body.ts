@@ -39,7 +39,8 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
       isFile(k)
         ? `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.bin"\r\n` +
           `Content-Type: application/octet-stream\r\n\r\n${text(v)}\r\n`
-        : `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(v)}\r\n`);
+        : `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(v)}\r\n`,
+    );
     return parts.join('') + `--${MULTIPART_BOUNDARY}--\r\n`;
   }
   if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) {

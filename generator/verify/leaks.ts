@@ -41,8 +41,14 @@ export function findLeaks(headers: Record<string, string>, body: string): Leak[]
   for (const name of REVEALING_HEADERS) {
     if (headers[name] !== undefined) leaks.push({ kind: `${name} header`, excerpt: `${name}: ${headers[name]}` });
   }
-  const headerText = Object.entries(headers).filter(([n]) => !REVEALING_HEADERS.includes(n)).map(([n, v]) => `${n}: ${v}`).join('\n');
-  for (const [where, text] of [['body', body], ['headers', headerText]] as const) {
+  const headerText = Object.entries(headers)
+    .filter(([n]) => !REVEALING_HEADERS.includes(n))
+    .map(([n, v]) => `${n}: ${v}`)
+    .join('\n');
+  for (const [where, text] of [
+    ['body', body],
+    ['headers', headerText],
+  ] as const) {
     for (const { kind, re } of PATTERNS) {
       const match = re.exec(text);
       if (match && !leaks.some((l) => l.kind === `${kind} in ${where}`))

@@ -186,7 +186,10 @@ function pathProbes(options: PlanOptions): Draft[] {
 
 function unknownRouteProbes(options: PlanOptions): Draft[] {
   const r = options.random;
-  const prefix = options.operations[0]?.path.split('/').filter(Boolean).find((s) => !s.includes('{'));
+  const prefix = options.operations[0]?.path
+    .split('/')
+    .filter(Boolean)
+    .find((s) => !s.includes('{'));
   const paths = [`/faultline-unknown-${r.hex(8)}`, `${prefix ? `/${prefix}` : ''}/faultline-unknown-${r.hex(8)}/${r.hex(4)}/${r.hex(4)}`];
   const free = paths.filter((p) => !options.operations.some((op) => new RegExp(op.pattern).test(p)));
   return free.map((p) => ({

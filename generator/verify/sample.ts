@@ -44,13 +44,20 @@ export function sampleSchema(ctx: SampleContext, raw: unknown, depth = 0): unkno
   const choice = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
   if (Array.isArray(choice) && choice.length) return sampleSchema(ctx, choice[0], depth + 1);
   switch (typeOf(schema)) {
-    case 'object': return sampleObject(ctx, schema, depth);
-    case 'array': return sampleArray(ctx, schema, depth);
-    case 'integer': return sampleNumber(schema, true);
-    case 'number': return sampleNumber(schema, false);
-    case 'boolean': return true;
-    case 'null': return null;
-    default: return sampleString(ctx, schema);
+    case 'object':
+      return sampleObject(ctx, schema, depth);
+    case 'array':
+      return sampleArray(ctx, schema, depth);
+    case 'integer':
+      return sampleNumber(schema, true);
+    case 'number':
+      return sampleNumber(schema, false);
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return sampleString(ctx, schema);
   }
 }
 

@@ -81,7 +81,10 @@ export function convert30(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const schema = node as Obj;
   for (const value of Object.values(schema)) convert30(value);
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (schema[flag] === true && typeof schema[bound] === 'number') {
       schema[flag] = schema[bound];
       delete schema[bound];

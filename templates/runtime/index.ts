@@ -10,7 +10,16 @@ export type { ServiceContract, OperationContract, ErrorResponseContract } from '
 export type { Problem, Issue } from './problem.js';
 export { createLogger, type Logger } from './logger.js';
 export { mapDatabaseError } from './db-errors.js';
-export { safeEqual, forbidden, MissingVerifierError, type Verifier, type VerifyContext, type AuthResult, type BasicCredential, type MutualTlsCredential } from './security/index.js';
+export {
+  safeEqual,
+  forbidden,
+  MissingVerifierError,
+  type Verifier,
+  type VerifyContext,
+  type AuthResult,
+  type BasicCredential,
+  type MutualTlsCredential,
+} from './security/index.js';
 export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from './types.js';
 export { clientErrorHandler } from './client-error.js';
 export { fail, type Fail, type FailStatus, type FailBody, type FailFields, type FailOptions, type CanFail } from './fail.js';

@@ -22,7 +22,14 @@ export interface AjvErrorLike {
 }
 
 const LOCATIONS: Record<string, IssueLocation> = {
-  body: 'body', query: 'query', params: 'path', path: 'path', headers: 'header', header: 'header', cookies: 'cookie', cookie: 'cookie',
+  body: 'body',
+  query: 'query',
+  params: 'path',
+  path: 'path',
+  headers: 'header',
+  header: 'header',
+  cookies: 'cookie',
+  cookie: 'cookie',
 };
 
 const SAFE_NAME = /^[A-Za-z0-9_.$@-]{1,64}$/;
@@ -97,12 +104,31 @@ function maskToken(token: string | number): string | number {
 }
 
 const CODES: Record<string, string> = {
-  required: 'REQUIRED', type: 'TYPE', format: 'FORMAT', enum: 'ENUM', const: 'CONST', pattern: 'PATTERN',
-  minimum: 'MINIMUM', maximum: 'MAXIMUM', exclusiveMinimum: 'MINIMUM', exclusiveMaximum: 'MAXIMUM',
-  minLength: 'MIN_LENGTH', maxLength: 'MAX_LENGTH', minItems: 'MIN_ITEMS', maxItems: 'MAX_ITEMS',
-  uniqueItems: 'UNIQUE_ITEMS', minProperties: 'MIN_PROPERTIES', maxProperties: 'MAX_PROPERTIES',
-  additionalProperties: 'UNKNOWN_FIELD', unevaluatedProperties: 'UNKNOWN_FIELD', multipleOf: 'MULTIPLE_OF',
-  oneOf: 'ONE_OF', anyOf: 'ANY_OF', not: 'NOT', readOnly: 'READ_ONLY', writeOnly: 'WRITE_ONLY',
+  required: 'REQUIRED',
+  type: 'TYPE',
+  format: 'FORMAT',
+  enum: 'ENUM',
+  const: 'CONST',
+  pattern: 'PATTERN',
+  minimum: 'MINIMUM',
+  maximum: 'MAXIMUM',
+  exclusiveMinimum: 'MINIMUM',
+  exclusiveMaximum: 'MAXIMUM',
+  minLength: 'MIN_LENGTH',
+  maxLength: 'MAX_LENGTH',
+  minItems: 'MIN_ITEMS',
+  maxItems: 'MAX_ITEMS',
+  uniqueItems: 'UNIQUE_ITEMS',
+  minProperties: 'MIN_PROPERTIES',
+  maxProperties: 'MAX_PROPERTIES',
+  additionalProperties: 'UNKNOWN_FIELD',
+  unevaluatedProperties: 'UNKNOWN_FIELD',
+  multipleOf: 'MULTIPLE_OF',
+  oneOf: 'ONE_OF',
+  anyOf: 'ANY_OF',
+  not: 'NOT',
+  readOnly: 'READ_ONLY',
+  writeOnly: 'WRITE_ONLY',
 };
 
 function codeOf(errorCode: string | undefined, message: string | undefined): string {
@@ -118,5 +144,11 @@ function cleanMessage(message: string, code: string): string {
   if (code === 'UNKNOWN_FIELD') return 'is not an allowed property';
   if (code === 'REQUIRED') return 'is required';
   // Single-quoted fragments are values the validator copied from the request; double-quoted ones come from the schema.
-  return message.replace(/'[^']*'/g, '').replace(/\s+/g, ' ').trim().slice(0, 300) || 'is invalid';
+  return (
+    message
+      .replace(/'[^']*'/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 300) || 'is invalid'
+  );
 }

@@ -9,7 +9,10 @@ export type { Logger };
 export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
   const settings = {
     level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    redact: { paths: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
   };
   const pretty = options.pretty ?? prettyLogs(process.env, process.stdout.isTTY === true);
   return pretty ? pino(settings, prettyDestination(process.stdout)) : pino(settings);

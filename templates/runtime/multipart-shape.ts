@@ -26,9 +26,15 @@ export type WithUploads<T, F extends Record<string, 'file' | 'files'>> = T exten
   : T;
 
 /** The entry of `multipart` for the request's Content-Type (multipart/form-data; boundary=...). */
-export function multipartFieldsFor(multipart: MultipartFieldsContract[] | undefined, contentType: string | undefined): MultipartFieldsContract['fields'] | undefined {
+export function multipartFieldsFor(
+  multipart: MultipartFieldsContract[] | undefined,
+  contentType: string | undefined,
+): MultipartFieldsContract['fields'] | undefined {
   if (!multipart?.length) return undefined;
-  const wanted = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+  const wanted = String(contentType ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   return multipart.find((m) => m.contentType.split(';')[0].trim().toLowerCase() === wanted)?.fields;
 }
 

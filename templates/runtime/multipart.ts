@@ -38,14 +38,22 @@ export function validationViewOf(body: unknown): Record<string, unknown> | undef
 }
 
 export function isUploadedFile(value: unknown): value is UploadedFile {
-  return !!value && typeof value === 'object' && Buffer.isBuffer((value as UploadedFile).buffer) && typeof (value as UploadedFile).filename === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    Buffer.isBuffer((value as UploadedFile).buffer) &&
+    typeof (value as UploadedFile).filename === 'string'
+  );
 }
 
 export function multipartParser(limits: UploadLimits) {
   return (req: Request, res: Response, next: NextFunction) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fileSize } });
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fileSize },
+      });
     } catch {
       return next(new ValidationFailure(400, [{ path: '/body', message: 'is not valid multipart/form-data' }]));
     }
@@ -76,7 +84,14 @@ export function multipartParser(limits: UploadLimits) {
       stream.on('limit', () => tooLarge('a file larger than allowed'));
       stream.on('close', () => {
         // busboy sets `truncated` on a file stream cut at the size limit; its types declare a plain Readable
-        if (!(stream as Readable & { truncated?: boolean }).truncated) add(name, { fieldName: name, filename: info.filename ?? '', mimeType: info.mimeType, size, buffer: Buffer.concat(chunks) } satisfies UploadedFile);
+        if (!(stream as Readable & { truncated?: boolean }).truncated)
+          add(name, {
+            fieldName: name,
+            filename: info.filename ?? '',
+            mimeType: info.mimeType,
+            size,
+            buffer: Buffer.concat(chunks),
+          } satisfies UploadedFile);
       });
     });
     parser.on('filesLimit', () => tooLarge('more files than allowed'));
@@ -104,7 +119,11 @@ function validationView(body: Record<string, unknown>): Record<string, unknown> 
   // null prototype, as `body`: a field called __proto__ is a field, not the object's prototype
   const view: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(body)) {
-    view[name] = Array.isArray(value) ? value.map((v) => (isUploadedFile(v) ? v.filename : v)) : isUploadedFile(value) ? value.filename : value;
+    view[name] = Array.isArray(value)
+      ? value.map((v) => (isUploadedFile(v) ? v.filename : v))
+      : isUploadedFile(value)
+        ? value.filename
+        : value;
   }
   return view;
 }

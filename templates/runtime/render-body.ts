@@ -55,8 +55,10 @@ function renderStatus(recipe: Extract<Recipe, { kind: 'status' }>, status: numbe
     // An enum such as [400, 404, 500] fits only some statuses (the builder noted it): a 405 says
     // 400, the generic status of its class, rather than the first value.
     const cls = String(status)[0];
-    const hit = recipe.enum.find((v) => String(v) === String(status)) ?? recipe.enum.find((v) => String(v) === `${cls}00`)
-      ?? recipe.enum.find((v) => String(v)[0] === cls);
+    const hit =
+      recipe.enum.find((v) => String(v) === String(status)) ??
+      recipe.enum.find((v) => String(v) === `${cls}00`) ??
+      recipe.enum.find((v) => String(v)[0] === cls);
     return hit ?? recipe.enum[0]!;
   }
   let value = status;

@@ -10,7 +10,10 @@ import { coveringStatus } from './status-cover.js';
 
 export function findErrorResponse(op: OperationContract | undefined, status: number): ErrorResponseContract | undefined {
   if (!op) return undefined;
-  const key = coveringStatus(op.errors.map((e) => e.status), status);
+  const key = coveringStatus(
+    op.errors.map((e) => e.status),
+    status,
+  );
   return op.errors.find((e) => e.status === key);
 }
 
@@ -32,10 +35,15 @@ export interface ErrorChoice {
  * Picks the status and response for a problem. `fallbacks` are tried in order when the exact status
  * is not documented (e.g. a 415 falls back to the operation's 400); undefined means nothing fits.
  */
-export function chooseResponse(op: OperationContract | undefined, status: number, fallbacks: readonly number[] = []): ErrorChoice | undefined {
+export function chooseResponse(
+  op: OperationContract | undefined,
+  status: number,
+  fallbacks: readonly number[] = [],
+): ErrorChoice | undefined {
   for (const candidate of [status, ...fallbacks]) {
     const response = findErrorResponse(op, candidate);
-    if (response) return { status: response.status === 'default' || response.status.endsWith('XX') ? candidate : Number(response.status), response };
+    if (response)
+      return { status: response.status === 'default' || response.status.endsWith('XX') ? candidate : Number(response.status), response };
   }
   return undefined;
 }
@@ -44,8 +52,16 @@ export function serviceChoice(service: ServiceContract, status: number): ErrorCh
   return { status, response: service.serviceError };
 }
 
-export function sendError(res: ResponseLike, choice: ErrorChoice, problem: Problem, headers: Record<string, string> = {}, body?: unknown, fields?: Record<string, unknown>): void {
-  const rendered = body !== undefined ? body : withFields(renderBody(choice.response.recipe, { ...problem, status: choice.status }), fields);
+export function sendError(
+  res: ResponseLike,
+  choice: ErrorChoice,
+  problem: Problem,
+  headers: Record<string, string> = {},
+  body?: unknown,
+  fields?: Record<string, unknown>,
+): void {
+  const rendered =
+    body !== undefined ? body : withFields(renderBody(choice.response.recipe, { ...problem, status: choice.status }), fields);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (!choice.response.contentType) {
     res.status(choice.status).end();

@@ -28,17 +28,28 @@ const EXCEPTIONS: Record<string, Outcome> = {
   'express-openapi-validator/resources/coercion.yaml': duplicateIds,
   'express-openapi-validator/resources/openapi.yaml': duplicateIds,
   // `$ref: '#components/...'` has no slash after the hash: not a JSON pointer into the document
-  'express-openapi-validator/resources/path.level.parameters.yaml': { rejected: 'REF_DANGLING', because: /"#components\/parameters\/pathLevelParameter" points at nothing/ },
+  'express-openapi-validator/resources/path.level.parameters.yaml': {
+    rejected: 'REF_DANGLING',
+    because: /"#components\/parameters\/pathLevelParameter" points at nothing/,
+  },
   // a response schema `$ref`s a Parameter object (#/components/parameters/MeetingId): checked as a schema,
   // its `required: true` is not the array a schema needs (Redocly's struct rule; located, with the $ref's place)
-  'express-openapi-validator/resources/component.params.yaml': { rejected: 'INVALID_STRUCTURE', because: /:45 #\/components\/parameters\/MeetingId\/required: .*Expected type `array` but got `boolean` \(as used by the \$ref at #\/paths\/.*schema, .*component\.params\.yaml:33\)/ },
+  'express-openapi-validator/resources/component.params.yaml': {
+    rejected: 'INVALID_STRUCTURE',
+    because:
+      /:45 #\/components\/parameters\/MeetingId\/required: .*Expected type `array` but got `boolean` \(as used by the \$ref at #\/paths\/.*schema, .*component\.params\.yaml:33\)/,
+  },
   // listed in MANIFEST.tsv but not shipped in the corpus folder
   'xero/xero_accounting.yaml': 'missing',
 };
 
 const REF_ROOTS: Record<string, string> = { 'spacetraders/reference/SpaceTraders.json': 'spacetraders' };
 
-const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')[0]);
+const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t')[0]);
 
 describe('the public corpus', () => {
   const out = tempDir('corpus');

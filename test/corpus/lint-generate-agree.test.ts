@@ -14,7 +14,11 @@ import { lint } from '../../generator/lint/index.js';
 import { REPO, tempDir } from '../support/tmp.js';
 
 const CORPUS = join(REPO, '../shared/corpus');
-const specs = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split('\t')[0]!)
+const specs = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((row) => row.split('\t')[0]!)
   .filter((spec) => existsSync(join(CORPUS, spec)));
 const refRootOf = (spec: string) => (spec.startsWith('spacetraders/') ? join(CORPUS, 'spacetraders') : undefined);
 
@@ -38,49 +42,93 @@ afterAll(() => out.remove());
 
 describe('lint and generate agree on every corpus spec', () => {
   it('has the corpus', () => expect(specs.length).toBeGreaterThan(80));
-  it.each(specs)('%s', async (spec) => {
-    const r = await both(join(CORPUS, spec), refRootOf(spec));
-    if (r.loadFailed) return expect(r.generated.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    expect(r.generateUnbuildable).toEqual(r.lintUnbuildable);
-    expect(r.generateMeaning).toEqual(r.lintMeaning);
-  }, 120_000);
+  it.each(specs)(
+    '%s',
+    async (spec) => {
+      const r = await both(join(CORPUS, spec), refRootOf(spec));
+      if (r.loadFailed) return expect(r.generated.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      expect(r.generateUnbuildable).toEqual(r.lintUnbuildable);
+      expect(r.generateMeaning).toEqual(r.lintMeaning);
+    },
+    120_000,
+  );
 });
 
 describe('lint and generate agree on hand-made specs', () => {
   const spec = (name: string, errorSchema: unknown, responseExtra: Record<string, unknown> = {}) => {
     const path = join(out.path, `${name}.json`);
-    writeFileSync(path, JSON.stringify({
-      openapi: '3.0.3', info: { title: name, version: '1' },
-      paths: { '/things/{id}': { get: { operationId: 'getThing', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'ok' }, '404': { description: 'missing', content: { 'application/json': { schema: { $ref: '#/components/schemas/E' }, ...responseExtra } } },
-          '500': { description: 'broken', content: { 'application/json': { schema: { $ref: '#/components/schemas/E' } } } } } } } },
-      components: { schemas: { E: errorSchema } },
-    }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: name, version: '1' },
+        paths: {
+          '/things/{id}': {
+            get: {
+              operationId: 'getThing',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: {
+                '200': { description: 'ok' },
+                '404': {
+                  description: 'missing',
+                  content: { 'application/json': { schema: { $ref: '#/components/schemas/E' }, ...responseExtra } },
+                },
+                '500': { description: 'broken', content: { 'application/json': { schema: { $ref: '#/components/schemas/E' } } } },
+              },
+            },
+          },
+        },
+        components: { schemas: { E: errorSchema } },
+      }),
+    );
     return path;
   };
 
   it('an `example` satisfies a required patterned code in both (the fix hint says it does)', async () => {
-    const r = await both(spec('example-code', { type: 'object', required: ['code', 'message'], properties: { message: { type: 'string' }, code: { type: 'string', pattern: '^[A-Z_]+$', example: 'UNPROCESSABLE' } } }));
+    const r = await both(
+      spec('example-code', {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { message: { type: 'string' }, code: { type: 'string', pattern: '^[A-Z_]+$', example: 'UNPROCESSABLE' } },
+      }),
+    );
     expect(r.lintUnbuildable).toEqual([]);
     expect(r.generateUnbuildable).toEqual([]);
     expect(r.generated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   }, 120_000);
 
   it('a patterned code with neither default nor example fails in both, at the same pointer', async () => {
-    const r = await both(spec('no-example', { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[A-Z_]+$' } } }));
+    const r = await both(
+      spec('no-example', { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[A-Z_]+$' } } }),
+    );
     expect(r.lintUnbuildable).toEqual(['#/components/schemas/E/properties/code']);
     expect(r.generateUnbuildable).toEqual(r.lintUnbuildable);
   }, 120_000);
 
   it('a code enum with no value for 404 warns in both, per response', async () => {
-    const r = await both(spec('enum-gap', { type: 'object', required: ['code', 'message'], properties: { message: { type: 'string' }, code: { type: 'string', enum: ['internal_error', 'bad_request'] } } }));
+    const r = await both(
+      spec('enum-gap', {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { message: { type: 'string' }, code: { type: 'string', enum: ['internal_error', 'bad_request'] } },
+      }),
+    );
     expect(r.lintMeaning).toEqual(['#/paths/~1things~1{id}/get/responses/404']);
     expect(r.generateMeaning).toEqual(r.lintMeaning);
   }, 120_000);
 
   it('an example body that validates fills the gap: its code is the 404 template', async () => {
-    const r = await both(spec('enum-example', { type: 'object', required: ['code', 'message'], properties: { message: { type: 'string' }, code: { type: 'string', enum: ['internal_error', 'bad_request', 'thing_missing'] } } },
-      { example: { code: 'thing_missing', message: 'No such thing' } }));
+    const r = await both(
+      spec(
+        'enum-example',
+        {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { message: { type: 'string' }, code: { type: 'string', enum: ['internal_error', 'bad_request', 'thing_missing'] } },
+        },
+        { example: { code: 'thing_missing', message: 'No such thing' } },
+      ),
+    );
     expect(r.lintMeaning).toEqual([]);
     expect(r.generateMeaning).toEqual([]);
     expect(r.generated.files.get('generated/contract.gen.ts')).toContain('"404": "thing_missing"');

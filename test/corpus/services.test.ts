@@ -38,12 +38,13 @@ function guardNetwork() {
     }
     return realFetch(input, init);
   }) as typeof fetch;
-  const refuse = (real: typeof http.request) => ((...args: unknown[]) => {
-    const first = args[0] as { host?: string; hostname?: string } | string | URL;
-    const host = typeof first === 'string' || first instanceof URL ? new URL(String(first)).hostname : first.hostname ?? first.host;
-    if (host !== '127.0.0.1' && host !== 'localhost') attempts.push(String(host));
-    return (real as (...a: unknown[]) => http.ClientRequest)(...args);
-  }) as typeof http.request;
+  const refuse = (real: typeof http.request) =>
+    ((...args: unknown[]) => {
+      const first = args[0] as { host?: string; hostname?: string } | string | URL;
+      const host = typeof first === 'string' || first instanceof URL ? new URL(String(first)).hostname : (first.hostname ?? first.host);
+      if (host !== '127.0.0.1' && host !== 'localhost') attempts.push(String(host));
+      return (real as (...a: unknown[]) => http.ClientRequest)(...args);
+    }) as typeof http.request;
   http.request = refuse(realHttp);
   https.request = refuse(realHttps);
   return {
@@ -71,7 +72,9 @@ function sampleHandlers(document: Record<string, unknown>, operations: ModelOper
     if (json?.schemaPointer) {
       // the sampler is best effort: try a few seeds for schemas with patterns or formats
       const pointer = json.schemaPointer;
-      body = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => sampleSchema({ document, random: createRandom(seed), direction: 'response' }, { $ref: pointer })).find((b) => validator.validate(pointer, b).length === 0);
+      body = [1, 2, 3, 4, 5, 6, 7, 8]
+        .map((seed) => sampleSchema({ document, random: createRandom(seed), direction: 'response' }, { $ref: pointer }))
+        .find((b) => validator.validate(pointer, b).length === 0);
       if (body === undefined) continue;
     }
     handlers[op.name] = () => (json ? { status, body, contentType: json.contentType } : { status });
@@ -112,7 +115,13 @@ describe.each([
   let warnings: string[];
 
   beforeAll(async () => {
-    const result = await generate({ input: join(CORPUS, spec), output: dir.path, cwd: REPO, client: false, refRoot: refRoot && join(CORPUS, refRoot) });
+    const result = await generate({
+      input: join(CORPUS, spec),
+      output: dir.path,
+      cwd: REPO,
+      client: false,
+      refRoot: refRoot && join(CORPUS, refRoot),
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // UNDOCUMENTED_CLIENT_ERROR is about the spec's error contract, not about normalization (issue 14)
     warnings = result.diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'UNDOCUMENTED_CLIENT_ERROR').map((d) => d.message);
@@ -124,7 +133,9 @@ describe.each([
     const { createLogger } = await import(join(dir.path, 'generated/runtime/index.ts'));
     // secured operations (SpaceTraders: bearer tokens) accept the token verify sends below
     const schemes = Object.keys((document.components as any)?.securitySchemes ?? {});
-    const security = Object.fromEntries(schemes.map((name) => [name, (credential: unknown) => (credential === CORPUS_TOKEN ? { name } : null)]));
+    const security = Object.fromEntries(
+      schemes.map((name) => [name, (credential: unknown) => (credential === CORPUS_TOKEN ? { name } : null)]),
+    );
     server = await listen(createApp({ handlers, security, logger: createLogger({ level: 'silent' }) }));
   }, 180_000);
 
@@ -140,19 +151,40 @@ describe.each([
     const paths = Object.fromEntries(chosen.map((op) => [op.path, (document.paths as any)[op.path]]));
     const subset = { ...document, paths };
     const started = performance.now();
-    const report = await verify({ document: subset, baseUrl: server.base, seed: 3, maxRequests: 600, concurrency: 4, headers: { authorization: `Bearer ${CORPUS_TOKEN}` } });
+    const report = await verify({
+      document: subset,
+      baseUrl: server.base,
+      seed: 3,
+      maxRequests: 600,
+      concurrency: 4,
+      headers: { authorization: `Bearer ${CORPUS_TOKEN}` },
+    });
     const firstMs = performance.now() - started;
     // A spec that documents no error at all (SpaceTraders) cannot be kept for invalid input: the service
     // answers the service-level 400 (RFC 9457), which verify rightly reports as undocumented. Nothing else.
-    const unexplained = report.findings.filter((f) => documentsErrors || !(f.check === 'status_documented' && f.status >= 400 && f.status < 500));
+    const unexplained = report.findings.filter(
+      (f) => documentsErrors || !(f.check === 'status_documented' && f.status >= 400 && f.status < 500),
+    );
     expect(unexplained.map((f) => `${f.check} ${f.operation} ${f.status}: ${f.message}`)).toEqual([]);
     for (const op of chosen) {
       const coverage = report.coverage.find((c) => c.operation === op.key)!;
       expect(coverage.requests, op.key).toBeGreaterThanOrEqual(2);
     }
     const rows = report.matrix.rows.filter((r) => chosen.some((op) => op.key === r.operation));
-    const answered = rows.filter((r) => Object.entries(r.cells).some(([col, c]) => /^2/.test(col) && c.observed > 0) && Object.entries(r.cells).some(([col, c]) => /^4/.test(col) && c.observed > 0));
-    const missing = rows.filter((r) => !answered.includes(r)).map((r) => `${r.operation}: ${Object.entries(r.cells).filter(([, c]) => c.observed).map(([col, c]) => `${col}x${c.observed}`).join(' ')}`);
+    const answered = rows.filter(
+      (r) =>
+        Object.entries(r.cells).some(([col, c]) => /^2/.test(col) && c.observed > 0) &&
+        Object.entries(r.cells).some(([col, c]) => /^4/.test(col) && c.observed > 0),
+    );
+    const missing = rows
+      .filter((r) => !answered.includes(r))
+      .map(
+        (r) =>
+          `${r.operation}: ${Object.entries(r.cells)
+            .filter(([, c]) => c.observed)
+            .map(([col, c]) => `${col}x${c.observed}`)
+            .join(' ')}`,
+      );
     expect(answered.length, `operations that answered both a 2xx and a 4xx; not: ${missing.join('; ')}`).toBeGreaterThanOrEqual(20);
     expect(network.attempts).toEqual([]);
     expect(firstMs).toBeGreaterThan(0);

@@ -18,11 +18,21 @@ type Outcome = 'compiles' | { rejected: string; because: RegExp };
 
 const EXCEPTIONS: Record<string, Outcome> = {
   // two templated paths that only differ in parameter names: no router can tell them apart
-  'trello.yaml': { rejected: 'DUPLICATE_PATH', because: /"\/boards\/\{idBoard\}\/cards\/\{idCard\}" is identical to "\/boards\/\{idBoard\}\/cards\/\{filter\}"/ },
-  'healthcare.yaml': { rejected: 'DUPLICATE_PATH', because: /"\/es\/\{stateName\}\{mediaTypeExtension\}" is identical to "\/es\/\{pageName\}\{mediaTypeExtension\}"/ },
+  'trello.yaml': {
+    rejected: 'DUPLICATE_PATH',
+    because: /"\/boards\/\{idBoard\}\/cards\/\{idCard\}" is identical to "\/boards\/\{idBoard\}\/cards\/\{filter\}"/,
+  },
+  'healthcare.yaml': {
+    rejected: 'DUPLICATE_PATH',
+    because: /"\/es\/\{stateName\}\{mediaTypeExtension\}" is identical to "\/es\/\{pageName\}\{mediaTypeExtension\}"/,
+  },
 };
 
-const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t')[0]);
+const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split('\t')[0]);
 
 describe('the public Swagger 2.0 corpus', () => {
   const out = tempDir('corpus-swagger2');
@@ -31,10 +41,21 @@ describe('the public Swagger 2.0 corpus', () => {
 
   beforeAll(async () => {
     for (const spec of manifest) results.set(spec, await generate({ input: join(CORPUS, spec), output: folder(spec), cwd: REPO }));
-    writeFileSync(join(out.path, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
-      include: ['**/*.ts'],
-    }));
+    writeFileSync(
+      join(out.path, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['**/*.ts'],
+      }),
+    );
   }, 600_000);
   afterAll(() => out.remove());
 

@@ -31,15 +31,19 @@ beforeAll(async () => {
     { filename: string; size: number; unpackedSize: number; entryCount: number; files: { path: string }[] },
   ];
   tarball = join(work, info.filename);
-  timings.tarball = `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ` +
-    `${info.entryCount} files`;
+  timings.tarball =
+    `${(info.size / 1024).toFixed(1)} kB packed, ${(info.unpackedSize / 1024).toFixed(1)} kB unpacked, ` + `${info.entryCount} files`;
   packedFiles = info.files.map((f) => f.path);
 });
 
 let packedFiles: string[] = [];
 
 afterAll(() => {
-  console.log(`\nfaultline e2e (${work}):\n${Object.entries(timings).map(([k, v]) => `  ${k.padEnd(28)} ${v}`).join('\n')}\n`);
+  console.log(
+    `\nfaultline e2e (${work}):\n${Object.entries(timings)
+      .map(([k, v]) => `  ${k.padEnd(28)} ${v}`)
+      .join('\n')}\n`,
+  );
   if (!process.env.KEEP_E2E) rmSync(work, { recursive: true, force: true });
 });
 
@@ -131,35 +135,41 @@ describe('a service scaffolded with `faultline new`', () => {
     await run('npx', ['faultline', 'new', 'things-service', '--spec', THINGS, '--force'], consumer); // puts the stub back
   });
 
-  test('installs, passes its contract test, type-checks, builds and is up to date with its spec, following the printed commands ' +
-    'literally', async () => {
-    const steps = nextSteps(printed);
-    expect(steps.map((s) => s.join(' '))).toEqual(['cd things-service', 'npm install', 'npm test', 'npm run build', 'npm start']);
-    expect(join(consumer, steps[0][1])).toBe(service);
-    const installed = await run(steps[1][0], steps[1].slice(1), service);
-    timings['install scaffolded service'] = `${(installed.ms / 1000).toFixed(1)} s`;
-    const tested = await run(steps[2][0], steps[2].slice(1), service);
-    timings['its contract test (npm test)'] = `${(tested.ms / 1000).toFixed(1)} s`;
-    const summary = tested.stdout.match(/# (tests|pass|fail) \d+/g) ?? [];
-    timings['its contract test results'] = summary.join(', ');
-    expect(tested.stdout).toMatch(/# fail 0/);
-    expect(Number(/# pass (\d+)/.exec(tested.stdout)?.[1])).toBeGreaterThan(20);
-    await npm(['run', 'generate:check'], service);
-    await npm(['run', 'generate'], service);
-    await npm(['run', 'typecheck'], service);
-    const built = await run(steps[3][0], steps[3].slice(1), service);
-    timings['its build (tsc)'] = `${(built.ms / 1000).toFixed(1)} s`;
-    expect(statSync(join(service, 'dist/generated/openapi.json')).isFile()).toBe(true);
-  });
+  test(
+    'installs, passes its contract test, type-checks, builds and is up to date with its spec, following the printed commands ' +
+      'literally',
+    async () => {
+      const steps = nextSteps(printed);
+      expect(steps.map((s) => s.join(' '))).toEqual(['cd things-service', 'npm install', 'npm test', 'npm run build', 'npm start']);
+      expect(join(consumer, steps[0][1])).toBe(service);
+      const installed = await run(steps[1][0], steps[1].slice(1), service);
+      timings['install scaffolded service'] = `${(installed.ms / 1000).toFixed(1)} s`;
+      const tested = await run(steps[2][0], steps[2].slice(1), service);
+      timings['its contract test (npm test)'] = `${(tested.ms / 1000).toFixed(1)} s`;
+      const summary = tested.stdout.match(/# (tests|pass|fail) \d+/g) ?? [];
+      timings['its contract test results'] = summary.join(', ');
+      expect(tested.stdout).toMatch(/# fail 0/);
+      expect(Number(/# pass (\d+)/.exec(tested.stdout)?.[1])).toBeGreaterThan(20);
+      await npm(['run', 'generate:check'], service);
+      await npm(['run', 'generate'], service);
+      await npm(['run', 'typecheck'], service);
+      const built = await run(steps[3][0], steps[3].slice(1), service);
+      timings['its build (tsc)'] = `${(built.ms / 1000).toFixed(1)} s`;
+      expect(statSync(join(service, 'dist/generated/openapi.json')).isFile()).toBe(true);
+    },
+  );
 
   test('starts, answers a valid and an invalid request as documented, and stops on SIGTERM', async () => {
-    writeFileSync(join(service, 'handlers/listThings.ts'), `import type { Handlers } from '../generated/handlers.gen.js';
+    writeFileSync(
+      join(service, 'handlers/listThings.ts'),
+      `import type { Handlers } from '../generated/handlers.gen.js';
 
 export const listThings: Handlers['listThings'] = async ({ query }) => {
   void query;
   return { status: 200, body: [] };
 };
-`);
+`,
+    );
     await npm(['run', 'typecheck'], service);
     const port = await freePort();
     const started = performance.now();
@@ -196,7 +206,11 @@ export const listThings: Handlers['listThings'] = async ({ query }) => {
 /** The commands `faultline new` printed under "next:", without their comments, split into words. */
 function nextSteps(stdout: string): string[][] {
   const after = stdout.split('\nnext:\n')[1] ?? '';
-  return after.split('\n').map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean).map((line) => line.split(/\s+/));
+  return after
+    .split('\n')
+    .map((line) => line.replace(/#.*$/, '').trim())
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/));
 }
 
 function readJson(path: string) {

@@ -72,7 +72,9 @@ describe('faultline new', () => {
   test('copies every file the spec references, keeping the layout', async () => {
     const specDir = join(work, 'multi/api');
     mkdirSync(join(specDir, 'shared'), { recursive: true });
-    writeFileSync(join(specDir, 'root.yaml'), `openapi: 3.0.3
+    writeFileSync(
+      join(specDir, 'root.yaml'),
+      `openapi: 3.0.3
 info: { title: Multi, version: '1' }
 paths:
   /ping:
@@ -81,13 +83,17 @@ paths:
       responses:
         '200': { description: pong }
         '500': { $ref: './shared/errors.yaml#/ServerError' }
-`);
-    writeFileSync(join(specDir, 'shared/errors.yaml'), `ServerError:
+`,
+    );
+    writeFileSync(
+      join(specDir, 'shared/errors.yaml'),
+      `ServerError:
   description: failed
   content:
     application/json:
       schema: { type: object, required: [message], properties: { message: { type: string } } }
-`);
+`,
+    );
     const result = await scaffold({ dir: 'multi-svc', spec: join(specDir, 'root.yaml'), cwd: work });
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     expect(result.specPath).toBe('spec/root.yaml');

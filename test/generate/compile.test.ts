@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { tsc } from '../support/run.js';
 
 describe('type-checking', () => {
-  it.each(['.', 'output/users', 'output/things'])('tsc --noEmit -p %s', (project) => {
-    const ran = tsc(project);
-    expect(ran.stdout + ran.stderr).toBe('');
-    expect(ran.code).toBe(0);
-  }, 300_000);
+  it.each(['.', 'output/users', 'output/things'])(
+    'tsc --noEmit -p %s',
+    (project) => {
+      const ran = tsc(project);
+      expect(ran.stdout + ran.stderr).toBe('');
+      expect(ran.code).toBe(0);
+    },
+    300_000,
+  );
 });

@@ -91,46 +91,58 @@ describe('users example: spec edits reach fail() and check', () => {
   });
   afterAll(() => dir.remove());
 
-  it('fail(409) does not compile until the spec documents 409; removing 404 fails tsc at the fail(404) line', async () => {
-    const before = tsc(out(), buildInfo());
-    expect(errorLines(before.stdout), before.stdout).toEqual(['handlers/getUser.ts:8']);
-    expect(allowedStatuses(before.stdout, 'getUser.ts', '409')).toEqual(['400', '404', '500', '503']);
+  it(
+    'fail(409) does not compile until the spec documents 409; removing 404 fails tsc at the fail(404) line',
+    async () => {
+      const before = tsc(out(), buildInfo());
+      expect(errorLines(before.stdout), before.stdout).toEqual(['handlers/getUser.ts:8']);
+      expect(allowedStatuses(before.stdout, 'getUser.ts', '409')).toEqual(['400', '404', '500', '503']);
 
-    editGetUser((responses) => {
-      responses['409'] = { $ref: '#/components/responses/Conflict' };
-    });
-    await regenerate();
-    const added = tsc(out(), buildInfo());
-    expect(added.stdout + added.stderr).toBe('');
-    expect(added.code).toBe(0);
+      editGetUser((responses) => {
+        responses['409'] = { $ref: '#/components/responses/Conflict' };
+      });
+      await regenerate();
+      const added = tsc(out(), buildInfo());
+      expect(added.stdout + added.stderr).toBe('');
+      expect(added.code).toBe(0);
 
-    editGetUser((responses) => {
-      delete responses['404'];
-    });
-    await regenerate();
-    const removed = tsc(out(), buildInfo());
-    expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
-    expect(removed.stdout).toMatch(/handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type/);
-    expect(allowedStatuses(removed.stdout, 'getUser.ts', '404')).toEqual(['400', '409', '500', '503']);
-    // check says the same without tsc (generate --check in CI)
-    const { model } = buildModel(loadSpec(spec()).document!);
-    expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual(['error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)']);
-  }, TSC_TIMEOUT);
+      editGetUser((responses) => {
+        delete responses['404'];
+      });
+      await regenerate();
+      const removed = tsc(out(), buildInfo());
+      expect(errorLines(removed.stdout), removed.stdout).toEqual(['handlers/getUser.ts:9']);
+      expect(removed.stdout).toMatch(
+        /handlers\/getUser\.ts\(9,\d+\): error TS2345: Argument of type '404' is not assignable to parameter of type/,
+      );
+      expect(allowedStatuses(removed.stdout, 'getUser.ts', '404')).toEqual(['400', '409', '500', '503']);
+      // check says the same without tsc (generate --check in CI)
+      const { model } = buildModel(loadSpec(spec()).document!);
+      expect(checkProject(model, out()).map((f) => formatFinding(f, dir.path))).toEqual([
+        'error users/handlers/getUser.ts:9: GET /user/{username} does not document 404 (fail)',
+      ]);
+    },
+    TSC_TIMEOUT,
+  );
 
-  it('a 404 thrown from repository code compiles without the 404, and check reports it with the call path', async () => {
-    editGetUser((responses) => {
-      delete responses['404'];
-    });
-    await regenerate();
-    mkdirSync(join(out(), 'lib'), { recursive: true });
-    writeFileSync(join(out(), 'lib/users.ts'), REPOSITORY);
-    writeFileSync(join(out(), 'handlers/getUser.ts'), GET_USER_THROUGH_REPOSITORY);
-    const compiled = tsc(out(), buildInfo());
-    expect(compiled.stdout + compiled.stderr).toBe('');
-    const { model } = buildModel(loadSpec(spec()).document!);
-    const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
-    expect(findings).toEqual([
-      'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
-    ]);
-  }, TSC_TIMEOUT);
+  it(
+    'a 404 thrown from repository code compiles without the 404, and check reports it with the call path',
+    async () => {
+      editGetUser((responses) => {
+        delete responses['404'];
+      });
+      await regenerate();
+      mkdirSync(join(out(), 'lib'), { recursive: true });
+      writeFileSync(join(out(), 'lib/users.ts'), REPOSITORY);
+      writeFileSync(join(out(), 'handlers/getUser.ts'), GET_USER_THROUGH_REPOSITORY);
+      const compiled = tsc(out(), buildInfo());
+      expect(compiled.stdout + compiled.stderr).toBe('');
+      const { model } = buildModel(loadSpec(spec()).document!);
+      const findings = checkProject(model, out()).map((f) => formatFinding(f, dir.path));
+      expect(findings).toEqual([
+        'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
+      ]);
+    },
+    TSC_TIMEOUT,
+  );
 });

@@ -100,7 +100,9 @@ describe('CommonJS output', () => {
   });
 
   it('runs under tsx as CommonJS, with the compiled engine and with express-openapi-validator', () => {
-    writeFileSync(join(out(), 'probe.ts'), `import { createApp } from './app.js';
+    writeFileSync(
+      join(out(), 'probe.ts'),
+      `import { createApp } from './app.js';
 if (typeof require !== 'function') throw new Error('expected CommonJS');
 const statuses: number[] = [];
 function probe(engine: 'compiled' | 'validator', done: () => void) {

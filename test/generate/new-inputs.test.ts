@@ -39,12 +39,14 @@ function unsafeNamesSpec(): string {
   const paths = NAMES.map(
     (n, i) =>
       `"/r${i}": {"get": {"operationId": ${JSON.stringify(n)}, "responses": {"200": {"description": "ok", "content": ` +
-        `{"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": ` +
-        `{"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`,
+      `{"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}, "400": {"description": "bad", "content": ` +
+      `{"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}}}`,
   ).join(', ');
   // by hand: an object literal with a __proto__ key would set the prototype instead
-  return `{"openapi": "3.1.0", "info": {"title": "Names", "version": "1"}, "paths": {${paths}}, "components": {"schemas": ` +
-    `{${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}}}`;
+  return (
+    `{"openapi": "3.1.0", "info": {"title": "Names", "version": "1"}, "paths": {${paths}}, "components": {"schemas": ` +
+    `{${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}}}`
+  );
 }
 
 describe('specs that used to break the generator or its client', () => {
@@ -150,14 +152,19 @@ describe('specs that used to break the generator or its client', () => {
 });
 
 function writeOpenApi32Handlers(dir: string): void {
-  writeFileSync(join(dir, 'handlers/searchItems.ts'), `import type { Handlers, SearchItemsResult } from '../generated/handlers.gen.js';
+  writeFileSync(
+    join(dir, 'handlers/searchItems.ts'),
+    `import type { Handlers, SearchItemsResult } from '../generated/handlers.gen.js';
 const items = [{ id: 'a1', name: 'anchor' }, { id: 'b1', name: 'bolt' }];
 export const searchItems: Handlers["searchItems"] = async (input): Promise<SearchItemsResult> => {
   const text: string = input.body.text;
   return { status: 200, body: items.filter((i) => i.name.startsWith(text)) };
 };
-`);
-  writeFileSync(join(dir, 'handlers/copyItems.ts'), `import type { Handlers, CopyItemsResult } from '../generated/handlers.gen.js';
+`,
+  );
+  writeFileSync(
+    join(dir, 'handlers/copyItems.ts'),
+    `import type { Handlers, CopyItemsResult } from '../generated/handlers.gen.js';
 export const copyItems: Handlers["copyItems"] = async (input): Promise<CopyItemsResult> => {
   const to: string = input.query.to;
   void to;
@@ -178,5 +185,6 @@ export const stream: StreamItemsResult = { status: 200, contentType: 'applicatio
 export const badStream: StreamItemsResult = { status: 200, body: [{ nope: 1 }] };
 // @ts-expect-error the COPY operation's query parameter is a string
 export const badQuery: CopyItemsInput['query'] = { to: 1 };
-`);
+`,
+  );
 }

@@ -45,27 +45,29 @@ describe('regeneration never destroys user code', () => {
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
-  it('keeps and reports files in generated/ it did not write, adds stubs for new operations, keeps and reports orphaned ' +
-    'handlers', async () => {
-    writeFileSync(join(out(), 'generated/leftover.gen.ts'), 'export {};\n');
-    const text = readFileSync(spec(dir.path), 'utf8')
-      .replace(
-        '  /user/{username}:\n',
-        "  /health:\n    get:\n      operationId: health\n      responses:\n        '204': { description: ok }\n  /user/{username}:\n",
-      )
-      .replace(/ {4}delete:\n {6}operationId: deleteUser[\s\S]*?(?= {2}\/login:)/, '');
-    writeFileSync(spec(dir.path), text);
-    const again = await gen();
-    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    // faultline did not write leftover.gen.ts (no manifest lists it): kept and named, never deleted
-    expect(again.written?.removed).toEqual([]);
-    expect(again.written?.foreign).toEqual(['generated/leftover.gen.ts']);
-    expect(existsSync(join(out(), 'generated/leftover.gen.ts'))).toBe(true);
-    expect(again.written?.created).toEqual(['handlers/health.ts']);
-    expect(again.written?.orphans).toEqual(['handlers/deleteUser.ts']);
-    expect(existsSync(join(out(), 'handlers/deleteUser.ts'))).toBe(true);
-    expect(readFileSync(join(out(), 'generated/registry.gen.ts'), 'utf8')).not.toMatch(/deleteUser/);
-  });
+  it(
+    'keeps and reports files in generated/ it did not write, adds stubs for new operations, keeps and reports orphaned ' + 'handlers',
+    async () => {
+      writeFileSync(join(out(), 'generated/leftover.gen.ts'), 'export {};\n');
+      const text = readFileSync(spec(dir.path), 'utf8')
+        .replace(
+          '  /user/{username}:\n',
+          "  /health:\n    get:\n      operationId: health\n      responses:\n        '204': { description: ok }\n  /user/{username}:\n",
+        )
+        .replace(/ {4}delete:\n {6}operationId: deleteUser[\s\S]*?(?= {2}\/login:)/, '');
+      writeFileSync(spec(dir.path), text);
+      const again = await gen();
+      expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      // faultline did not write leftover.gen.ts (no manifest lists it): kept and named, never deleted
+      expect(again.written?.removed).toEqual([]);
+      expect(again.written?.foreign).toEqual(['generated/leftover.gen.ts']);
+      expect(existsSync(join(out(), 'generated/leftover.gen.ts'))).toBe(true);
+      expect(again.written?.created).toEqual(['handlers/health.ts']);
+      expect(again.written?.orphans).toEqual(['handlers/deleteUser.ts']);
+      expect(existsSync(join(out(), 'handlers/deleteUser.ts'))).toBe(true);
+      expect(readFileSync(join(out(), 'generated/registry.gen.ts'), 'utf8')).not.toMatch(/deleteUser/);
+    },
+  );
 });
 
 describe('drift through types', () => {

@@ -120,7 +120,13 @@ describe.each([
 
   it('tsc fails at exactly the lines that misuse a file, a Buffer or a string', async () => {
     const out = join(dir.path, 'out');
-    const generated = await generate({ input: join(REPO, `test/fixtures/uploads/uploads-${version}.yaml`), output: out, cwd: dir.path, client: false, target });
+    const generated = await generate({
+      input: join(REPO, `test/fixtures/uploads/uploads-${version}.yaml`),
+      output: out,
+      cwd: dir.path,
+      client: false,
+      target,
+    });
     expect(generated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const marked: string[] = [];
     for (const [name, text] of Object.entries(handlers)) {
@@ -128,14 +134,18 @@ describe.each([
       text.split('\n').forEach((line, i) => line.includes('// ERR') && marked.push(`handlers/${name}.ts:${i + 1}`));
     }
     const ran = tsc(out);
-    const errors = [...new Set([...ran.stdout.matchAll(/^(?:\S*\/)?(handlers\/\w+\.ts)\((\d+),\d+\): error TS/gm)].map((m) => `${m[1]}:${m[2]}`))];
+    const errors = [
+      ...new Set([...ran.stdout.matchAll(/^(?:\S*\/)?(handlers\/\w+\.ts)\((\d+),\d+\): error TS/gm)].map((m) => `${m[1]}:${m[2]}`)),
+    ];
     expect(errors.sort(), ran.stdout).toEqual(marked.sort());
     expect(ran.stdout.split('\n').filter((l) => / error TS/.test(l) && !/handlers\//.test(l))).toEqual([]);
     if (version === '3.0' && target === 'express') {
       // hostile field names reach handlers.gen.ts only inside JSON string literals
       const types = readFileSync(join(out, 'generated/handlers.gen.ts'), 'utf8');
       const tick = '"tick`$' + '{process.exit(1)}`"';
-      expect(types).toContain('{ "*/ process.exit(1) /*": "files"; "__proto__": "file"; "a\\"b": "file"; "constructor": "file"; ' + tick + ': "file" }');
+      expect(types).toContain(
+        '{ "*/ process.exit(1) /*": "files"; "__proto__": "file"; "a\\"b": "file"; "constructor": "file"; ' + tick + ': "file" }',
+      );
       expect(types).toMatch(/PutBlobInput = rt\.HandlerInput<never, never, never, Buffer, undefined>/);
     }
   }, 600_000);

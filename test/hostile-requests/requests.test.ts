@@ -249,10 +249,15 @@ describe.each(TARGETS)('%s target', (target) => {
 
   afterAll(async () => {
     loop?.disable();
-    await Promise.all(services.map((s) => new Promise<void>((r) => {
-      s.server.closeAllConnections();
-      s.server.close(() => r());
-    })));
+    await Promise.all(
+      services.map(
+        (s) =>
+          new Promise<void>((r) => {
+            s.server.closeAllConnections();
+            s.server.close(() => r());
+          }),
+      ),
+    );
     removeGenerated();
   });
 
@@ -348,12 +353,15 @@ describe.each(TARGETS)('%s target', (target) => {
         fc.string({ unit: 'binary', maxLength: 80 }).map((s) => encodeURIComponent(s)),
         fc.stringMatching(/^(%[0-9A-Fa-fzZ]{0,2}|[a-z0-9._~-]|\.\.|%00|%2[fF]){1,20}$/),
       );
-      await fc.assert(fc.asyncProperty(segment, async (seg) => {
-        if (seg === '') return;
-        const echo = seg.length >= 12 ? [decodeSafe(seg)] : [];
-        await check(users, { method: 'GET', path: `/user/${seg}` }, echo);
-        await check(things, { method: 'GET', path: `/api/things/${seg}` }, echo);
-      }), params);
+      await fc.assert(
+        fc.asyncProperty(segment, async (seg) => {
+          if (seg === '') return;
+          const echo = seg.length >= 12 ? [decodeSafe(seg)] : [];
+          await check(users, { method: 'GET', path: `/user/${seg}` }, echo);
+          await check(things, { method: 'GET', path: `/api/things/${seg}` }, echo);
+        }),
+        params,
+      );
     });
 
     it('any query string', async () => {

@@ -120,7 +120,9 @@ export async function startServices(target: Target = 'express'): Promise<Service
         return { status: 200, body: u as never };
       },
       // A handler that fails with database text in the message: none of it may reach the client.
-      deleteUser: async () => { throw new Error("SELECT * FROM users WHERE username = 'x' -- syntax error at or near"); },
+      deleteUser: async () => {
+        throw new Error("SELECT * FROM users WHERE username = 'x' -- syntax error at or near");
+      },
     },
   });
   const things = new Map<number, Record<string, unknown>>();
@@ -151,17 +153,26 @@ export async function startServices(target: Target = 'express'): Promise<Service
         t.votes = (t.votes as number) + body.increase_votes_by;
         return { status: 200, body: t as never };
       },
-      deleteThing: async () => { throw Object.assign(new Error('relation "things" does not exist'), { code: '42P01' }); },
+      deleteThing: async () => {
+        throw Object.assign(new Error('relation "things" does not exist'), { code: '42P01' });
+      },
     },
   });
   const out: Service[] = [];
-  for (const [name, app] of [['users', usersApp], ['things', thingsApp]] as const) {
+  for (const [name, app] of [
+    ['users', usersApp],
+    ['things', thingsApp],
+  ] as const) {
     const server = await listenServer(app as never);
     const v = errorValidator(name);
     out.push({
-      name, server, base: { host: '127.0.0.1', port: (server.address() as AddressInfo).port },
+      name,
+      server,
+      base: { host: '127.0.0.1', port: (server.address() as AddressInfo).port },
       errorContentType: name === 'users' ? /^application\/json\b/ : /^application\/problem\+json\b/,
-      validateError: v.validate, errors: v.errors, spec: v.spec,
+      validateError: v.validate,
+      errors: v.errors,
+      spec: v.spec,
     });
   }
   return out;

@@ -90,7 +90,10 @@ export function spec(paths: Obj, schemas: Obj = {}, extra: Obj = {}): Obj {
 }
 
 export function op(extra: Obj = {}, okSchema: Obj = { type: 'string' }): Obj {
-  return { responses: { '200': { description: 'ok', content: { 'application/json': { schema: okSchema } } }, ...errorResponses() }, ...extra };
+  return {
+    responses: { '200': { description: 'ok', content: { 'application/json': { schema: okSchema } } }, ...errorResponses() },
+    ...extra,
+  };
 }
 
 export function write(dir: string, name: string, content: string | Obj): void {
@@ -129,234 +132,517 @@ export function buildCases(): HostileCase[] {
 
   // --- Comment and line-break breakouts in free text ------------------------------------------
   add({
-    id: 'text-breakouts', family: 'comment/line-break breakouts in descriptions, summaries, titles', expect: 'ok', client: true,
-    build: json(spec(
-      {
-        '/things': {
-          summary: one(0), description: one(1),
-          get: op({ summary: one(2), description: one(3), operationId: 'listThings', tags: [one(4)],
-            parameters: [{ name: 'q', in: 'query', description: one(5), schema: { type: 'string', description: one(6), title: one(7) } }] },
-          { type: 'object', title: one(8), description: one(9), properties: { a: { type: 'string', description: one(10), title: one(11) } } }),
-          post: op({ summary: one(12), operationId: 'makeThing', requestBody: { description: one(0), content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
-            responses: { '201': { description: one(1) }, '409': { description: one(2), content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } } } }),
+    id: 'text-breakouts',
+    family: 'comment/line-break breakouts in descriptions, summaries, titles',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(
+        {
+          '/things': {
+            summary: one(0),
+            description: one(1),
+            get: op(
+              {
+                summary: one(2),
+                description: one(3),
+                operationId: 'listThings',
+                tags: [one(4)],
+                parameters: [
+                  { name: 'q', in: 'query', description: one(5), schema: { type: 'string', description: one(6), title: one(7) } },
+                ],
+              },
+              {
+                type: 'object',
+                title: one(8),
+                description: one(9),
+                properties: { a: { type: 'string', description: one(10), title: one(11) } },
+              },
+            ),
+            post: op({
+              summary: one(12),
+              operationId: 'makeThing',
+              requestBody: { description: one(0), content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+              responses: {
+                '201': { description: one(1) },
+                '409': { description: one(2), content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } },
+              },
+            }),
+          },
         },
-      },
-      { Thing: { type: 'object', title: one(3), description: one(4), properties: { name: { type: 'string', description: one(5), deprecated: true } } } },
-      {
-        info: { title: one(6), version: one(7), description: one(8), summary: one(9), contact: { name: one(10), url: 'https://x.test/' }, license: { name: one(11) } },
-        tags: [{ name: one(12), description: one(0) }],
-        externalDocs: { url: 'https://x.test', description: one(1) },
-      },
-    )),
+        {
+          Thing: {
+            type: 'object',
+            title: one(3),
+            description: one(4),
+            properties: { name: { type: 'string', description: one(5), deprecated: true } },
+          },
+        },
+        {
+          info: {
+            title: one(6),
+            version: one(7),
+            description: one(8),
+            summary: one(9),
+            contact: { name: one(10), url: 'https://x.test/' },
+            license: { name: one(11) },
+          },
+          tags: [{ name: one(12), description: one(0) }],
+          externalDocs: { url: 'https://x.test', description: one(1) },
+        },
+      ),
+    ),
   });
 
   for (const [i, text] of payloads().entries()) {
     add({
-      id: `title-payload-${i}`, family: 'comment/line-break breakouts in descriptions, summaries, titles', expect: 'ok',
-      build: json(spec({ '/a': { get: op({ summary: text, description: text, operationId: `op${i}` }) } }, { S: { type: 'string', description: text } }, { info: { title: text, version: '1' } })),
+      id: `title-payload-${i}`,
+      family: 'comment/line-break breakouts in descriptions, summaries, titles',
+      expect: 'ok',
+      build: json(
+        spec(
+          { '/a': { get: op({ summary: text, description: text, operationId: `op${i}` }) } },
+          { S: { type: 'string', description: text } },
+          { info: { title: text, version: '1' } },
+        ),
+      ),
     });
   }
 
   // --- Quotes, backticks and ${} in code-adjacent strings --------------------------------------
   add({
-    id: 'quotes-in-paths', family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names', expect: 'ok', client: true,
-    build: json(spec({
-      [`/q'"\`\${x}${marker()}/{id}`]: { get: op({ parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }) },
-      [`/b\\${marker()}\`'`]: { get: op() },
-    })),
+    id: 'quotes-in-paths',
+    family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec({
+        [`/q'"\`\${x}${marker()}/{id}`]: {
+          get: op({ parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] }),
+        },
+        [`/b\\${marker()}\`'`]: { get: op() },
+      }),
+    ),
   });
   add({
-    id: 'quotes-in-params', family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names', expect: 'ok',
-    build: json(spec({
-      [`/p/{${`a'"\`\${b}${marker()}`}}`]: {
-        get: op({
-          operationId: 'params',
-          parameters: [
-            { name: `a'"\`\${b}${marker()}`, in: 'path', required: true, schema: { type: 'string' } },
-            { name: `q'"\`\${c}${marker()}`, in: 'query', schema: { type: 'string' } },
-            { name: `X-H'"\`\${d}${marker()}`, in: 'header', schema: { type: 'string' } },
-            { name: `c'"${marker()}`, in: 'cookie', schema: { type: 'string' } },
-          ],
-        }),
-      },
-    })),
-  });
-  add({
-    id: 'quotes-in-values', family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names', expect: 'ok', client: true,
-    build: json(spec(
-      {
-        '/v': {
+    id: 'quotes-in-params',
+    family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names',
+    expect: 'ok',
+    build: json(
+      spec({
+        [`/p/{${`a'"\`\${b}${marker()}`}}`]: {
           get: op({
-            operationId: 'values',
-            parameters: [{ name: 'kind', in: 'query', schema: { type: 'string', enum: payloads().slice(0, 6), default: one(6), example: one(7) } }],
-          }, { $ref: '#/components/schemas/V' }),
+            operationId: 'params',
+            parameters: [
+              { name: `a'"\`\${b}${marker()}`, in: 'path', required: true, schema: { type: 'string' } },
+              { name: `q'"\`\${c}${marker()}`, in: 'query', schema: { type: 'string' } },
+              { name: `X-H'"\`\${d}${marker()}`, in: 'header', schema: { type: 'string' } },
+              { name: `c'"${marker()}`, in: 'cookie', schema: { type: 'string' } },
+            ],
+          }),
         },
-      },
-      {
-        V: {
-          type: 'object',
-          properties: {
-            e: { type: 'string', enum: payloads(), default: one(8), examples: payloads().slice(0, 3), const: undefined },
-            c: { const: one(9) },
-            n: { type: 'integer', enum: [1, 2], default: 1 },
-            backslash: { type: 'string', default: `ends in a backslash ${marker()}\\` },
-            backslash2: { type: 'string', default: '\\', enum: ['\\', '\\\\', `${marker()}\\`] },
-          },
-          example: { e: one(10), backslash: '\\' },
-        },
-      },
-      { servers: [{ url: `https://x.test/${one(11)}`, description: one(12), variables: { v: { default: one(0), enum: [one(0)] } } }] },
-    )),
+      }),
+    ),
   });
   add({
-    id: 'quotes-in-media-and-headers', family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names', expect: 'ok',
-    build: json(spec({
-      '/m': {
-        post: {
-          operationId: 'media',
-          requestBody: { content: { [`application/json; x="'\`\${y}${marker()}`]: { schema: { type: 'object' } }, [`text/${marker()}"'`]: { schema: { type: 'string' } } } },
-          responses: {
-            '200': { description: 'ok', headers: { [`X-R'"\`\${z}${marker()}`]: { schema: { type: 'string' } } }, content: { [`application/x"'\`${marker()}+json`]: { schema: { type: 'object' } } } },
-            '400': { description: 'bad', headers: { [`X-E'"${marker()}`]: { required: true, schema: { type: 'string' } } }, content: { [`application/problem+json;q="${marker()}"`]: { schema: { $ref: '#/components/schemas/Err' } } } },
+    id: 'quotes-in-values',
+    family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(
+        {
+          '/v': {
+            get: op(
+              {
+                operationId: 'values',
+                parameters: [
+                  { name: 'kind', in: 'query', schema: { type: 'string', enum: payloads().slice(0, 6), default: one(6), example: one(7) } },
+                ],
+              },
+              { $ref: '#/components/schemas/V' },
+            ),
           },
         },
-      },
-    })),
+        {
+          V: {
+            type: 'object',
+            properties: {
+              e: { type: 'string', enum: payloads(), default: one(8), examples: payloads().slice(0, 3), const: undefined },
+              c: { const: one(9) },
+              n: { type: 'integer', enum: [1, 2], default: 1 },
+              backslash: { type: 'string', default: `ends in a backslash ${marker()}\\` },
+              backslash2: { type: 'string', default: '\\', enum: ['\\', '\\\\', `${marker()}\\`] },
+            },
+            example: { e: one(10), backslash: '\\' },
+          },
+        },
+        { servers: [{ url: `https://x.test/${one(11)}`, description: one(12), variables: { v: { default: one(0), enum: [one(0)] } } }] },
+      ),
+    ),
+  });
+  add({
+    id: 'quotes-in-media-and-headers',
+    family: 'quotes, backticks, ${} in paths, parameter names, enums, defaults, examples, servers, media types, header names',
+    expect: 'ok',
+    build: json(
+      spec({
+        '/m': {
+          post: {
+            operationId: 'media',
+            requestBody: {
+              content: {
+                [`application/json; x="'\`\${y}${marker()}`]: { schema: { type: 'object' } },
+                [`text/${marker()}"'`]: { schema: { type: 'string' } },
+              },
+            },
+            responses: {
+              '200': {
+                description: 'ok',
+                headers: { [`X-R'"\`\${z}${marker()}`]: { schema: { type: 'string' } } },
+                content: { [`application/x"'\`${marker()}+json`]: { schema: { type: 'object' } } },
+              },
+              '400': {
+                description: 'bad',
+                headers: { [`X-E'"${marker()}`]: { required: true, schema: { type: 'string' } } },
+                content: { [`application/problem+json;q="${marker()}"`]: { schema: { $ref: '#/components/schemas/Err' } } },
+              },
+            },
+          },
+        },
+      }),
+    ),
   });
 
   // --- Reserved words and prototype names ------------------------------------------------------
-  const protoNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', 'class', 'delete', 'default', 'await', 'eval', 'arguments', 'globalThis', 'valueOf', 'then'];
+  const protoNames = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'prototype',
+    'class',
+    'delete',
+    'default',
+    'await',
+    'eval',
+    'arguments',
+    'globalThis',
+    'valueOf',
+    'then',
+  ];
   add({
-    id: 'reserved-operation-ids', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok', client: true,
-    build: json(spec(Object.fromEntries(protoNames.filter((n) => n !== 'then').map((n, i) => [`/r${i}`, { get: op({ operationId: n }) }])))),
+    id: 'reserved-operation-ids',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(Object.fromEntries(protoNames.filter((n) => n !== 'then').map((n, i) => [`/r${i}`, { get: op({ operationId: n }) }]))),
+    ),
   });
   add({
-    id: 'then-operation-id-client', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok', client: true,
+    id: 'then-operation-id-client',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'ok',
+    client: true,
     build: json(spec({ '/t': { get: op({ operationId: 'then' }) } })),
   });
   add({
-    id: 'constructor-property-in-error-schema', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok',
-    build: json(spec({ '/c': { get: op({ operationId: 'c' }) } }, { Err: { type: 'object', required: ['constructor'], properties: { constructor: { type: 'string' } } } })),
+    id: 'constructor-property-in-error-schema',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'ok',
+    build: json(
+      spec(
+        { '/c': { get: op({ operationId: 'c' }) } },
+        { Err: { type: 'object', required: ['constructor'], properties: { constructor: { type: 'string' } } } },
+      ),
+    ),
   });
   add({
-    id: 'prototype-method-keys', family: 'reserved words and __proto__/constructor/toString as names', expect: 'diagnostic', codes: ['INVALID_STRUCTURE'],
-    build: json(spec(
-      { '/x': { get: op({ operationId: 'x' }, { type: 'object', properties: { hasOwnProperty: { type: 'string' }, valueOf: { type: 'string' } } }) } },
-      { isPrototypeOf: { type: 'string' } },
-      { 'x-ext': { toLocaleString: 1 } },
-    )),
+    id: 'prototype-method-keys',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'diagnostic',
+    codes: ['INVALID_STRUCTURE'],
+    build: json(
+      spec(
+        {
+          '/x': {
+            get: op(
+              { operationId: 'x' },
+              { type: 'object', properties: { hasOwnProperty: { type: 'string' }, valueOf: { type: 'string' } } },
+            ),
+          },
+        },
+        { isPrototypeOf: { type: 'string' } },
+        { 'x-ext': { toLocaleString: 1 } },
+      ),
+    ),
   });
   add({
-    id: 'reserved-schema-and-property-names', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok',
+    id: 'reserved-schema-and-property-names',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'ok',
     build: (dir) => {
       // Written by hand: JSON.stringify drops nothing, but an object literal with __proto__ would set the prototype.
-      const protoNames = ['__proto__', 'constructor', 'toString', 'prototype', 'class', 'delete', 'default', 'await', 'eval', 'arguments', 'globalThis', 'then', 'Symbol'];
+      const protoNames = [
+        '__proto__',
+        'constructor',
+        'toString',
+        'prototype',
+        'class',
+        'delete',
+        'default',
+        'await',
+        'eval',
+        'arguments',
+        'globalThis',
+        'then',
+        'Symbol',
+      ];
       const props = protoNames.map((n) => `${JSON.stringify(n)}: {"type": "string"}`).join(', ');
-      const schemas = protoNames.map((n) => `${JSON.stringify(n)}: {"type": "object", "properties": {${props}}, "required": ${JSON.stringify(protoNames.slice(0, 3))}}`).join(', ');
+      const schemas = protoNames
+        .map(
+          (n) =>
+            `${JSON.stringify(n)}: {"type": "object", "properties": {${props}}, "required": ${JSON.stringify(protoNames.slice(0, 3))}}`,
+        )
+        .join(', ');
       const params = protoNames.map((n) => `{"name": ${JSON.stringify(n)}, "in": "query", "schema": {"type": "string"}}`).join(', ');
       const responses = `{"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/__proto__"}}}}, "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Err"}}}}}`;
-      write(dir, 'spec.json', `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"},
+      write(
+        dir,
+        'spec.json',
+        `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"},
         "paths": {"/x/{__proto__}": {"get": {"operationId": "x", "parameters": [{"name": "__proto__", "in": "path", "required": true, "schema": {"type": "string"}}, ${params}], "responses": ${responses}},
                   "post": {"operationId": "y", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/toString"}}}}, "responses": ${responses}}}},
-        "components": {"schemas": {${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}, "responses": {"__proto__": {"description": "p"}, "constructor": {"description": "c"}}}}`);
+        "components": {"schemas": {${schemas}, "Err": {"type": "object", "properties": {"message": {"type": "string"}}}}, "responses": {"__proto__": {"description": "p"}, "constructor": {"description": "c"}}}}`,
+      );
       return 'spec.json';
     },
   });
 
   // --- Collisions after mangling -----------------------------------------------------------------
   add({
-    id: 'mangling-collisions', family: 'names colliding after mangling (user-id, user_id, userId)', expect: 'ok', client: true,
-    build: json(spec(
-      {
-        '/u1': { get: op({ operationId: 'user-id' }, { $ref: '#/components/schemas/user-id' }) },
-        '/u2': { get: op({ operationId: 'user_id' }, { $ref: '#/components/schemas/user_id' }) },
-        '/u3': { get: op({ operationId: 'userId' }, { $ref: '#/components/schemas/userId' }) },
-        '/u4': { get: op({ operationId: 'UserId' }, { $ref: '#/components/schemas/UserId' }) },
-        '/u5': { get: op({ operationId: 'user id' }) },
-        '/u6/{user-id}/{user_id}': { get: op({ operationId: 'USER_ID', parameters: [
-          { name: 'user-id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'user_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'userId', in: 'query', schema: { type: 'string' } },
-          { name: 'user-Id', in: 'query', schema: { type: 'string' } },
-        ] }) },
-      },
-      {
-        'user-id': { type: 'object', properties: { 'user-id': { type: 'string' }, user_id: { type: 'string' }, userId: { type: 'string' } } },
-        user_id: { type: 'string' }, userId: { type: 'integer' }, UserId: { type: 'boolean' }, 'User.Id': { type: 'string' },
-      },
-      { components: { schemas: { Err: ERR, 'user-id': { type: 'string' }, user_id: { type: 'string' }, userId: { type: 'integer' }, UserId: { type: 'boolean' }, 'User.Id': { type: 'string' } },
-        responses: { 'Not-Found': { description: 'a', content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } }, Not_Found: { description: 'b', content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } } } } },
-    )),
+    id: 'mangling-collisions',
+    family: 'names colliding after mangling (user-id, user_id, userId)',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(
+        {
+          '/u1': { get: op({ operationId: 'user-id' }, { $ref: '#/components/schemas/user-id' }) },
+          '/u2': { get: op({ operationId: 'user_id' }, { $ref: '#/components/schemas/user_id' }) },
+          '/u3': { get: op({ operationId: 'userId' }, { $ref: '#/components/schemas/userId' }) },
+          '/u4': { get: op({ operationId: 'UserId' }, { $ref: '#/components/schemas/UserId' }) },
+          '/u5': { get: op({ operationId: 'user id' }) },
+          '/u6/{user-id}/{user_id}': {
+            get: op({
+              operationId: 'USER_ID',
+              parameters: [
+                { name: 'user-id', in: 'path', required: true, schema: { type: 'string' } },
+                { name: 'user_id', in: 'path', required: true, schema: { type: 'string' } },
+                { name: 'userId', in: 'query', schema: { type: 'string' } },
+                { name: 'user-Id', in: 'query', schema: { type: 'string' } },
+              ],
+            }),
+          },
+        },
+        {
+          'user-id': {
+            type: 'object',
+            properties: { 'user-id': { type: 'string' }, user_id: { type: 'string' }, userId: { type: 'string' } },
+          },
+          user_id: { type: 'string' },
+          userId: { type: 'integer' },
+          UserId: { type: 'boolean' },
+          'User.Id': { type: 'string' },
+        },
+        {
+          components: {
+            schemas: {
+              Err: ERR,
+              'user-id': { type: 'string' },
+              user_id: { type: 'string' },
+              userId: { type: 'integer' },
+              UserId: { type: 'boolean' },
+              'User.Id': { type: 'string' },
+            },
+            responses: {
+              'Not-Found': { description: 'a', content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } },
+              Not_Found: { description: 'b', content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } },
+            },
+          },
+        },
+      ),
+    ),
   });
   add({
-    id: 'mangling-collisions-error-classes', family: 'names colliding after mangling (user-id, user_id, userId)', expect: 'ok',
-    build: json(spec(
-      {
-        '/e': { get: { operationId: 'e', responses: {
-          '200': { description: 'ok' },
-          '404': { $ref: '#/components/responses/Not-Found' },
-          '409': { $ref: '#/components/responses/Not_Found' },
-          '410': { $ref: '#/components/responses/NotFound' },
-          '400': { $ref: '#/components/responses/HttpError' },
-          '422': { $ref: '#/components/responses/Error' },
-        } } },
-      },
-      {},
-      { components: { schemas: { Err: ERR }, responses: Object.fromEntries(['Not-Found', 'Not_Found', 'NotFound', 'HttpError', 'Error'].map((n) => [n, { description: `${n} ${one(0)}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } }])) } },
-    )),
+    id: 'mangling-collisions-error-classes',
+    family: 'names colliding after mangling (user-id, user_id, userId)',
+    expect: 'ok',
+    build: json(
+      spec(
+        {
+          '/e': {
+            get: {
+              operationId: 'e',
+              responses: {
+                '200': { description: 'ok' },
+                '404': { $ref: '#/components/responses/Not-Found' },
+                '409': { $ref: '#/components/responses/Not_Found' },
+                '410': { $ref: '#/components/responses/NotFound' },
+                '400': { $ref: '#/components/responses/HttpError' },
+                '422': { $ref: '#/components/responses/Error' },
+              },
+            },
+          },
+        },
+        {},
+        {
+          components: {
+            schemas: { Err: ERR },
+            responses: Object.fromEntries(
+              ['Not-Found', 'Not_Found', 'NotFound', 'HttpError', 'Error'].map((n) => [
+                n,
+                { description: `${n} ${one(0)}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Err' } } } },
+              ]),
+            ),
+          },
+        },
+      ),
+    ),
   });
 
   // --- Names that would be bad file names ---------------------------------------------------------
   add({
-    id: 'file-name-schemas', family: 'schema names ../../x, CON, 300 bytes', expect: 'ok',
-    build: json(spec(
-      {
-        '/f': { get: op({ operationId: '../../x' }, { $ref: '#/components/schemas/..~1..~1x' }) },
-        '/con': { get: op({ operationId: 'CON' }, { $ref: '#/components/schemas/CON' }) },
-        '/nul': { get: op({ operationId: 'nul.txt' }) },
-        '/long': { get: op({ operationId: 'x'.repeat(300) }, { $ref: `#/components/schemas/${'L'.repeat(300)}` }) },
-        '/long2': { get: op({ operationId: `${'x'.repeat(299)}y` }) },
-        '/abs': { get: op({ operationId: '/etc/passwd' }) },
-        '/win': { get: op({ operationId: '..\\..\\win' }) },
-      },
-      { '../../x': { type: 'string' }, CON: { type: 'string' }, [`${'L'.repeat(300)}`]: { type: 'string' }, [`${'é'.repeat(150)}`]: { type: 'string' } },
-    )),
+    id: 'file-name-schemas',
+    family: 'schema names ../../x, CON, 300 bytes',
+    expect: 'ok',
+    build: json(
+      spec(
+        {
+          '/f': { get: op({ operationId: '../../x' }, { $ref: '#/components/schemas/..~1..~1x' }) },
+          '/con': { get: op({ operationId: 'CON' }, { $ref: '#/components/schemas/CON' }) },
+          '/nul': { get: op({ operationId: 'nul.txt' }) },
+          '/long': { get: op({ operationId: 'x'.repeat(300) }, { $ref: `#/components/schemas/${'L'.repeat(300)}` }) },
+          '/long2': { get: op({ operationId: `${'x'.repeat(299)}y` }) },
+          '/abs': { get: op({ operationId: '/etc/passwd' }) },
+          '/win': { get: op({ operationId: '..\\..\\win' }) },
+        },
+        {
+          '../../x': { type: 'string' },
+          CON: { type: 'string' },
+          [`${'L'.repeat(300)}`]: { type: 'string' },
+          [`${'é'.repeat(150)}`]: { type: 'string' },
+        },
+      ),
+    ),
   });
 
   // --- Express syntax in paths ----------------------------------------------------------------------
   add({
-    id: 'express-syntax-paths', family: 'Express pattern syntax in paths', expect: 'ok', client: true,
-    build: json(spec(Object.fromEntries([
-      '/files:upload', '/a(b)', '/c*', '/d+', '/e?', '/:id', '/f/{a}-{b}', '/g/{a}.{b}', '/h/{x}:{y}', '/i/[j]', '/k|l', '/m/\\d+', '/n/{p}*',
-    ].map((p, i) => [p, { get: op({ operationId: `route${i}`, parameters: [...p.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })) }) }])))),
+    id: 'express-syntax-paths',
+    family: 'Express pattern syntax in paths',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(
+        Object.fromEntries(
+          [
+            '/files:upload',
+            '/a(b)',
+            '/c*',
+            '/d+',
+            '/e?',
+            '/:id',
+            '/f/{a}-{b}',
+            '/g/{a}.{b}',
+            '/h/{x}:{y}',
+            '/i/[j]',
+            '/k|l',
+            '/m/\\d+',
+            '/n/{p}*',
+          ].map((p, i) => [
+            p,
+            {
+              get: op({
+                operationId: `route${i}`,
+                parameters: [...p.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+                  name: m[1],
+                  in: 'path',
+                  required: true,
+                  schema: { type: 'string' },
+                })),
+              }),
+            },
+          ]),
+        ),
+      ),
+    ),
   });
 
   // --- Circular schemas -------------------------------------------------------------------------------
   add({
-    id: 'circular-schemas', family: 'circular schemas', expect: 'ok',
-    build: json(spec(
-      { '/tree': { get: op({ operationId: 'tree' }, { $ref: '#/components/schemas/Node' }), post: op({ operationId: 'plant', requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } }) } },
-      {
-        Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, parent: { $ref: '#/components/schemas/Node' } } },
-        A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
-        B: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } }, allOf: [{ $ref: '#/components/schemas/A' }] },
-        Err: { type: 'object', required: ['message'], properties: { message: { type: 'string' }, cause: { $ref: '#/components/schemas/Err' } } },
-      },
-    )),
+    id: 'circular-schemas',
+    family: 'circular schemas',
+    expect: 'ok',
+    build: json(
+      spec(
+        {
+          '/tree': {
+            get: op({ operationId: 'tree' }, { $ref: '#/components/schemas/Node' }),
+            post: op({
+              operationId: 'plant',
+              requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } },
+            }),
+          },
+        },
+        {
+          Node: {
+            type: 'object',
+            properties: {
+              children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+              parent: { $ref: '#/components/schemas/Node' },
+            },
+          },
+          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
+          B: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } }, allOf: [{ $ref: '#/components/schemas/A' }] },
+          Err: {
+            type: 'object',
+            required: ['message'],
+            properties: { message: { type: 'string' }, cause: { $ref: '#/components/schemas/Err' } },
+          },
+        },
+      ),
+    ),
   });
   add({
-    id: 'circular-error-schema-required', family: 'circular schemas', expect: 'diagnostic', codes: ['NO_ERROR_BODY'],
-    build: json(spec(
-      { '/x': { get: op({ operationId: 'x' }) } },
-      { Err: { type: 'object', required: ['self'], properties: { self: { $ref: '#/components/schemas/Err' } } } },
-    )),
+    id: 'circular-error-schema-required',
+    family: 'circular schemas',
+    expect: 'diagnostic',
+    codes: ['NO_ERROR_BODY'],
+    build: json(
+      spec(
+        { '/x': { get: op({ operationId: 'x' }) } },
+        { Err: { type: 'object', required: ['self'], properties: { self: { $ref: '#/components/schemas/Err' } } } },
+      ),
+    ),
   });
   add({
-    id: 'ref-cycle', family: 'circular schemas', expect: 'diagnostic', codes: ['REF_CYCLE'],
-    build: json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: '#/components/schemas/A' }) } }, { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } })),
+    id: 'ref-cycle',
+    family: 'circular schemas',
+    expect: 'diagnostic',
+    codes: ['REF_CYCLE'],
+    build: json(
+      spec(
+        { '/x': { get: op({ operationId: 'x' }, { $ref: '#/components/schemas/A' }) } },
+        { A: { $ref: '#/components/schemas/B' }, B: { $ref: '#/components/schemas/A' } },
+      ),
+    ),
   });
   add({
-    id: 'external-file-cycle', family: 'circular schemas', expect: 'ok',
+    id: 'external-file-cycle',
+    family: 'circular schemas',
+    expect: 'ok',
     build: (dir) => {
       write(dir, 'a.json', { A: { type: 'object', properties: { b: { $ref: 'b.json#/B' } } } });
       write(dir, 'b.json', { B: { type: 'object', properties: { a: { $ref: 'a.json#/A' } } } });
@@ -367,7 +653,11 @@ export function buildCases(): HostileCase[] {
 
   // --- Deep $ref chains (generated) --------------------------------------------------------------------
   add({
-    id: 'ref-chain-10000-local', family: '10,000-deep $ref chain', expect: 'diagnostic', codes: ['REF_TOO_DEEP'], isolate: true,
+    id: 'ref-chain-10000-local',
+    family: '10,000-deep $ref chain',
+    expect: 'diagnostic',
+    codes: ['REF_TOO_DEEP'],
+    isolate: true,
     build: (dir) => {
       const schemas: Obj = {};
       for (let i = 0; i < 10_000; i++) schemas[`S${i}`] = { $ref: `#/components/schemas/S${i + 1}` };
@@ -377,7 +667,12 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'ref-chain-10000-files', family: '10,000-deep $ref chain', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true, existingOut: true,
+    id: 'ref-chain-10000-files',
+    family: '10,000-deep $ref chain',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
+    existingOut: true,
     build: (dir) => {
       for (let i = 0; i < 10_000; i++) write(dir, `c/${i}.json`, { $ref: `${i + 1}.json` });
       write(dir, 'c/10000.json', { type: 'string' });
@@ -386,7 +681,11 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'ref-chain-10000-nested-schema', family: '10,000-deep $ref chain', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'ref-chain-10000-nested-schema',
+    family: '10,000-deep $ref chain',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: (dir) => {
       // Each schema nests the next one: a 10,000-deep structure once refs are followed.
       const schemas: Obj = {};
@@ -405,12 +704,22 @@ export function buildCases(): HostileCase[] {
   refCase('ref-malformed-fragment', '#components/schemas/Err', ['REF_DANGLING']);
   refCase('ref-malformed-escape', '#/components/schemas/~2', ['REF_DANGLING']);
   refCase('ref-malformed-percent', 'x%zz.json', ['REF_MALFORMED']);
-  add({ id: 'ref-not-a-string', family: 'dangling and malformed pointers', expect: 'diagnostic', codes: ['REF_MALFORMED'], build: json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: 42 }) } }, { W: { $ref: { $ref: '#/x' } } })) });
+  add({
+    id: 'ref-not-a-string',
+    family: 'dangling and malformed pointers',
+    expect: 'diagnostic',
+    codes: ['REF_MALFORMED'],
+    build: json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: 42 }) } }, { W: { $ref: { $ref: '#/x' } } })),
+  });
   refCase('ref-dangling-file', 'missing.json', ['REF_DANGLING']);
   refCase('ref-proto-pointer', '#/components/schemas/__proto__', ['REF_DANGLING']);
   refCase('ref-constructor-pointer', '#/constructor/prototype', ['REF_DANGLING']);
   add({
-    id: 'ref-dangling-in-other-file', family: 'dangling and malformed pointers', expect: 'diagnostic', codes: ['REF_DANGLING'], existingOut: true,
+    id: 'ref-dangling-in-other-file',
+    family: 'dangling and malformed pointers',
+    expect: 'diagnostic',
+    codes: ['REF_DANGLING'],
+    existingOut: true,
     build: (dir) => {
       write(dir, 'other.json', { A: { type: 'string' } });
       write(dir, 'spec.json', spec({ '/x': { get: op({ operationId: 'x' }, { $ref: 'other.json#/B/c' }) } }));
@@ -418,8 +727,15 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'ref-as-a-name', family: 'dangling and malformed pointers', expect: 'ok',
-    build: json(spec({ '/x': { get: op({ operationId: 'x' }, { type: 'object', properties: { $ref: { type: 'string' } } }) } }, { $ref: { type: 'string' } })),
+    id: 'ref-as-a-name',
+    family: 'dangling and malformed pointers',
+    expect: 'ok',
+    build: json(
+      spec(
+        { '/x': { get: op({ operationId: 'x' }, { type: 'object', properties: { $ref: { type: 'string' } } }) } },
+        { $ref: { type: 'string' } },
+      ),
+    ),
   });
 
   // --- External refs: files outside the folder, file:// and network URLs ------------------------------------
@@ -427,18 +743,41 @@ export function buildCases(): HostileCase[] {
   refCase('ref-etc-passwd-fragment', '/etc/passwd#/root', ['REF_EXTERNAL'], 'external $refs (/etc/passwd, ../secret, file://, http://)');
   refCase('ref-dotdot-secret', '../secret.txt', ['REF_EXTERNAL'], 'external $refs (/etc/passwd, ../secret, file://, http://)');
   refCase('ref-dotdot-encoded', '..%2fsecret.txt', ['REF_EXTERNAL'], 'external $refs (/etc/passwd, ../secret, file://, http://)');
-  refCase('ref-deep-dotdot', 'a/../../../../../../../../etc/passwd', ['REF_EXTERNAL'], 'external $refs (/etc/passwd, ../secret, file://, http://)');
+  refCase(
+    'ref-deep-dotdot',
+    'a/../../../../../../../../etc/passwd',
+    ['REF_EXTERNAL'],
+    'external $refs (/etc/passwd, ../secret, file://, http://)',
+  );
   refCase('ref-file-url', 'file:///etc/passwd', ['REF_EXTERNAL'], 'external $refs (/etc/passwd, ../secret, file://, http://)');
   add({
-    id: 'ref-http-url', family: 'external $refs (/etc/passwd, ../secret, file://, http://)', expect: 'diagnostic', codes: ['REF_EXTERNAL'],
-    build: (dir, ctx) => json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: `${ctx.url}/schema.json` }) } }, { B: { $ref: `${ctx.url}/b.json#/B` } }))(dir),
+    id: 'ref-http-url',
+    family: 'external $refs (/etc/passwd, ../secret, file://, http://)',
+    expect: 'diagnostic',
+    codes: ['REF_EXTERNAL'],
+    build: (dir, ctx) =>
+      json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: `${ctx.url}/schema.json` }) } }, { B: { $ref: `${ctx.url}/b.json#/B` } }))(
+        dir,
+      ),
   });
   add({
-    id: 'ref-protocol-relative', family: 'external $refs (/etc/passwd, ../secret, file://, http://)', expect: 'diagnostic', codes: ['REF_EXTERNAL', 'REF_DANGLING'],
-    build: (dir, ctx) => json(spec({ '/x': { get: op({ operationId: 'x' }, { $ref: `//${ctx.url.replace(/^http:\/\//, '')}/schema.json` }) } }, { P: { $ref: '//etc/passwd' } }))(dir),
+    id: 'ref-protocol-relative',
+    family: 'external $refs (/etc/passwd, ../secret, file://, http://)',
+    expect: 'diagnostic',
+    codes: ['REF_EXTERNAL', 'REF_DANGLING'],
+    build: (dir, ctx) =>
+      json(
+        spec(
+          { '/x': { get: op({ operationId: 'x' }, { $ref: `//${ctx.url.replace(/^http:\/\//, '')}/schema.json` }) } },
+          { P: { $ref: '//etc/passwd' } },
+        ),
+      )(dir),
   });
   add({
-    id: 'ref-symlink-escape', family: 'external $refs (/etc/passwd, ../secret, file://, http://)', expect: 'diagnostic', codes: ['REF_EXTERNAL'],
+    id: 'ref-symlink-escape',
+    family: 'external $refs (/etc/passwd, ../secret, file://, http://)',
+    expect: 'diagnostic',
+    codes: ['REF_EXTERNAL'],
     build: (dir) => {
       symlinkSync('../secret.txt', join(dir, 'inside.json'));
       symlinkSync('/etc', join(dir, 'etc'));
@@ -447,55 +786,144 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'ref-external-from-nested-file', family: 'external $refs (/etc/passwd, ../secret, file://, http://)', expect: 'diagnostic', codes: ['REF_EXTERNAL'],
+    id: 'ref-external-from-nested-file',
+    family: 'external $refs (/etc/passwd, ../secret, file://, http://)',
+    expect: 'diagnostic',
+    codes: ['REF_EXTERNAL'],
     build: (dir, ctx) => {
-      write(dir, 'sub/a.json', { A: { type: 'object', properties: { s: { $ref: '../../secret.txt' }, u: { $ref: `${ctx.url}/u.json` } } } });
+      write(dir, 'sub/a.json', {
+        A: { type: 'object', properties: { s: { $ref: '../../secret.txt' }, u: { $ref: `${ctx.url}/u.json` } } },
+      });
       write(dir, 'spec.json', spec({ '/x': { get: op({ operationId: 'x' }, { $ref: 'sub/a.json#/A' }) } }));
       return 'spec.json';
     },
   });
   add({
-    id: 'ref-in-extensions-and-links', family: 'external $refs (/etc/passwd, ../secret, file://, http://)', expect: 'diagnostic', codes: ['REF_EXTERNAL'],
-    build: (dir, ctx) => json(spec({ '/x': { get: op({ operationId: 'x', 'x-thing': { $ref: `${ctx.url}/x.json` }, callbacks: { cb: { $ref: `${ctx.url}/cb.json` } } }) } }, {}, { 'x-root': { $ref: '/etc/passwd' } }))(dir),
+    id: 'ref-in-extensions-and-links',
+    family: 'external $refs (/etc/passwd, ../secret, file://, http://)',
+    expect: 'diagnostic',
+    codes: ['REF_EXTERNAL'],
+    build: (dir, ctx) =>
+      json(
+        spec(
+          {
+            '/x': {
+              get: op({ operationId: 'x', 'x-thing': { $ref: `${ctx.url}/x.json` }, callbacks: { cb: { $ref: `${ctx.url}/cb.json` } } }),
+            },
+          },
+          {},
+          { 'x-root': { $ref: '/etc/passwd' } },
+        ),
+      )(dir),
   });
   add({
-    id: 'url-refs-in-examples', family: 'URL and file $refs inside example/default/enum data (GitHub-style)', expect: 'ok', client: true,
-    build: (dir, ctx) => json(spec(
-      {
-        '/x': {
-          get: op({ operationId: 'x', parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, example: { $ref: `${ctx.url}/param-example.json` } }] },
-            { type: 'object', example: { $ref: `${ctx.url}/schema-example.json` }, examples: [{ $ref: `${ctx.url}/schema-examples.json` }], properties: { a: { type: 'object', example: { deep: [{ $ref: '../secret.txt' }] } }, l: { type: 'object', default: { $ref: '#/components/schemas/Err' } } } }),
-          post: op({ operationId: 'y', requestBody: { content: { 'application/json': { schema: { type: 'object' }, example: { $ref: `${ctx.url}/media-example.json` }, examples: { one: { value: { $ref: `${ctx.url}/named-example.json` } }, two: { externalValue: `${ctx.url}/external-value.json` }, three: { externalValue: '../secret.txt' }, four: { $ref: '#/components/examples/E' } } } } } }),
-        },
-      },
-      {},
-      {
-        servers: [{ url: `${ctx.url}/server` }], externalDocs: { url: `${ctx.url}/docs` }, info: { title: 'T', version: '1', termsOfService: `${ctx.url}/tos` },
-        components: { schemas: { Err: ERR }, examples: { E: { value: { $ref: '/etc/passwd' } }, F: { externalValue: `${ctx.url}/f.json` } } },
-      },
-    ))(dir),
+    id: 'url-refs-in-examples',
+    family: 'URL and file $refs inside example/default/enum data (GitHub-style)',
+    expect: 'ok',
+    client: true,
+    build: (dir, ctx) =>
+      json(
+        spec(
+          {
+            '/x': {
+              get: op(
+                {
+                  operationId: 'x',
+                  parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, example: { $ref: `${ctx.url}/param-example.json` } }],
+                },
+                {
+                  type: 'object',
+                  example: { $ref: `${ctx.url}/schema-example.json` },
+                  examples: [{ $ref: `${ctx.url}/schema-examples.json` }],
+                  properties: {
+                    a: { type: 'object', example: { deep: [{ $ref: '../secret.txt' }] } },
+                    l: { type: 'object', default: { $ref: '#/components/schemas/Err' } },
+                  },
+                },
+              ),
+              post: op({
+                operationId: 'y',
+                requestBody: {
+                  content: {
+                    'application/json': {
+                      schema: { type: 'object' },
+                      example: { $ref: `${ctx.url}/media-example.json` },
+                      examples: {
+                        one: { value: { $ref: `${ctx.url}/named-example.json` } },
+                        two: { externalValue: `${ctx.url}/external-value.json` },
+                        three: { externalValue: '../secret.txt' },
+                        four: { $ref: '#/components/examples/E' },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+          },
+          {},
+          {
+            servers: [{ url: `${ctx.url}/server` }],
+            externalDocs: { url: `${ctx.url}/docs` },
+            info: { title: 'T', version: '1', termsOfService: `${ctx.url}/tos` },
+            components: {
+              schemas: { Err: ERR },
+              examples: { E: { value: { $ref: '/etc/passwd' } }, F: { externalValue: `${ctx.url}/f.json` } },
+            },
+          },
+        ),
+      )(dir),
   });
-  for (const [where, ref] of [['default', 'url'], ['enum', 'url'], ['const', 'url'], ['default', '../secret.txt'], ['enum', '/etc/passwd']]) {
+  for (const [where, ref] of [
+    ['default', 'url'],
+    ['enum', 'url'],
+    ['const', 'url'],
+    ['default', '../secret.txt'],
+    ['enum', '/etc/passwd'],
+  ]) {
     add({
-      id: `refs-in-${where}-${ref === 'url' ? 'url' : 'file'}`, family: 'URL and file $refs inside example/default/enum data (GitHub-style)', expect: 'diagnostic', codes: ['REF_EXTERNAL'], client: true,
+      id: `refs-in-${where}-${ref === 'url' ? 'url' : 'file'}`,
+      family: 'URL and file $refs inside example/default/enum data (GitHub-style)',
+      expect: 'diagnostic',
+      codes: ['REF_EXTERNAL'],
+      client: true,
       build: (dir, ctx) => {
         const value = { $ref: ref === 'url' ? `${ctx.url}/${where}.json` : ref };
-        return json(spec({ '/x': { get: op({ operationId: 'x' }, { type: 'object', properties: { a: where === 'enum' ? { enum: [value] } : { [where]: value } } }) } }))(dir);
+        return json(
+          spec({
+            '/x': {
+              get: op(
+                { operationId: 'x' },
+                { type: 'object', properties: { a: where === 'enum' ? { enum: [value] } : { [where]: value } } },
+              ),
+            },
+          }),
+        )(dir);
       },
     });
   }
 
   // --- YAML bombs and oddities ---------------------------------------------------------------------------
   add({
-    id: 'yaml-alias-bomb', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'yaml-alias-bomb',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: (dir) => {
       let text = `${YAML_HEAD}${YAML_PATHS}x-bomb:\n  a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
-      for (let i = 1; i < 12; i++) text += `  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+      for (let i = 1; i < 12; i++)
+        text += `  a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]\n`;
       return yaml(text)(dir);
     },
   });
   add({
-    id: 'yaml-alias-bomb-in-schema', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'yaml-alias-bomb-in-schema',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: (dir) => {
       let text = `${YAML_HEAD}${YAML_PATHS}components:\n  schemas:\n    S0: &s0 { type: object, properties: { a: { type: string }, b: { type: string } } }\n`;
       for (let i = 1; i < 30; i++) text += `    S${i}: &s${i} { type: object, properties: { a: *s${i - 1}, b: *s${i - 1} } }\n`;
@@ -503,7 +931,11 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'yaml-merge-key-chain', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['SYNTAX_ERROR'], isolate: true,
+    id: 'yaml-merge-key-chain',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['SYNTAX_ERROR'],
+    isolate: true,
     build: (dir) => {
       let text = `${YAML_HEAD}${YAML_PATHS}x-merge:\n  m0: &m0 { k0: ${JSON.stringify(marker())} }\n`;
       for (let i = 1; i < 2000; i++) text += `  m${i}: &m${i} { <<: *m${i - 1}, k${i}: ${i} }\n`;
@@ -512,7 +944,9 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'yaml-merge-key-chain-small', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'ok',
+    id: 'yaml-merge-key-chain-small',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'ok',
     build: (dir) => {
       let text = `${YAML_HEAD}${YAML_PATHS}x-merge:\n  m0: &m0 { k0: ${JSON.stringify(marker())} }\n`;
       for (let i = 1; i < 60; i++) text += `  m${i}: &m${i} { <<: *m${i - 1}, k${i}: ${i} }\n`;
@@ -520,7 +954,9 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'yaml-merge-proto', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'ok',
+    id: 'yaml-merge-proto',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'ok',
     build: yaml(`${YAML_HEAD}paths:
   /a:
     get:
@@ -539,22 +975,41 @@ export function buildCases(): HostileCase[] {
 `),
   });
   add({
-    id: 'yaml-duplicate-keys', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['SYNTAX_ERROR'],
-    build: yaml(`${YAML_HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n  /a:\n    get:\n      responses:\n        '200': { description: again }\n`),
+    id: 'yaml-duplicate-keys',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['SYNTAX_ERROR'],
+    build: yaml(
+      `${YAML_HEAD}paths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n  /a:\n    get:\n      responses:\n        '200': { description: again }\n`,
+    ),
   });
   add({
-    id: 'json-duplicate-keys', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'ok',
+    id: 'json-duplicate-keys',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'ok',
     build: (dir) => {
-      write(dir, 'spec.json', `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}, "/a": {"get": {"operationId": "b", "summary": ${JSON.stringify(one(0))}, "responses": {"200": {"description": "ok"}}}}}}`);
+      write(
+        dir,
+        'spec.json',
+        `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}, "/a": {"get": {"operationId": "b", "summary": ${JSON.stringify(one(0))}, "responses": {"200": {"description": "ok"}}}}}}`,
+      );
       return 'spec.json';
     },
   });
   add({
-    id: 'yaml-nesting-5000', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'yaml-nesting-5000',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: yaml(`${YAML_HEAD}${YAML_PATHS}x-deep: ${'['.repeat(5000)}1${']'.repeat(5000)}\n`),
   });
   add({
-    id: 'yaml-nesting-5000-block', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'yaml-nesting-5000-block',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: (dir) => {
       let text = `${YAML_HEAD}${YAML_PATHS}components:\n  schemas:\n    Deep:\n`;
       const lines: string[] = [];
@@ -564,44 +1019,91 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'json-nesting-5000-schema', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'json-nesting-5000-schema',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: (dir) => {
       const deep = '{"type": "object", "properties": {"a": '.repeat(5000) + '{"type": "string"}' + '}}'.repeat(5000);
-      write(dir, 'spec.json', `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": ${deep}}}}}}}}}`);
+      write(
+        dir,
+        'spec.json',
+        `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": ${deep}}}}}}}}}`,
+      );
       return 'spec.json';
     },
   });
   add({
-    id: 'json-nesting-100000', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', isolate: true,
+    id: 'json-nesting-100000',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    isolate: true,
     build: (dir) => {
-      write(dir, 'spec.json', `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+      write(
+        dir,
+        'spec.json',
+        `{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      );
       return 'spec.json';
     },
   });
   add({
-    id: 'yaml-custom-tags', family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting', expect: 'diagnostic', codes: ['SYNTAX_ERROR'],
+    id: 'yaml-custom-tags',
+    family: 'YAML alias bombs, merge-key chains, duplicate keys, deep nesting',
+    expect: 'diagnostic',
+    codes: ['SYNTAX_ERROR'],
     build: yaml(`${YAML_HEAD}${YAML_PATHS}x-fn: !!js/function 'function () { globalThis.__PWNED__ = 1 }'\n`),
   });
 
   // --- Patterns ----------------------------------------------------------------------------------------------
   add({
-    id: 'patterns-invalid-and-redos', family: 'invalid and ReDoS-prone patterns', expect: 'ok', client: true,
-    build: json(spec(
-      { '/p/{id}': { get: op({ operationId: 'p', parameters: [
-        { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^(a+)+$' } },
-        { name: 'q', in: 'query', schema: { type: 'string', pattern: '(' } },
-        { name: 'r', in: 'query', schema: { type: 'string', pattern: `[${marker()}` } },
-        { name: 's', in: 'query', schema: { type: 'string', pattern: '^(\\w+\\s?)*$' } },
-        { name: 't', in: 'query', schema: { type: 'string', pattern: `/${CODE}/ ${marker()} \`\${x}\`` } },
-        { name: 'u', in: 'query', schema: { type: 'string', pattern: '(?<x>a)\\k<x>\\:' } },
-      ] }, { $ref: '#/components/schemas/P' }) } },
-      { P: { type: 'object', properties: { a: { type: 'string', pattern: '(x+x+)+y' }, b: { type: 'string', pattern: '\\' }, c: { type: 'object', patternProperties: { '(': { type: 'string' }, '^(a|a)*$': { type: 'string' } } } } } },
-    )),
+    id: 'patterns-invalid-and-redos',
+    family: 'invalid and ReDoS-prone patterns',
+    expect: 'ok',
+    client: true,
+    build: json(
+      spec(
+        {
+          '/p/{id}': {
+            get: op(
+              {
+                operationId: 'p',
+                parameters: [
+                  { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^(a+)+$' } },
+                  { name: 'q', in: 'query', schema: { type: 'string', pattern: '(' } },
+                  { name: 'r', in: 'query', schema: { type: 'string', pattern: `[${marker()}` } },
+                  { name: 's', in: 'query', schema: { type: 'string', pattern: '^(\\w+\\s?)*$' } },
+                  { name: 't', in: 'query', schema: { type: 'string', pattern: `/${CODE}/ ${marker()} \`\${x}\`` } },
+                  { name: 'u', in: 'query', schema: { type: 'string', pattern: '(?<x>a)\\k<x>\\:' } },
+                ],
+              },
+              { $ref: '#/components/schemas/P' },
+            ),
+          },
+        },
+        {
+          P: {
+            type: 'object',
+            properties: {
+              a: { type: 'string', pattern: '(x+x+)+y' },
+              b: { type: 'string', pattern: '\\' },
+              c: { type: 'object', patternProperties: { '(': { type: 'string' }, '^(a|a)*$': { type: 'string' } } },
+            },
+          },
+        },
+      ),
+    ),
   });
 
   // --- Size ------------------------------------------------------------------------------------------------------
   add({
-    id: 'spec-50mb-description', family: '50 MB spec', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true, existingOut: true,
+    id: 'spec-50mb-description',
+    family: '50 MB spec',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
+    existingOut: true,
     build: async (dir) => {
       const path = join(dir, 'spec.yaml');
       const out = createWriteStream(path);
@@ -613,7 +1115,11 @@ export function buildCases(): HostileCase[] {
     },
   });
   add({
-    id: 'spec-50mb-paths', family: '50 MB spec', expect: 'diagnostic', codes: ['TOO_LARGE'], isolate: true,
+    id: 'spec-50mb-paths',
+    family: '50 MB spec',
+    expect: 'diagnostic',
+    codes: ['TOO_LARGE'],
+    isolate: true,
     build: async (dir) => {
       const path = join(dir, 'spec.json');
       const out = createWriteStream(path);
@@ -633,23 +1139,73 @@ export function buildCases(): HostileCase[] {
 
   // --- Not a spec ------------------------------------------------------------------------------------------------
   const notSpec = (id: string, text: string, codes: string[], name = 'spec.yaml') =>
-    add({ id, family: 'not an OpenAPI document', expect: 'diagnostic', codes, build: (dir) => { write(dir, name, text); return name; } });
+    add({
+      id,
+      family: 'not an OpenAPI document',
+      expect: 'diagnostic',
+      codes,
+      build: (dir) => {
+        write(dir, name, text);
+        return name;
+      },
+    });
   notSpec('not-an-object-array', '[1, 2, 3]', ['NOT_AN_OBJECT']);
   notSpec('not-an-object-scalar', `"${marker()}"`, ['NOT_AN_OBJECT']);
   notSpec('empty-file', '', ['NOT_AN_OBJECT']);
   notSpec('binary-garbage', '\u0000\u0001\u0002\uFFFD{{{[[[', ['SYNTAX_ERROR']);
   // Swagger 2.0 is converted to OpenAPI 3 (issue 16): its strings then travel like any spec's
-  add({ id: 'swagger-2', family: 'not an OpenAPI document', expect: 'ok', build: (dir) => { write(dir, 'spec.yaml', `swagger: "2.0"\ninfo: { title: ${JSON.stringify(one(0))}, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: ${JSON.stringify(one(2))}\n      responses: { "200": { description: ok }, "400": { description: ${JSON.stringify(one(3))} } }\n`); return 'spec.yaml'; } });
-  notSpec('openapi-version-payload', `openapi: ${JSON.stringify(one(1))}\ninfo: { title: T, version: "1" }\npaths: {}\n`, ['OPENAPI_VERSION_UNSUPPORTED']);
-  notSpec('paths-proto', '{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"__proto__": {"get": {"responses": {"200": {"description": "ok"}}}}}}', ['INVALID_STRUCTURE'], 'spec.json');
+  add({
+    id: 'swagger-2',
+    family: 'not an OpenAPI document',
+    expect: 'ok',
+    build: (dir) => {
+      write(
+        dir,
+        'spec.yaml',
+        `swagger: "2.0"\ninfo: { title: ${JSON.stringify(one(0))}, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: ${JSON.stringify(one(2))}\n      responses: { "200": { description: ok }, "400": { description: ${JSON.stringify(one(3))} } }\n`,
+      );
+      return 'spec.yaml';
+    },
+  });
+  notSpec('openapi-version-payload', `openapi: ${JSON.stringify(one(1))}\ninfo: { title: T, version: "1" }\npaths: {}\n`, [
+    'OPENAPI_VERSION_UNSUPPORTED',
+  ]);
+  notSpec(
+    'paths-proto',
+    '{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {"__proto__": {"get": {"responses": {"200": {"description": "ok"}}}}}}',
+    ['INVALID_STRUCTURE'],
+    'spec.json',
+  );
   notSpec('operation-not-object', `${YAML_HEAD}paths:\n  /a:\n    get: ${JSON.stringify(one(2))}\n`, ['INVALID_STRUCTURE']);
 
   // --- Identifiers from odd operationIds ------------------------------------------------------------------------
   add({
-    id: 'odd-operation-ids', family: 'reserved words and __proto__/constructor/toString as names', expect: 'ok',
-    build: json(spec(Object.fromEntries([
-      `a'; ${CODE} //`, `"+${CODE}+"`, '${x}', '123', '', '💥', 'ünïcödé', 'a\u2028b', `*/${CODE}/*`, 'x'.repeat(10_000), '$', '_', '__', 'then', 'Symbol.iterator',
-    ].map((id, i) => [`/o${i}`, { get: op({ operationId: id }) }])))),
+    id: 'odd-operation-ids',
+    family: 'reserved words and __proto__/constructor/toString as names',
+    expect: 'ok',
+    build: json(
+      spec(
+        Object.fromEntries(
+          [
+            `a'; ${CODE} //`,
+            `"+${CODE}+"`,
+            '${x}',
+            '123',
+            '',
+            '💥',
+            'ünïcödé',
+            'a\u2028b',
+            `*/${CODE}/*`,
+            'x'.repeat(10_000),
+            '$',
+            '_',
+            '__',
+            'then',
+            'Symbol.iterator',
+          ].map((id, i) => [`/o${i}`, { get: op({ operationId: id }) }]),
+        ),
+      ),
+    ),
   });
   return cases;
 }

@@ -53,30 +53,43 @@ const outDir = (c: HostileCase) => join(caseDir(c), 'out');
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st?.isDirectory() ? listFiles(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      const st = statSync(path, { throwIfNoEntry: false });
+      return st?.isDirectory() ? listFiles(path) : [path];
+    });
 }
 
 /** Names, sizes and mtimes: enough to see that a folder was not touched. */
 function snapshot(dir: string): string {
-  return listFiles(dir).map((f) => {
-    const st = statSync(f, { throwIfNoEntry: false });
-    return `${relative(dir, f)} ${st?.size} ${st?.mtimeMs}`;
-  }).join('\n');
+  return listFiles(dir)
+    .map((f) => {
+      const st = statSync(f, { throwIfNoEntry: false });
+      return `${relative(dir, f)} ${st?.size} ${st?.mtimeMs}`;
+    })
+    .join('\n');
 }
 
-function run(cmd: string, args: string[], options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; signal: string | null; output: string; timedOut: boolean }> {
+function run(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; signal: string | null; output: string; timedOut: boolean }> {
   return new Promise((done) => {
     const child = spawn(cmd, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const keep = (b: Buffer) => { if (output.length < 200_000) output += b.toString(); };
+    const keep = (b: Buffer) => {
+      if (output.length < 200_000) output += b.toString();
+    };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, options.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       done({ code, signal, output, timedOut });
@@ -87,25 +100,39 @@ function run(cmd: string, args: string[], options: { cwd: string; timeoutMs: num
 const NODE_ARGS = ['--max-old-space-size=512', '--import', 'tsx'];
 
 async function runJobs(batch: HostileCase[], name: string): Promise<void> {
-  const jobs: Job[] = batch.map((c) => ({ id: c.id, dir: caseDir(c), spec: join(caseDir(c), 'spec', rootFiles.get(c.id)!), out: outDir(c), client: c.client === true }));
+  const jobs: Job[] = batch.map((c) => ({
+    id: c.id,
+    dir: caseDir(c),
+    spec: join(caseDir(c), 'spec', rootFiles.get(c.id)!),
+    out: outDir(c),
+    client: c.client === true,
+  }));
   const jobsFile = join(ROOT, `${name}.jobs.json`);
   const resultsFile = join(ROOT, `${name}.results.json`);
   writeFileSync(jobsFile, JSON.stringify(jobs));
   const res = await run(process.execPath, [...NODE_ARGS, join(HERE, 'run-cases.ts'), jobsFile, resultsFile], {
-    cwd: ROOT, timeoutMs: STARTUP_ALLOWANCE_MS + CASE_LIMIT_MS * batch.length, env: { NODE_OPTIONS: '' },
+    cwd: ROOT,
+    timeoutMs: STARTUP_ALLOWANCE_MS + CASE_LIMIT_MS * batch.length,
+    env: { NODE_OPTIONS: '' },
   });
   const got: JobResult[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
   for (const r of got) results.set(r.id, r);
   for (const c of batch) {
-    if (!results.has(c.id)) childProblems.set(c.id, `child ${name} ended (code ${res.code}, signal ${res.signal}${res.timedOut ? ', timed out' : ''}) before this case finished:\n${res.output.slice(-3000)}`);
+    if (!results.has(c.id))
+      childProblems.set(
+        c.id,
+        `child ${name} ended (code ${res.code}, signal ${res.signal}${res.timedOut ? ', timed out' : ''}) before this case finished:\n${res.output.slice(-3000)}`,
+      );
   }
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: size }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 const rootFiles = new Map<string, string>();
@@ -146,26 +173,42 @@ beforeAll(async () => {
   const ok = cases.filter((c) => !c.knownDefect && results.get(c.id)?.exit === 0 && existsSync(join(outDir(c), 'tsconfig.json')));
   for (const c of ok) {
     const perFile = new Map<string, ScanResult>();
-    for (const file of listFiles(outDir(c)).filter((f) => f.endsWith('.ts'))) perFile.set(relative(outDir(c), file), scanMarkers(readFileSync(file, 'utf8'), MARKER_RE));
+    for (const file of listFiles(outDir(c)).filter((f) => f.endsWith('.ts')))
+      perFile.set(relative(outDir(c), file), scanMarkers(readFileSync(file, 'utf8'), MARKER_RE));
     scans.set(c.id, perFile);
   }
   if (ok.length) {
     const importsFile = join(ROOT, 'imports.json');
-    const imported = run(process.execPath, ['--import', 'tsx', join(HERE, 'import-all.ts'), importsFile, ...ok.map(outDir)], { cwd: ROOT, timeoutMs: 600_000, env: { PORT: '0', NODE_OPTIONS: '', NODE_ENV: 'test' } }).then((r) => {
-      imports = existsSync(importsFile) ? JSON.parse(readFileSync(importsFile, 'utf8')) : [{ file: '(child)', error: r.output.slice(-2000) }];
+    const imported = run(process.execPath, ['--import', 'tsx', join(HERE, 'import-all.ts'), importsFile, ...ok.map(outDir)], {
+      cwd: ROOT,
+      timeoutMs: 600_000,
+      env: { PORT: '0', NODE_OPTIONS: '', NODE_ENV: 'test' },
+    }).then((r) => {
+      imports = existsSync(importsFile)
+        ? JSON.parse(readFileSync(importsFile, 'utf8'))
+        : [{ file: '(child)', error: r.output.slice(-2000) }];
     });
     // tsc gets a copy (the import child needs the outputs as they are), where the runtime and client
     // core every output has alike are checked once (see test/support/shared-declarations.ts)
     const compile = join(ROOT, 'compile');
     for (const c of ok) cpSync(outDir(c), join(compile, c.id, 'out'), { recursive: true });
-    writeFileSync(join(compile, 'tsconfig.json'), JSON.stringify({
-      extends: `./${ok[0].id}/out/tsconfig.json`,
-      compilerOptions: { strict: true, noEmit: true },
-      include: ok.map((c) => `${c.id}/out/**/*.ts`),
-    }));
-    shareIdenticalFolders(ok.map((c) => join(compile, c.id, 'out')), optionsOf(join(compile, 'tsconfig.json')));
+    writeFileSync(
+      join(compile, 'tsconfig.json'),
+      JSON.stringify({
+        extends: `./${ok[0].id}/out/tsconfig.json`,
+        compilerOptions: { strict: true, noEmit: true },
+        include: ok.map((c) => `${c.id}/out/**/*.ts`),
+      }),
+    );
+    shareIdenticalFolders(
+      ok.map((c) => join(compile, c.id, 'out')),
+      optionsOf(join(compile, 'tsconfig.json')),
+    );
     const [tsc] = await Promise.all([
-      run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(compile, 'tsconfig.json'), '--pretty', 'false'], { cwd: compile, timeoutMs: 600_000 }),
+      run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(compile, 'tsconfig.json'), '--pretty', 'false'], {
+        cwd: compile,
+        timeoutMs: 600_000,
+      }),
       imported,
     ]);
     tscExit = tsc.code;
@@ -217,13 +260,18 @@ describe('hostile specs', () => {
       for (const code of c.codes ?? []) expect(r.stderr, `diagnostic ${code}`).toMatch(MESSAGES[code]);
       if (c.existingOut) expect(snapshot(out), 'an existing --out is left untouched').toBe(outSnapshots.get(c.id));
       else expect(existsSync(out), 'nothing is written').toBe(false);
-      expect(r.writes.filter((w) => inside(w, out)), 'no write into --out').toEqual([]);
+      expect(
+        r.writes.filter((w) => inside(w, out)),
+        'no write into --out',
+      ).toEqual([]);
     } else {
       expect(r.exit, detail).toBe(0);
       expect(existsSync(join(out, 'generated', 'contract.gen.ts'))).toBe(true);
       expect(existsSync(join(out, 'generated', 'client'))).toBe(c.client === true);
       if (c.existingOut) expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine\n');
-      const violations = [...(scans.get(c.id) ?? new Map<string, ScanResult>())].flatMap(([file, s]) => s.violations.map((v) => ({ file, ...v })));
+      const violations = [...(scans.get(c.id) ?? new Map<string, ScanResult>())].flatMap(([file, s]) =>
+        s.violations.map((v) => ({ file, ...v })),
+      );
       expect(violations, 'spec strings only in string-literal or comment tokens').toEqual([]);
     }
 
@@ -233,17 +281,33 @@ describe('hostile specs', () => {
     expect(r.prototypeChanged).toEqual([]);
     expect(r.connects, 'outgoing connections').toEqual([]);
     const specDir = join(dir, 'spec');
-    const badReads = r.reads.filter((p) => (inside(p, dir) && !inside(p, specDir) && !inside(p, out) && !inside(p, join(dir, 'tmp'))) || p.startsWith('/etc/') || /\/(passwd|secret\.txt)$/.test(p));
+    const badReads = r.reads.filter(
+      (p) =>
+        (inside(p, dir) && !inside(p, specDir) && !inside(p, out) && !inside(p, join(dir, 'tmp'))) ||
+        p.startsWith('/etc/') ||
+        /\/(passwd|secret\.txt)$/.test(p),
+    );
     expect(badReads, 'reads outside the spec folder').toEqual([]);
     const badWrites = r.writes.filter((p) => !inside(p, out) && !inside(p, join(dir, 'tmp')));
     if (c.knownDefect) console.warn(`known defect (${c.id}): ${c.knownDefect}`);
     expect(badWrites, 'writes outside --out').toEqual([]);
-    expect(readdirSync(dir).sort(), 'case folder').toEqual(existsSync(out) ? ['cwd', 'out', 'secret.txt', 'spec', 'tmp'] : ['cwd', 'secret.txt', 'spec', 'tmp']);
+    expect(readdirSync(dir).sort(), 'case folder').toEqual(
+      existsSync(out) ? ['cwd', 'out', 'secret.txt', 'spec', 'tmp'] : ['cwd', 'secret.txt', 'spec', 'tmp'],
+    );
     // @hey-api's config loader (jiti) keeps a transpile cache in the temp folder: a tool cache, not output.
-    expect(readdirSync(join(dir, 'tmp')).filter((f) => f !== 'jiti'), 'temporary files left behind').toEqual([]);
+    expect(
+      readdirSync(join(dir, 'tmp')).filter((f) => f !== 'jiti'),
+      'temporary files left behind',
+    ).toEqual([]);
     expect(readdirSync(join(dir, 'cwd')), 'files written to the working folder').toEqual([]);
     expect(snapshot(specDir), 'the spec folder is untouched').toBe(specSnapshots.get(c.id));
-    const leaked = [r.stdout, r.stderr, ...listFiles(out).filter((f) => !f.endsWith('keep.txt')).map((f) => readFileSync(f, 'utf8'))].some((t) => t.includes('SECRET_CANARY') || t.includes('root:x:0:0') || t.includes('fetched from the network'));
+    const leaked = [
+      r.stdout,
+      r.stderr,
+      ...listFiles(out)
+        .filter((f) => !f.endsWith('keep.txt'))
+        .map((f) => readFileSync(f, 'utf8')),
+    ].some((t) => t.includes('SECRET_CANARY') || t.includes('root:x:0:0') || t.includes('fetched from the network'));
     expect(leaked, 'content of files outside the spec folder or from the network in the output').toBe(false);
   });
 
@@ -264,10 +328,18 @@ describe('hostile specs', () => {
   // fixed, its test fails until the knownDefect note is removed from cases.ts.
   for (const c of cases.filter((x) => x.knownDefect)) {
     it.fails(`known defect, ${c.id}: ${c.knownDefect}`, async () => {
-      const tsc = await run(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(outDir(c), 'tsconfig.json'), '--pretty', 'false'], { cwd: ROOT, timeoutMs: 600_000 });
+      const tsc = await run(
+        process.execPath,
+        [join(REPO, 'node_modules/typescript/bin/tsc'), '-p', join(outDir(c), 'tsconfig.json'), '--pretty', 'false'],
+        { cwd: ROOT, timeoutMs: 600_000 },
+      );
       expect(tsc.code, tsc.output.slice(0, 2000)).toBe(0);
       const file = join(ROOT, `${c.id}.imports.json`);
-      await run(process.execPath, ['--import', 'tsx', join(HERE, 'import-all.ts'), file, outDir(c)], { cwd: ROOT, timeoutMs: 600_000, env: { PORT: '0', NODE_OPTIONS: '' } });
+      await run(process.execPath, ['--import', 'tsx', join(HERE, 'import-all.ts'), file, outDir(c)], {
+        cwd: ROOT,
+        timeoutMs: 600_000,
+        env: { PORT: '0', NODE_OPTIONS: '' },
+      });
       const got = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof imports) : [{ file: '(child)', error: 'crashed' }];
       expect(got.filter((i) => i.error || i.canary !== undefined || i.prototype)).toEqual([]);
     }, 300_000);
@@ -276,9 +348,23 @@ describe('hostile specs', () => {
   it('a tool config in the working folder (openapi-ts.config.*) is never run', async () => {
     const dir = join(ROOT, 'tool-config');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'spec.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/x': { get: { operationId: 'x', responses: { '200': { description: 'ok' } } } } } }));
-    writeFileSync(join(dir, 'openapi-ts.config.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(dir, 'PWNED'))}, 'ran');\nexport default {};\n`);
-    await run(process.execPath, [join(REPO, 'bin/faultline.js'), 'generate', 'spec.json', '--out', 'out'], { cwd: dir, timeoutMs: 600_000, env: { TMPDIR: dir } });
+    writeFileSync(
+      join(dir, 'spec.json'),
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'T', version: '1' },
+        paths: { '/x': { get: { operationId: 'x', responses: { '200': { description: 'ok' } } } } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'openapi-ts.config.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(dir, 'PWNED'))}, 'ran');\nexport default {};\n`,
+    );
+    await run(process.execPath, [join(REPO, 'bin/faultline.js'), 'generate', 'spec.json', '--out', 'out'], {
+      cwd: dir,
+      timeoutMs: 600_000,
+      env: { TMPDIR: dir },
+    });
     expect(existsSync(join(dir, 'PWNED')), 'a config file next to the spec ran').toBe(false);
   }, 300_000);
 

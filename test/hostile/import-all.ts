@@ -11,10 +11,12 @@ import { pathToFileURL } from 'node:url';
 
 const [resultsFile, ...dirs] = process.argv.slice(2);
 const list = (dir: string): string[] =>
-  readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? list(path) : /\.ts$/.test(name) && !/\.d\.ts$/.test(name) ? [path] : [];
-  });
+  readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? list(path) : /\.ts$/.test(name) && !/\.d\.ts$/.test(name) ? [path] : [];
+    });
 const proto = () => Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 const before = proto();
 const results: { file: string; error?: string; canary?: unknown; prototype?: boolean }[] = [];

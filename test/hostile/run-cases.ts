@@ -48,27 +48,71 @@ const toPath = (p: unknown): string | undefined => {
   if (Buffer.isBuffer(p)) return resolve(p.toString());
   return undefined;
 };
-const isWriteFlag = (flags: unknown) => typeof flags === 'string' ? /[wax+]/.test(flags) : typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT)) !== 0;
+const isWriteFlag = (flags: unknown) =>
+  typeof flags === 'string'
+    ? /[wax+]/.test(flags)
+    : typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT)) !== 0;
 
 type AnyFn = (...args: any[]) => any;
 function wrap(target: any, name: string, record: (args: unknown[]) => void): void {
   const original = target[name] as AnyFn | undefined;
   if (typeof original !== 'function') return;
   target[name] = function (this: unknown, ...args: unknown[]) {
-    try { record(args); } catch { /* recording never breaks the call */ }
+    try {
+      record(args);
+    } catch {
+      /* recording never breaks the call */
+    }
     return original.apply(this, args);
   };
 }
-const rec = (list: () => string[], ...indexes: number[]) => (args: unknown[]) => {
-  for (const i of indexes.length ? indexes : [0]) {
-    const p = toPath(args[i]);
-    if (p) list().push(p);
-  }
-};
+const rec =
+  (list: () => string[], ...indexes: number[]) =>
+  (args: unknown[]) => {
+    for (const i of indexes.length ? indexes : [0]) {
+      const p = toPath(args[i]);
+      if (p) list().push(p);
+    }
+  };
 for (const target of [fs, fs.promises]) {
-  for (const name of ['readFileSync', 'readFile', 'createReadStream', 'readdirSync', 'readdir', 'opendirSync', 'opendir']) wrap(target, name, rec(() => reads));
-  for (const name of ['writeFileSync', 'writeFile', 'appendFileSync', 'appendFile', 'createWriteStream', 'mkdirSync', 'mkdir', 'mkdtempSync', 'mkdtemp', 'rmSync', 'rm', 'unlinkSync', 'unlink', 'rmdirSync', 'rmdir', 'truncateSync', 'truncate', 'utimesSync', 'chmodSync']) wrap(target, name, rec(() => writes));
-  for (const name of ['renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'symlinkSync', 'symlink', 'linkSync', 'link']) wrap(target, name, rec(() => writes, 0, 1));
+  for (const name of ['readFileSync', 'readFile', 'createReadStream', 'readdirSync', 'readdir', 'opendirSync', 'opendir'])
+    wrap(
+      target,
+      name,
+      rec(() => reads),
+    );
+  for (const name of [
+    'writeFileSync',
+    'writeFile',
+    'appendFileSync',
+    'appendFile',
+    'createWriteStream',
+    'mkdirSync',
+    'mkdir',
+    'mkdtempSync',
+    'mkdtemp',
+    'rmSync',
+    'rm',
+    'unlinkSync',
+    'unlink',
+    'rmdirSync',
+    'rmdir',
+    'truncateSync',
+    'truncate',
+    'utimesSync',
+    'chmodSync',
+  ])
+    wrap(
+      target,
+      name,
+      rec(() => writes),
+    );
+  for (const name of ['renameSync', 'rename', 'copyFileSync', 'copyFile', 'cpSync', 'cp', 'symlinkSync', 'symlink', 'linkSync', 'link'])
+    wrap(
+      target,
+      name,
+      rec(() => writes, 0, 1),
+    );
   for (const name of ['openSync', 'open']) {
     wrap(target, name, (args) => {
       const p = toPath(args[0]);
@@ -93,7 +137,9 @@ const { main } = await import('../../generator/cli.js');
 await import('../../generator/commands/generate.js');
 const results: JobResult[] = [];
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
 
 for (const job of jobs) {
   reads = [];
@@ -107,7 +153,13 @@ for (const job of jobs) {
   let exit: number | 'threw';
   try {
     const argv = ['generate', job.spec, '--out', job.out, '--quiet', ...(job.client ? [] : ['--no-client'])];
-    exit = await main(argv, { cwd: resolve(job.dir, 'cwd'), stdout: (t) => void stdout.push(t), stderr: (t) => void stderr.push(t), isTTY: false, env: { ...process.env } });
+    exit = await main(argv, {
+      cwd: resolve(job.dir, 'cwd'),
+      stdout: (t) => void stdout.push(t),
+      stderr: (t) => void stderr.push(t),
+      isTTY: false,
+      env: { ...process.env },
+    });
   } catch (err) {
     exit = 'threw';
     stderr.push(String((err as Error)?.stack ?? err));
@@ -116,8 +168,15 @@ for (const job of jobs) {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const after = protoSnapshot();
   results.push({
-    id: job.id, exit, stdout: stdout.join(''), stderr: stderr.join(''), ms, maxRssMb: Math.round(peakRss / 1048576),
-    reads: [...new Set(reads)], writes: [...new Set(writes)], connects,
+    id: job.id,
+    exit,
+    stdout: stdout.join(''),
+    stderr: stderr.join(''),
+    ms,
+    maxRssMb: Math.round(peakRss / 1048576),
+    reads: [...new Set(reads)],
+    writes: [...new Set(writes)],
+    connects,
     canary: (globalThis as Record<string, unknown>).__PWNED__,
     prototypeChanged: after === before ? [] : after.split(',').filter((n) => !before.split(',').includes(n)),
   });

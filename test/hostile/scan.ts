@@ -16,14 +16,29 @@ const SAFE_TOKENS = new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubsti
 const COMMENTS = new Set([ts.SyntaxKind.SingleLineCommentTrivia, ts.SyntaxKind.MultiLineCommentTrivia]);
 /** After these tokens a `/` is division; elsewhere it starts a regular expression. */
 const ENDS_EXPRESSION = new Set([
-  ts.SyntaxKind.Identifier, ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateTail, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken,
-  ts.SyntaxKind.ThisKeyword, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.RegularExpressionLiteral,
-  ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken,
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
 ]);
 
 export function scanMarkers(text: string, markerRe: RegExp, languageVariant = ts.LanguageVariant.Standard): ScanResult {
-  const occurrences = [...text.matchAll(new RegExp(markerRe.source, 'g'))].map((m) => ({ marker: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const occurrences = [...text.matchAll(new RegExp(markerRe.source, 'g'))].map((m) => ({
+    marker: m[0],
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
   const result: ScanResult = { safe: [], violations: [] };
   if (occurrences.length === 0) return result;
   const safeRanges: [number, number][] = [];
@@ -33,7 +48,8 @@ export function scanMarkers(text: string, markerRe: RegExp, languageVariant = ts
   let previous = ts.SyntaxKind.Unknown;
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     if (kind === ts.SyntaxKind.CloseBraceToken && stack.pop() === 'template') kind = scanner.reScanTemplateToken(false);
-    else if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_EXPRESSION.has(previous)) kind = scanner.reScanSlashToken();
+    else if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_EXPRESSION.has(previous))
+      kind = scanner.reScanSlashToken();
     if (kind === ts.SyntaxKind.OpenBraceToken) stack.push('brace');
     if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) stack.push('template');
     const start = scanner.getTokenStart();
@@ -48,7 +64,12 @@ export function scanMarkers(text: string, markerRe: RegExp, languageVariant = ts
       continue;
     }
     const token = tokens.find((t) => t.start <= o.start && o.start < t.end);
-    result.violations.push({ marker: o.marker, token: token ? ts.SyntaxKind[token.kind] : 'unknown', at: o.start, context: text.slice(Math.max(0, o.start - 60), o.end + 60) });
+    result.violations.push({
+      marker: o.marker,
+      token: token ? ts.SyntaxKind[token.kind] : 'unknown',
+      at: o.start,
+      context: text.slice(Math.max(0, o.start - 60), o.end + 60),
+    });
   }
   return result;
 }

@@ -22,11 +22,34 @@ export interface SpecOperation {
   requestBody?: Obj;
 }
 
-const JUNK_STRINGS = ['', 'abc', '1', '-1', '0', '1.5', 'true', 'null', 'a,b', 'a b', '2020-01-01', '2020-01-01T00:00:00Z', 'x@example.com', 'not-an-email', '%', 'é', 'a'.repeat(300), '[1]', '{"a":1}'];
+const JUNK_STRINGS = [
+  '',
+  'abc',
+  '1',
+  '-1',
+  '0',
+  '1.5',
+  'true',
+  'null',
+  'a,b',
+  'a b',
+  '2020-01-01',
+  '2020-01-01T00:00:00Z',
+  'x@example.com',
+  'not-an-email',
+  '%',
+  'é',
+  'a'.repeat(300),
+  '[1]',
+  '{"a":1}',
+];
 
 export function resolve(doc: Obj, node: any, depth = 0): any {
   while (node && typeof node === 'object' && typeof node.$ref === 'string' && depth++ < 20) {
-    node = node.$ref.slice(2).split('/').reduce((n: any, t: string) => n?.[t.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((n: any, t: string) => n?.[t.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
   }
   return node;
 }
@@ -39,7 +62,9 @@ export function operationsOf(doc: Obj): SpecOperation[] {
       const op = item?.[method];
       if (!op) continue;
       const own = (op.parameters ?? []).map((p: Obj) => resolve(doc, p));
-      const shared = (item.parameters ?? []).map((p: Obj) => resolve(doc, p)).filter((p: Obj) => !own.some((o: Obj) => o.name === p.name && o.in === p.in));
+      const shared = (item.parameters ?? [])
+        .map((p: Obj) => resolve(doc, p))
+        .filter((p: Obj) => !own.some((o: Obj) => o.name === p.name && o.in === p.in));
       out.push({ method: method.toUpperCase(), path, parameters: [...own, ...shared], requestBody: resolve(doc, op.requestBody) });
     }
   }
@@ -49,7 +74,11 @@ export function operationsOf(doc: Obj): SpecOperation[] {
 /** A value for `schema`: valid most of the time, junk otherwise. */
 export function valueArb(doc: Obj, schemaIn: any, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolve(doc, schemaIn) ?? {};
-  const junk = fc.oneof(fc.constantFrom<unknown>(...JUNK_STRINGS), fc.integer({ min: -3, max: 1000 }), fc.constantFrom<unknown>(null, true, false, 1.5, [], {}));
+  const junk = fc.oneof(
+    fc.constantFrom<unknown>(...JUNK_STRINGS),
+    fc.integer({ min: -3, max: 1000 }),
+    fc.constantFrom<unknown>(null, true, false, 1.5, [], {}),
+  );
   if (depth > 3) return junk;
   return fc.oneof({ weight: 6, arbitrary: validishArb(doc, schema, depth) }, { weight: 1, arbitrary: junk });
 }
@@ -68,10 +97,15 @@ function validishArb(doc: Obj, schema: Obj, depth: number): fc.Arbitrary<unknown
     }
     return validishArb(doc, merged, depth);
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type ?? (schema.properties ? 'object' : undefined);
+  const type = Array.isArray(schema.type)
+    ? schema.type.find((t: string) => t !== 'null')
+    : (schema.type ?? (schema.properties ? 'object' : undefined));
   switch (type) {
     case 'integer':
-      return fc.integer({ min: typeof schema.minimum === 'number' ? schema.minimum - 1 : -2, max: typeof schema.maximum === 'number' ? schema.maximum + 1 : 120 });
+      return fc.integer({
+        min: typeof schema.minimum === 'number' ? schema.minimum - 1 : -2,
+        max: typeof schema.maximum === 'number' ? schema.maximum + 1 : 120,
+      });
     case 'number':
       return fc.oneof(fc.integer({ min: -2, max: 120 }), fc.constantFrom(0.5, 4.25));
     case 'boolean':
@@ -109,7 +143,15 @@ function stringArb(schema: Obj): fc.Arbitrary<unknown> {
 function objectArb(doc: Obj, schema: Obj, depth: number): fc.Arbitrary<unknown> {
   const props = Object.entries((schema.properties ?? {}) as Obj);
   const required = new Set<string>(schema.required ?? []);
-  const entries = props.map(([name, s]) => fc.tuple(fc.constant(name), fc.oneof({ weight: required.has(name) ? 8 : 2, arbitrary: valueArb(doc, s, depth + 1) }, { weight: 1, arbitrary: fc.constant(undefined) })));
+  const entries = props.map(([name, s]) =>
+    fc.tuple(
+      fc.constant(name),
+      fc.oneof(
+        { weight: required.has(name) ? 8 : 2, arbitrary: valueArb(doc, s, depth + 1) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      ),
+    ),
+  );
   const extra = fc.option(fc.tuple(fc.constantFrom('extra', 'unexpected_field'), fc.constantFrom<unknown>(1, 'x')), { freq: 6 });
   return fc.tuple(fc.tuple(...entries), extra).map(([pairs, more]) => {
     const value: Obj = {};
@@ -134,7 +176,16 @@ export function requestArb(doc: Obj, op: SpecOperation): fc.Arbitrary<DiffReques
   const content = op.requestBody?.content ? Object.keys(op.requestBody.content) : [];
   const bodyArb = content.length
     ? fc.oneof(
-        { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...content), valueArb(doc, op.requestBody!.content[content[0]]?.schema ?? {}), fc.constantFrom('', '; charset=utf-8')).map(([type, value, suffix]) => ({ type: type + suffix, value })) },
+        {
+          weight: 8,
+          arbitrary: fc
+            .tuple(
+              fc.constantFrom(...content),
+              valueArb(doc, op.requestBody!.content[content[0]]?.schema ?? {}),
+              fc.constantFrom('', '; charset=utf-8'),
+            )
+            .map(([type, value, suffix]) => ({ type: type + suffix, value })),
+        },
         { weight: 1, arbitrary: fc.constant(undefined) },
         { weight: 1, arbitrary: fc.constant({ type: 'application/json', value: 'not json at all' as unknown }) },
       )
@@ -150,14 +201,20 @@ export function requestArb(doc: Obj, op: SpecOperation): fc.Arbitrary<DiffReques
       labels.push(`${p.in}:${p.name}`);
       const enc = (v: unknown) => (how === 'raw' ? serialize(v).replace(/ /g, '%20') : encodeURIComponent(serialize(v)));
       if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(serialize(value)) || '%20');
-      else if (p.in === 'header') headers[p.name] = Array.isArray(value) ? value.map(serialize).join(',') : serialize(value).replace(/[^\x20-\x7e]/g, '');
+      else if (p.in === 'header')
+        headers[p.name] = Array.isArray(value) ? value.map(serialize).join(',') : serialize(value).replace(/[^\x20-\x7e]/g, '');
       else if (Array.isArray(value) && how === 'repeat') for (const v of value) query.push(`${encodeURIComponent(p.name)}=${enc(v)}`);
       else if (Array.isArray(value)) query.push(`${encodeURIComponent(p.name)}=${value.map((v) => enc(v)).join(',')}`);
       else query.push(`${encodeURIComponent(p.name)}=${enc(value)}`);
     }
     if (extra) query.push(extra);
     path = path.replace(/\{[^}]+\}/g, '1');
-    const request: DiffRequest = { method: op.method, path: path + (query.length ? `?${query.join('&')}` : ''), headers, label: `${op.method} ${op.path} [${labels.join(' ')}]` };
+    const request: DiffRequest = {
+      method: op.method,
+      path: path + (query.length ? `?${query.join('&')}` : ''),
+      headers,
+      label: `${op.method} ${op.path} [${labels.join(' ')}]`,
+    };
     if (body) {
       request.headers['content-type'] = body.type;
       const base = body.type.split(';')[0];

@@ -24,7 +24,10 @@ beforeAll(async () => {
 
 /** listUsers echoes its validated query; getUser returns a documented 200 body. */
 const handlers = {
-  listUsers: (input: any) => ({ status: 200, body: [{ id: 1, username: 'ann', email: 'a@b.co', dept: JSON.stringify(input.query), name: 'Ann', created_at: '2024-01-01T00:00:00Z' }] }),
+  listUsers: (input: any) => ({
+    status: 200,
+    body: [{ id: 1, username: 'ann', email: 'a@b.co', dept: JSON.stringify(input.query), name: 'Ann', created_at: '2024-01-01T00:00:00Z' }],
+  }),
 };
 
 async function serve(contract: unknown, apiSpec: object = spec) {
@@ -65,7 +68,7 @@ describe('plans in the contract are obeyed', () => {
     expect(notInteger.status).toBe(400);
   });
 
-  it('with the untouched contract the spec\'s own parameter works (the change above is what made the difference)', async () => {
+  it("with the untouched contract the spec's own parameter works (the change above is what made the difference)", async () => {
     const plain = await serve(original);
     try {
       const res = await fetch(`${plain.base}/user/?limit=5`);

@@ -31,7 +31,10 @@ const BASE = 'http://faultline.invalid';
 
 export const NUMBER_EDGES = ['Infinity', '1e400', '0x10', '0b11', '1e3', '+5', ' 5', '1.0', '9007199254740993', '99999999999999999999'];
 
-const specs = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1)
+const specs = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
   .map((line) => line.split('\t'))
   .filter((cols) => cols[10] === 'yes' && Number(cols[5]) <= MAX_BYTES)
   .map((cols) => [cols[0], Number(cols[5])] as const)
@@ -63,7 +66,8 @@ function edgeRequests(op: ModelOperation, valid: DiffRequest): DiffRequest[] {
         const u = new URL(url);
         u.searchParams.set(p.name, value);
         out.push({ ...valid, path: u.pathname + u.search, label });
-      } else if (p.in === 'header') out.push({ ...valid, headers: { ...valid.headers, [p.name]: value.trim() === value ? value : encodeURIComponent(value) }, label });
+      } else if (p.in === 'header')
+        out.push({ ...valid, headers: { ...valid.headers, [p.name]: value.trim() === value ? value : encodeURIComponent(value) }, label });
       else if (p.in === 'path') {
         const index = segments.indexOf(`{${p.name}}`);
         const parts = url.pathname.split('/');
@@ -76,16 +80,28 @@ function edgeRequests(op: ModelOperation, valid: DiffRequest): DiffRequest[] {
   return out;
 }
 
-const totals = { specs: 0, generated: 0, sampled: 0, requests: 0, agreed: 0, excused: {} as Record<string, number>, mismatches: 0, notGenerated: [] as string[] };
+const totals = {
+  specs: 0,
+  generated: 0,
+  sampled: 0,
+  requests: 0,
+  agreed: 0,
+  excused: {} as Record<string, number>,
+  mismatches: 0,
+  notGenerated: [] as string[],
+};
 const elapsed: [string, number][] = [];
 afterAll(() => {
   if (!process.env.DIFF_REPORT) return;
-  const slowest = elapsed.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([spec, ms]) => `${spec} ${ms} ms`);
+  const slowest = elapsed
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([spec, ms]) => `${spec} ${ms} ms`);
   console.log('corpus differential totals', JSON.stringify({ ...totals, slowest }, null, 1));
 });
 
 describe.each(specs)('compiled engine vs express-openapi-validator on corpus %s', (specPath, bytes) => {
-  it('agrees on verify\'s planned requests and the edge values, or an exception says why ours is right', async () => {
+  it("agrees on verify's planned requests and the edge values, or an exception says why ours is right", async () => {
     totals.specs++;
     const started = Date.now();
     // a spec's $refs may reach anywhere in the repository it came from (SpaceTraders: 74 files beside it)
@@ -99,13 +115,23 @@ describe.each(specs)('compiled engine vs express-openapi-validator on corpus %s'
     const operations = operationsToProbe(service.model.operations, bytes);
     if (operations.length < service.model.operations.length) totals.sampled++;
     const validator = createSchemaValidator(doc);
-    const { probes } = planProbes({ document: doc, operations, baseUrl: BASE, headers: {}, random: createRandom(14), validator, maxRequests: PLANNED_PER_SPEC });
+    const { probes } = planProbes({
+      document: doc,
+      operations,
+      baseUrl: BASE,
+      headers: {},
+      random: createRandom(14),
+      validator,
+      maxRequests: PLANNED_PER_SPEC,
+    });
     // oversized bodies test the body limit, which is not the validator's business
     const planned = probes.filter((p) => !p.label.startsWith('body: oversized')).map((p) => fromProbe(p.request, p.label));
-    const edges = operations.flatMap((op) => {
-      const valid = probes.find((p) => p.operation === op.key && p.kind === 'valid');
-      return valid ? edgeRequests(op, fromProbe(valid.request, 'valid')) : [];
-    }).slice(0, EDGES_PER_SPEC);
+    const edges = operations
+      .flatMap((op) => {
+        const valid = probes.find((p) => p.operation === op.key && p.kind === 'valid');
+        return valid ? edgeRequests(op, fromProbe(valid.request, 'valid')) : [];
+      })
+      .slice(0, EDGES_PER_SPEC);
     const [oracle, compiled] = await Promise.all([serveEngine(service, 'express-openapi-validator'), serveEngine(service, 'compiled')]);
     const mismatches: string[] = [];
     try {
@@ -118,7 +144,10 @@ describe.each(specs)('compiled engine vs express-openapi-validator on corpus %s'
         }
         const exception = EXCEPTIONS.find((e) => e.applies(specPath, request, want, got));
         if (exception) totals.excused[exception.id] = (totals.excused[exception.id] ?? 0) + 1;
-        else mismatches.push(`${request.label}: ${request.method} ${request.path} ${JSON.stringify(request.headers)} ${request.body?.slice(0, 300) ?? ""}\n  eov:      ${JSON.stringify(want)}\n  compiled: ${JSON.stringify(got)}`);
+        else
+          mismatches.push(
+            `${request.label}: ${request.method} ${request.path} ${JSON.stringify(request.headers)} ${request.body?.slice(0, 300) ?? ''}\n  eov:      ${JSON.stringify(want)}\n  compiled: ${JSON.stringify(got)}`,
+          );
       }
     } finally {
       await oracle.close();

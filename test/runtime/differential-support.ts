@@ -56,13 +56,16 @@ export async function buildService(input: string, cwd: string, refRoot?: string)
 export async function serveEngine(service: BuiltService, engine: Engine): Promise<Served> {
   const { contract } = service;
   const last: Served['last'] = {};
-  const handlers = new Proxy({}, {
-    get: (_t, name) => {
-      const op = contract.operations.find((o) => o.name === name);
-      const success = op?.successStatuses.find((s: string) => /^\d+$/.test(s)) ?? '200';
-      return () => ({ status: Number(success) });
+  const handlers = new Proxy(
+    {},
+    {
+      get: (_t, name) => {
+        const op = contract.operations.find((o) => o.name === name);
+        const success = op?.successStatuses.find((s: string) => /^\d+$/.test(s)) ?? '200';
+        return () => ({ status: Number(success) });
+      },
     },
-  });
+  );
   // each engine its own copy of the document: express-openapi-validator rewrites the one it is given
   const router = createServiceRouter(contract, structuredClone(service.document), handlers, {
     engine,

@@ -43,13 +43,16 @@ async function serve(dir: string, engine: Engine): Promise<Served> {
   const { contract } = await import(join(dir, 'generated/contract.gen.ts'));
   const spec = JSON.parse(readFileSync(join(dir, 'generated/openapi.json'), 'utf8'));
   const last: Served['last'] = {};
-  const handlers = new Proxy({}, {
-    get: (_t, name) => {
-      const op = contract.operations.find((o: { name: string }) => o.name === name);
-      const success = op?.successStatuses.find((s: string) => /^\d+$/.test(s)) ?? '200';
-      return () => ({ status: Number(success) });
+  const handlers = new Proxy(
+    {},
+    {
+      get: (_t, name) => {
+        const op = contract.operations.find((o: { name: string }) => o.name === name);
+        const success = op?.successStatuses.find((s: string) => /^\d+$/.test(s)) ?? '200';
+        return () => ({ status: Number(success) });
+      },
     },
-  });
+  );
   const router = runtime.createServiceRouter(contract, spec, handlers, {
     engine,
     validateResponses: false,
@@ -104,7 +107,10 @@ describe.each(SPECS)('compiled engine vs express-openapi-validator: %s', (name, 
       if (want.status === got.status && JSON.stringify(want.issues) === JSON.stringify(got.issues)) continue;
       const exception = EXCEPTIONS.find((e) => e.applies(name, request, want, got));
       if (exception) excused.set(exception.id, (excused.get(exception.id) ?? 0) + 1);
-      else mismatches.push(`${request.method} ${request.path} ${JSON.stringify(request.headers)} ${request.body ?? ''}\n  eov:      ${JSON.stringify(want)}\n  compiled: ${JSON.stringify(got)}`);
+      else
+        mismatches.push(
+          `${request.method} ${request.path} ${JSON.stringify(request.headers)} ${request.body ?? ''}\n  eov:      ${JSON.stringify(want)}\n  compiled: ${JSON.stringify(got)}`,
+        );
     }
     return { mismatches, excused, statuses };
   };
@@ -117,7 +123,8 @@ describe.each(SPECS)('compiled engine vs express-openapi-validator: %s', (name, 
   it(`agrees on ${RUNS_PER_OPERATION} generated requests per operation`, async () => {
     const requests = operationsOf(doc).flatMap((op, i) => fc.sample(requestArb(doc, op), { seed: SEED + i, numRuns: RUNS_PER_OPERATION }));
     const { mismatches, excused, statuses } = await compare(requests);
-    if (process.env.DIFF_REPORT) console.log(name, requests.length, 'requests; oracle statuses:', statuses, 'excused:', Object.fromEntries(excused));
+    if (process.env.DIFF_REPORT)
+      console.log(name, requests.length, 'requests; oracle statuses:', statuses, 'excused:', Object.fromEntries(excused));
     expect(mismatches.slice(0, 15)).toEqual([]);
   }, 300_000);
 });

@@ -22,7 +22,8 @@ let base: string;
 let close: () => Promise<void>;
 let contract: ReturnType<typeof contractChecker>;
 
-const describeBody = (body: any) => JSON.parse(JSON.stringify(body, (_k, v) => (v && v.type === 'Buffer' && Array.isArray(v.data) ? { bytes: v.data.length } : v)));
+const describeBody = (body: any) =>
+  JSON.parse(JSON.stringify(body, (_k, v) => (v && v.type === 'Buffer' && Array.isArray(v.data) ? { bytes: v.data.length } : v)));
 
 beforeAll(async () => {
   const result = await generate({ input: join(REPO, 'test/fixtures/service/media.yaml'), output: dir.path, cwd: REPO, client: false });
@@ -32,24 +33,45 @@ beforeAll(async () => {
   const spec = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
   contract = contractChecker(spec);
   const handlers = {
-    upload: ({ body }: any) => ({ status: 201, body: { ...describeBody(body), fileIsBuffer: Buffer.isBuffer(body.file?.buffer), fileText: body.file?.buffer.toString('utf8') } }),
+    upload: ({ body }: any) => ({
+      status: 201,
+      body: { ...describeBody(body), fileIsBuffer: Buffer.isBuffer(body.file?.buffer), fileText: body.file?.buffer.toString('utf8') },
+    }),
     putBlob: ({ body }: any) => ({ status: 201, body: { isBuffer: Buffer.isBuffer(body), size: body.length } }),
     addNote: ({ body }: any) => ({ status: 201, body: { note: body } }),
     book: ({ body }: any) => ({ status: 201, body }),
     exportAs: ({ params }: any) => {
       const booking = { Booking: { guest: 'Ann', nights: 2 } };
       switch (params.kind) {
-        case 'csv': return { status: 200, contentType: 'text/csv', body: 'guest,nights\nAnn,2\n' };
-        case 'xml': return { status: 200, contentType: 'application/xml', body: booking };
-        case 'bin': return { status: 200, contentType: 'application/octet-stream', body: Buffer.from([1, 2, 3]) };
-        case 'stream': return { status: 200, contentType: 'application/octet-stream', body: Readable.from([Buffer.from('ab'), Buffer.from('cd')]) };
-        default: return { status: 200, contentType: 'text/csv', body: { not: 'text' } };
+        case 'csv':
+          return { status: 200, contentType: 'text/csv', body: 'guest,nights\nAnn,2\n' };
+        case 'xml':
+          return { status: 200, contentType: 'application/xml', body: booking };
+        case 'bin':
+          return { status: 200, contentType: 'application/octet-stream', body: Buffer.from([1, 2, 3]) };
+        case 'stream':
+          return { status: 200, contentType: 'application/octet-stream', body: Readable.from([Buffer.from('ab'), Buffer.from('cd')]) };
+        default:
+          return { status: 200, contentType: 'text/csv', body: { not: 'text' } };
       }
     },
-    events: () => ({ status: 200, contentType: 'text/event-stream', body: (async function* () { yield 'hello'; yield { n: 2 }; })() }),
+    events: () => ({
+      status: 200,
+      contentType: 'text/event-stream',
+      body: (async function* () {
+        yield 'hello';
+        yield { n: 2 };
+      })(),
+    }),
   };
   const app = express();
-  app.use(runtime.createServiceRouter(service, spec, handlers, { logger: pino({ level: 'silent' }), bodyLimit: '64kb', uploadLimits: { files: 2 } }));
+  app.use(
+    runtime.createServiceRouter(service, spec, handlers, {
+      logger: pino({ level: 'silent' }),
+      bodyLimit: '64kb',
+      uploadLimits: { files: 2 },
+    }),
+  );
   ({ base, close } = await listen(app));
 }, 60_000);
 afterAll(async () => {
@@ -73,7 +95,16 @@ function form(entries: [string, string | Blob, string?][]): FormData {
 
 describe('multipart/form-data (busboy)', () => {
   it('fields are validated and typed, the file arrives as an object with a Buffer', async () => {
-    const reply = await post('/uploads', form([['title', 'Holiday'], ['count', '3'], ['public', 'true'], ['tags', 'a'], ['file', new Blob(['hello file'], { type: 'text/plain' }), 'a.txt']]));
+    const reply = await post(
+      '/uploads',
+      form([
+        ['title', 'Holiday'],
+        ['count', '3'],
+        ['public', 'true'],
+        ['tags', 'a'],
+        ['file', new Blob(['hello file'], { type: 'text/plain' }), 'a.txt'],
+      ]),
+    );
     const body = contract.expectDocumented('POST', '/uploads', 201, reply);
     expect(body).toMatchObject({ title: 'Holiday', count: 3, public: true, tags: ['a'], fileIsBuffer: true, fileText: 'hello file' });
     expect(body.file).toMatchObject({ fieldName: 'file', filename: 'a.txt', mimeType: 'text/plain', size: 10 });
@@ -81,43 +112,102 @@ describe('multipart/form-data (busboy)', () => {
 
   it.each([
     ['a missing file', [['title', 'x']]],
-    ['a title over maxLength', [['title', 'x'.repeat(21)], ['file', new Blob(['x']), 'x']]],
-    ['a count that is not canonical', [['title', 'x'], ['count', '0x3'], ['file', new Blob(['x']), 'x']]],
-    ['a count below its minimum', [['title', 'x'], ['count', '0'], ['file', new Blob(['x']), 'x']]],
+    [
+      'a title over maxLength',
+      [
+        ['title', 'x'.repeat(21)],
+        ['file', new Blob(['x']), 'x'],
+      ],
+    ],
+    [
+      'a count that is not canonical',
+      [
+        ['title', 'x'],
+        ['count', '0x3'],
+        ['file', new Blob(['x']), 'x'],
+      ],
+    ],
+    [
+      'a count below its minimum',
+      [
+        ['title', 'x'],
+        ['count', '0'],
+        ['file', new Blob(['x']), 'x'],
+      ],
+    ],
   ] as [string, [string, string | Blob, string?][]][])('%s -> documented 400', async (_name, entries) => {
     contract.expectDocumented('POST', '/uploads', 400, await post('/uploads', form(entries)));
   });
 
   it('a file over the size limit -> documented 413', async () => {
-    contract.expectDocumented('POST', '/uploads', 413, await post('/uploads', form([['title', 'x'], ['file', new Blob(['x'.repeat(70_000)]), 'big']])));
+    contract.expectDocumented(
+      'POST',
+      '/uploads',
+      413,
+      await post(
+        '/uploads',
+        form([
+          ['title', 'x'],
+          ['file', new Blob(['x'.repeat(70_000)]), 'big'],
+        ]),
+      ),
+    );
   });
 
   it('more files than allowed -> documented 413', async () => {
-    const entries: [string, string | Blob, string?][] = [['title', 'x'], ['file', new Blob(['1']), '1'], ['file', new Blob(['2']), '2'], ['file', new Blob(['3']), '3']];
+    const entries: [string, string | Blob, string?][] = [
+      ['title', 'x'],
+      ['file', new Blob(['1']), '1'],
+      ['file', new Blob(['2']), '2'],
+      ['file', new Blob(['3']), '3'],
+    ];
     contract.expectDocumented('POST', '/uploads', 413, await post('/uploads', form(entries)));
   });
 
   it('a malformed multipart body -> documented 400', async () => {
-    contract.expectDocumented('POST', '/uploads', 400, await post('/uploads', '--nope\r\ngarbage', { 'content-type': 'multipart/form-data' }));
+    contract.expectDocumented(
+      'POST',
+      '/uploads',
+      400,
+      await post('/uploads', '--nope\r\ngarbage', { 'content-type': 'multipart/form-data' }),
+    );
   });
 });
 
 describe('other request media types', () => {
   it('octet-stream arrives as a Buffer; over the limit is 413', async () => {
-    expect(contract.expectDocumented('POST', '/blobs', 201, await post('/blobs', new Uint8Array([1, 2, 3, 4]), { 'content-type': 'application/octet-stream' }))).toEqual({ isBuffer: true, size: 4 });
-    contract.expectDocumented('POST', '/blobs', 413, await post('/blobs', new Uint8Array(70_000), { 'content-type': 'application/octet-stream' }));
+    expect(
+      contract.expectDocumented(
+        'POST',
+        '/blobs',
+        201,
+        await post('/blobs', new Uint8Array([1, 2, 3, 4]), { 'content-type': 'application/octet-stream' }),
+      ),
+    ).toEqual({ isBuffer: true, size: 4 });
+    contract.expectDocumented(
+      'POST',
+      '/blobs',
+      413,
+      await post('/blobs', new Uint8Array(70_000), { 'content-type': 'application/octet-stream' }),
+    );
   });
 
   it('text/plain arrives as a string and is validated', async () => {
-    expect(contract.expectDocumented('POST', '/notes', 201, await post('/notes', 'short', { 'content-type': 'text/plain' }))).toEqual({ note: 'short' });
+    expect(contract.expectDocumented('POST', '/notes', 201, await post('/notes', 'short', { 'content-type': 'text/plain' }))).toEqual({
+      note: 'short',
+    });
     contract.expectDocumented('POST', '/notes', 400, await post('/notes', 'far too long a note', { 'content-type': 'text/plain' }));
   });
 
   it.each([
     ['application/xml', '<Booking><guest>Ann</guest><nights>2</nights><extras>late</extras></Booking>'],
     ['application/x-www-form-urlencoded', 'guest=Ann&nights=2&extras=late'],
-  ])('%s is parsed into the schema\'s shape and handed over typed', async (type, text) => {
-    expect(contract.expectDocumented('POST', '/bookings', 201, await post('/bookings', text, { 'content-type': type }))).toEqual({ guest: 'Ann', nights: 2, extras: ['late'] });
+  ])("%s is parsed into the schema's shape and handed over typed", async (type, text) => {
+    expect(contract.expectDocumented('POST', '/bookings', 201, await post('/bookings', text, { 'content-type': type }))).toEqual({
+      guest: 'Ann',
+      nights: 2,
+      extras: ['late'],
+    });
   });
 
   it.each([

@@ -47,7 +47,10 @@ beforeAll(async () => {
   serviceContract = (await import(join(dir.path, 'generated/contract.gen.ts'))).contract;
   const spec = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
   contract = contractChecker(spec);
-  const echo = (input: any) => ({ status: 200, body: { params: input.params, query: input.query, page: input.headers['x-page'] ?? null, cookies: input.cookies } });
+  const echo = (input: any) => ({
+    status: 200,
+    body: { params: input.params, query: input.query, page: input.headers['x-page'] ?? null, cookies: input.cookies },
+  });
   const handlers = {
     listPlaces: echo,
     createPlace: (input: any) => ({ status: 201, body: input.body }),
@@ -125,7 +128,12 @@ describe('numbers: canonical decimal text, safe integers, finite numbers (item 1
     ['/places', { 'X-Page': '7' }, (b: any) => expect(b.page).toBe(7)],
     ['/places', { Cookie: 'session=42' }, (b: any) => expect(b.cookies).toEqual({ session: 42 })],
   ] as const)('GET %s %j -> 200, the handler receives numbers', async (target, headers, check) => {
-    const body = contract.expectDocumented('GET', target.startsWith('/places/') ? '/places/{id}' : '/places', 200, await raw('GET', target, headers));
+    const body = contract.expectDocumented(
+      'GET',
+      target.startsWith('/places/') ? '/places/{id}' : '/places',
+      200,
+      await raw('GET', target, headers),
+    );
     check(body);
   });
 });
@@ -150,9 +158,12 @@ describe('query strings as URLSearchParams writes them (item 2)', () => {
 });
 
 describe('paths compared in one RFC 3986 normal form (item 3)', () => {
-  it.each(['/files/%3Cupload_url%3E', '/files/%3cupload_url%3e', '/files/<upload_url>', '/files/%3Cupload%5Furl%3E'])('POST %s -> 204', async (target) => {
-    expect((await raw('POST', target)).status).toBe(204);
-  });
+  it.each(['/files/%3Cupload_url%3E', '/files/%3cupload_url%3e', '/files/<upload_url>', '/files/%3Cupload%5Furl%3E'])(
+    'POST %s -> 204',
+    async (target) => {
+      expect((await raw('POST', target)).status).toBe(204);
+    },
+  );
 
   it.each(['/files/%3Cupload_url%3E', '/files/<upload_url>'])('GET %s -> 405 with Allow: POST', async (target) => {
     const reply = await raw('GET', target);
@@ -202,7 +213,9 @@ describe('response validation in production (item 8)', () => {
     const spec = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
     const invalid = () => ({ status: 200, body: ['not', 'an', 'object'] });
     const app = express();
-    app.use(runtime.createServiceRouter(serviceContract, spec, { getSchemaVersion: invalid }, { logger: pino({ level: 'silent' }), ...options }));
+    app.use(
+      runtime.createServiceRouter(serviceContract, spec, { getSchemaVersion: invalid }, { logger: pino({ level: 'silent' }), ...options }),
+    );
     return listen(app);
   };
 
@@ -220,7 +233,10 @@ describe('response validation in production (item 8)', () => {
   });
 
   it('validateResponses: 0 (a sampling rate) sends unchecked bodies as they are; 1 checks every one', async () => {
-    for (const [rate, status] of [[0, 200], [1, 500]] as const) {
+    for (const [rate, status] of [
+      [0, 200],
+      [1, 500],
+    ] as const) {
       const server = await serveWith({ validateResponses: rate });
       try {
         expect((await fetch(`${server.base}/schemas/1`)).status).toBe(status);
@@ -243,8 +259,16 @@ describe("Node's parser errors in the service-level shape (item 7)", () => {
     });
 
   it.each([
-    ['raw non-ASCII in the request line', Buffer.concat([Buffer.from('GET /caf'), Buffer.from([0xc3, 0xa9]), Buffer.from('?secret=1 HTTP/1.1\r\nHost: x\r\n\r\n')]), 400],
-    ['a bad chunk size', 'POST /places HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz-secret\r\n{}\r\n0\r\n\r\n', 400],
+    [
+      'raw non-ASCII in the request line',
+      Buffer.concat([Buffer.from('GET /caf'), Buffer.from([0xc3, 0xa9]), Buffer.from('?secret=1 HTTP/1.1\r\nHost: x\r\n\r\n')]),
+      400,
+    ],
+    [
+      'a bad chunk size',
+      'POST /places HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\nzz-secret\r\n{}\r\n0\r\n\r\n',
+      400,
+    ],
     ['headers too large', `GET /places HTTP/1.1\r\nHost: x\r\nX-Big: secret${'a'.repeat(20_000)}\r\n\r\n`, 431],
   ])('%s -> its status with a service-level error body, nothing echoed', async (_name, bytes, status) => {
     const text = await rawSocket(bytes);

@@ -67,14 +67,23 @@ describe('router as one middleware', () => {
 
   it('never passes a request on to a later middleware', async () => {
     const before = laterMiddlewareRan;
-    const answers = await Promise.all([fetch(`${base}/nothing/here`), fetch(`${base}/user/pam`, { method: 'PUT' }), fetch(`${base}/user/`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })]);
+    const answers = await Promise.all([
+      fetch(`${base}/nothing/here`),
+      fetch(`${base}/user/pam`, { method: 'PUT' }),
+      fetch(`${base}/user/`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+    ]);
     // the wrong media type: POST /user/ documents no 415, so its documented 400
     expect(answers.map((r) => r.status)).toEqual([404, 405, 400]);
     expect(laterMiddlewareRan).toBe(before);
   });
 
   it('gives every request its own copy of remembered issues', async () => {
-    const send = () => fetch(`${base}/user/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'not-an-email', password: 'x', username: 'bad name!', extra: true }) });
+    const send = () =>
+      fetch(`${base}/user/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'not-an-email', password: 'x', username: 'bad name!', extra: true }),
+      });
     const first = await send();
     const second = await send();
     expect(first.status).toBe(400);

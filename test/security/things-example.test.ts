@@ -9,9 +9,7 @@ import { createLogger } from '../../output/things/generated/runtime/index.js';
 import { contractChecker, send } from '../support/contract.js';
 import { listen } from '../support/server.js';
 
-const contract = contractChecker(
-  JSON.parse(readFileSync(new URL('../../output/things/generated/openapi.json', import.meta.url), 'utf8')),
-);
+const contract = contractChecker(JSON.parse(readFileSync(new URL('../../output/things/generated/openapi.json', import.meta.url), 'utf8')));
 
 describe('things example: GET /api/stats needs the admin key', () => {
   let server: Awaited<ReturnType<typeof listen>>;

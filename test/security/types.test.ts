@@ -60,7 +60,10 @@ describe('security types', () => {
     const ran = tsc(dir.path);
     const errors = ran.stdout.split('\n').filter((line) => /error TS/.test(line));
     expect(errors.length, ran.stdout).toBeGreaterThan(0);
-    expect(errors.every((line) => /(^|\/)missing\.ts\(6,/.test(line)), ran.stdout).toBe(true);
+    expect(
+      errors.every((line) => /(^|\/)missing\.ts\(6,/.test(line)),
+      ran.stdout,
+    ).toBe(true);
     expect(ran.stdout).toMatch(/basicAuth/);
   }, 300_000);
 });

@@ -32,7 +32,9 @@ describe('things', () => {
     ['votes not an integer', 'PATCH', '/api/things/1', { increase_votes_by: 'word' }, 400, '/api/things/{thing_id}'],
   ] as const)('%s -> %i', async (_name, method, path, body, status, template) => {
     const reply = await send(server.base, method, path, body);
-    const parsed = template ? contract.expectDocumented(method, template, status, reply) : (expect(reply.status).toBe(status), contract.expectSomeErrorSchema(reply));
+    const parsed = template
+      ? contract.expectDocumented(method, template, status, reply)
+      : (expect(reply.status).toBe(status), contract.expectSomeErrorSchema(reply));
     expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(parsed.status).toBe(status);
     expectNoLeak(reply.text);
@@ -52,9 +54,17 @@ describe('things', () => {
   });
 
   it('create, read, vote, delete: the happy path is documented too', async () => {
-    const created = contract.expectDocumented('POST', '/api/things', 201, await send(server.base, 'POST', '/api/things', { name: 'Lamp', description: 'bright', rating_out_of_five: 4 }));
+    const created = contract.expectDocumented(
+      'POST',
+      '/api/things',
+      201,
+      await send(server.base, 'POST', '/api/things', { name: 'Lamp', description: 'bright', rating_out_of_five: 4 }),
+    );
     const path = `/api/things/${created.thing_id}`;
-    expect(contract.expectDocumented('PATCH', '/api/things/{thing_id}', 200, await send(server.base, 'PATCH', path, { increase_votes_by: 3 })).votes).toBe(3);
+    expect(
+      contract.expectDocumented('PATCH', '/api/things/{thing_id}', 200, await send(server.base, 'PATCH', path, { increase_votes_by: 3 }))
+        .votes,
+    ).toBe(3);
     contract.expectDocumented('GET', '/api/things/{thing_id}', 200, await send(server.base, 'GET', path));
     contract.expectDocumented('DELETE', '/api/things/{thing_id}', 204, await send(server.base, 'DELETE', path));
     contract.expectDocumented('GET', '/api/things/{thing_id}', 404, await send(server.base, 'GET', path));
@@ -66,16 +76,18 @@ describe('users', () => {
   let server: Awaited<ReturnType<typeof listen>>;
   const pam = { email: 'pam@dm.com', dept: 'Accounting', password: 'jimjim', name: 'Pam Besly', username: 'pam' };
   beforeAll(async () => {
-    server = await listen(createUsers({
-      handlers: {
-        ...memoryUsers(),
-        // a handler whose database error leaks SQL in its message
-        updateUser: async () => {
-          throw new Error('SELECT * FROM users WHERE username = $1');
+    server = await listen(
+      createUsers({
+        handlers: {
+          ...memoryUsers(),
+          // a handler whose database error leaks SQL in its message
+          updateUser: async () => {
+            throw new Error('SELECT * FROM users WHERE username = $1');
+          },
         },
-      },
-      logger: silent,
-    }));
+        logger: silent,
+      }),
+    );
   });
   afterAll(() => server.close());
 
@@ -113,7 +125,10 @@ describe('users', () => {
   ] as const)('%s -> %i in a documented shape', async (_name, method, path, body, headers, status) => {
     const reply = await send(server.base, method, path, body, headers);
     expect(reply.status).toBe(status);
-    const parsed = status === 400 && path.startsWith('/user/') ? contract.expectDocumented(method, path.split('?')[0], status, reply) : contract.expectSomeErrorSchema(reply);
+    const parsed =
+      status === 400 && path.startsWith('/user/')
+        ? contract.expectDocumented(method, path.split('?')[0], status, reply)
+        : contract.expectSomeErrorSchema(reply);
     expect(parsed).toHaveProperty('detail');
     expect(reply.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(reply.headers.get('x-powered-by')).toBeNull();

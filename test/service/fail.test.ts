@@ -46,9 +46,21 @@ describe('input.fail', () => {
   });
 
   it('sets the documented fields it is given over the synthesized body, and the headers', async () => {
-    const failed = await reply(async ({ fail }) => fail(404, 'No thing has this id', { title: 'Thing not found', type: 'https://example.com/probs/no-thing' }, { headers: { 'Cache-Control': 'no-store' } }));
+    const failed = await reply(async ({ fail }) =>
+      fail(
+        404,
+        'No thing has this id',
+        { title: 'Thing not found', type: 'https://example.com/probs/no-thing' },
+        { headers: { 'Cache-Control': 'no-store' } },
+      ),
+    );
     const body = contract.expectDocumented('GET', '/api/things/{thing_id}', 404, failed);
-    expect(body).toMatchObject({ status: 404, title: 'Thing not found', type: 'https://example.com/probs/no-thing', detail: 'No thing has this id' });
+    expect(body).toMatchObject({
+      status: 404,
+      title: 'Thing not found',
+      type: 'https://example.com/probs/no-thing',
+      detail: 'No thing has this id',
+    });
     expect(failed.headers.get('cache-control')).toBe('no-store');
   });
 

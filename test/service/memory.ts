@@ -15,7 +15,10 @@ export function memoryUsers(): Partial<UserHandlers> {
       users.set(body.username, user);
       return { status: 201, body: user };
     },
-    listUsers: async ({ query }) => ({ status: 200, body: [...users.values()].slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 20)) }),
+    listUsers: async ({ query }) => ({
+      status: 200,
+      body: [...users.values()].slice(query.offset ?? 0, (query.offset ?? 0) + (query.limit ?? 20)),
+    }),
     getUser: async ({ params }) => {
       const user = users.get(params.username);
       if (!user) throw new NotFoundError(`No user named ${params.username}`);
@@ -29,7 +32,10 @@ export function memoryUsers(): Partial<UserHandlers> {
 }
 
 export function memoryThings(): Partial<ThingHandlers> {
-  const things = new Map<number, { thing_id: number; name: string; description: string; rating_out_of_five: number; votes: number; created_at: string }>();
+  const things = new Map<
+    number,
+    { thing_id: number; name: string; description: string; rating_out_of_five: number; votes: number; created_at: string }
+  >();
   let next = 1;
   const find = (id: number) => {
     const thing = things.get(id);

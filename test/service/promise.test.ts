@@ -32,44 +32,58 @@ describe.each(['express', 'fastify'] as const)('the promise table (%s)', (target
     const { createApp } = await import(join(dir.path, 'app.ts'));
     const { HttpError } = await import(join(dir.path, 'generated/runtime/index.ts'));
     errors = { HttpError, ...(await import(join(dir.path, 'generated/errors.gen.ts'))) };
-    const logger = pino({ level: 'info' }, new Writable({ write(chunk, _enc, done) { logs.push(JSON.parse(String(chunk))); done(); } }));
-    server = await listen(createApp({
-      logger,
-      onError: (error: unknown, ctx: { status: number; cause: string; operation?: { name: string } }) => {
-        reported.push({ error, status: ctx.status, cause: ctx.cause, operation: ctx.operation?.name });
-        throw new Error('a broken reporter must not break the response');
-      },
-      errorMappers: [
-        [Base, () => ({ status: 404, detail: 'mapped from Base' })],
-        [Derived, () => new HttpError(409, 'mapped from Derived')],
-      ],
-      handlers: {
-        createItem: async ({ body }: { body: { name: string } }) => {
-          if (body.name === 'conflict') throw new errors.HttpError(409, 'undocumented here');
-          if (body.name === 'badout') return { status: 201, body: { id: 'not-a-number', name: 1 } };
-          if (body.name === 'teapot') return { status: 418, body: {} };
-          if (body.name === 'deadlock') throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
-          return { status: 201, body: { id: 1, name: body.name } };
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _enc, done) {
+          logs.push(JSON.parse(String(chunk)));
+          done();
         },
-        getItem: async () => (behaviour.getItem ? behaviour.getItem() : { status: 200, body: { id: 1, name: 'a' } }),
-        getSecure: async () => {
-          throw new errors.HttpError(401, { detail: 'Sign in first', headers: { 'WWW-Authenticate': 'Bearer realm="features"' } });
+      }),
+    );
+    server = await listen(
+      createApp({
+        logger,
+        onError: (error: unknown, ctx: { status: number; cause: string; operation?: { name: string } }) => {
+          reported.push({ error, status: ctx.status, cause: ctx.cause, operation: ctx.operation?.name });
+          throw new Error('a broken reporter must not break the response');
         },
-        writeDb: async ({ body }: { body: { code: string } }) => {
-          throw Object.assign(new Error('duplicate key value violates unique constraint "users_pkey" DETAIL: Key (id)=(1) already exists. SELECT 1'), { code: body.code, table: 'users', constraint: 'users_pkey' });
+        errorMappers: [
+          [Base, () => ({ status: 404, detail: 'mapped from Base' })],
+          [Derived, () => new HttpError(409, 'mapped from Derived')],
+        ],
+        handlers: {
+          createItem: async ({ body }: { body: { name: string } }) => {
+            if (body.name === 'conflict') throw new errors.HttpError(409, 'undocumented here');
+            if (body.name === 'badout') return { status: 201, body: { id: 'not-a-number', name: 1 } };
+            if (body.name === 'teapot') return { status: 418, body: {} };
+            if (body.name === 'deadlock') throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+            return { status: 201, body: { id: 1, name: body.name } };
+          },
+          getItem: async () => (behaviour.getItem ? behaviour.getItem() : { status: 200, body: { id: 1, name: 'a' } }),
+          getSecure: async () => {
+            throw new errors.HttpError(401, { detail: 'Sign in first', headers: { 'WWW-Authenticate': 'Bearer realm="features"' } });
+          },
+          writeDb: async ({ body }: { body: { code: string } }) => {
+            throw Object.assign(
+              new Error('duplicate key value violates unique constraint "users_pkey" DETAIL: Key (id)=(1) already exists. SELECT 1'),
+              { code: body.code, table: 'users', constraint: 'users_pkey' },
+            );
+          },
+          noFive: async () => {
+            throw new Error('boom');
+          },
         },
-        noFive: async () => {
-          throw new Error('boom');
-        },
-      },
-    }));
+      }),
+    );
   });
   afterAll(async () => {
     await server?.close();
     dir.remove();
   });
 
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => send(server.base, method, path, body, headers);
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    send(server.base, method, path, body, headers);
   const documented = (method: string, template: string, status: number, reply: Reply) => {
     const body = contract.expectDocumented(method, template, status, reply);
     expectNoLeak(reply.text);
@@ -77,18 +91,52 @@ describe.each(['express', 'fastify'] as const)('the promise table (%s)', (target
   };
 
   it.each([
-    ['a string', () => { throw 'a string with SELECT * FROM secrets'; }],
-    ['null', () => { throw null; }],
-    ['undefined', () => { throw undefined; }],
-    ["the string 'router' (Express reads next('router') as leave the router)", () => { throw 'router'; }],
-    ['a plain object', () => { throw { sql: 'DELETE FROM users WHERE 1=1', stack: 'at x (/app/x.js:1:1)' }; }],
+    [
+      'a string',
+      () => {
+        throw 'a string with SELECT * FROM secrets';
+      },
+    ],
+    [
+      'null',
+      () => {
+        throw null;
+      },
+    ],
+    [
+      'undefined',
+      () => {
+        throw undefined;
+      },
+    ],
+    [
+      "the string 'router' (Express reads next('router') as leave the router)",
+      () => {
+        throw 'router';
+      },
+    ],
+    [
+      'a plain object',
+      () => {
+        throw { sql: 'DELETE FROM users WHERE 1=1', stack: 'at x (/app/x.js:1:1)' };
+      },
+    ],
     ['a rejected promise', () => Promise.reject(new Error('connection string postgres://admin:hunter2@db/prod'))],
-    ['an Error subclass', () => { throw new TypeError("Cannot read properties of undefined (reading 'x')"); }],
+    [
+      'an Error subclass',
+      () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    ],
   ])('throwing %s gives the documented 5XX with nothing of the error in it', async (_name, fn) => {
     behaviour.getItem = fn;
     const reply = await call('GET', '/items/1');
     const body = documented('GET', '/items/{id}', 500, reply);
-    expect(body).toEqual({ message: 'An unexpected error occurred.', code: 'INTERNAL_ERROR', requestId: reply.headers.get('x-request-id') });
+    expect(body).toEqual({
+      message: 'An unexpected error occurred.',
+      code: 'INTERNAL_ERROR',
+      requestId: reply.headers.get('x-request-id'),
+    });
     expect(reply.text).not.toMatch(/secrets|DELETE|hunter2|undefined/);
     behaviour.getItem = undefined;
   });
@@ -123,9 +171,13 @@ describe.each(['express', 'fastify'] as const)('the promise table (%s)', (target
   });
 
   it('the most specific registered mapper wins (Derived over Base)', async () => {
-    behaviour.getItem = () => { throw new Derived('x'); };
+    behaviour.getItem = () => {
+      throw new Derived('x');
+    };
     expect(documented('GET', '/items/{id}', 409, await call('GET', '/items/1')).message).toBe('mapped from Derived');
-    behaviour.getItem = () => { throw new Base('x'); };
+    behaviour.getItem = () => {
+      throw new Base('x');
+    };
     expect(documented('GET', '/items/{id}', 404, await call('GET', '/items/1')).message).toBe('mapped from Base');
     behaviour.getItem = undefined;
   });
@@ -159,14 +211,18 @@ describe.each(['express', 'fastify'] as const)('the promise table (%s)', (target
     // createItem documents no 503 (and no 5XX): a deadlock there is its documented 500
     documented('POST', '/items', 500, await call('POST', '/items', { name: 'deadlock' }));
     // getItem documents 5XX, which covers the 503
-    behaviour.getItem = () => { throw Object.assign(new Error('deadlock detected'), { code: '40P01' }); };
+    behaviour.getItem = () => {
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    };
     expect(documented('GET', '/items/{id}', 503, await call('GET', '/items/1')).code).toBe('DEADLOCK');
     behaviour.getItem = undefined;
   });
 
   it('onError sees every 5xx with its cause, and a throwing hook changes nothing', async () => {
     const before = reported.length;
-    behaviour.getItem = () => { throw new RangeError('kaboom'); };
+    behaviour.getItem = () => {
+      throw new RangeError('kaboom');
+    };
     documented('GET', '/items/{id}', 500, await call('GET', '/items/1'));
     behaviour.getItem = undefined;
     const seen = reported.slice(before);

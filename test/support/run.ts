@@ -20,6 +20,10 @@ export function faultline(args: string[], cwd = REPO): Ran {
  */
 export function tsc(project: string, buildInfo?: string): Ran {
   const incremental = buildInfo ? ['--incremental', '--tsBuildInfoFile', buildInfo] : [];
-  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', ...incremental, '-p', project], { cwd: REPO, encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(process.execPath, [join(REPO, 'node_modules/typescript/bin/tsc'), '--noEmit', ...incremental, '-p', project], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,10 +17,12 @@ import ts from 'typescript';
 export const SHARED_FOLDERS = ['generated/runtime', 'generated/client/client', 'generated/client/core'];
 
 function filesOf(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesOf(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesOf(path) : [path];
+    });
 }
 
 function sameFolder(a: string, b: string): boolean {
@@ -49,7 +51,14 @@ export function shareIdenticalFolders(folders: string[], compilerOptions: ts.Com
   const sources = SHARED_FOLDERS.flatMap((f) => filesOf(join(first, f))).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   if (!staysInside(first, SHARED_FOLDERS, sources)) return 0;
   const declarations = new Map<string, string>();
-  const program = ts.createProgram(sources, { ...compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: undefined, declarationDir: undefined });
+  const program = ts.createProgram(sources, {
+    ...compilerOptions,
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: undefined,
+    declarationDir: undefined,
+  });
   const emitted = program.emit(undefined, (file, text) => declarations.set(file, text));
   // a declaration tsc cannot write (or a source it cannot read) leaves every copy as source
   if (emitted.emitSkipped || emitted.diagnostics.length || sources.some((s) => !declarations.has(s.replace(/\.ts$/, '.d.ts')))) return 0;
@@ -72,12 +81,27 @@ export function shareIdenticalFolders(folders: string[], compilerOptions: ts.Com
 
 /** The compiler options of the corpus tests' one-program tsconfig.json. */
 export const STRICT_NODENEXT = {
-  target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'],
+  target: 'ES2022',
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ['node'],
 } as const;
 
 /** The compiler options of a tsconfig.json (its `extends` followed), as the TypeScript API takes them. */
 export function optionsOf(tsconfig: string): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    tsconfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
   if (!parsed) throw new Error(`${tsconfig}: unreadable`);
   return parsed.options;
 }

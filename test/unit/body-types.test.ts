@@ -4,7 +4,16 @@ import { receivedBodyType } from '../../generator/emit/body-types.js';
 import type { MultipartFields } from '../../generator/model/multipart-fields.js';
 
 const T = 'S';
-const files: MultipartFields[] = [{ contentType: 'multipart/form-data', fields: [{ name: 'avatar', kind: 'file' }, { name: 'name', kind: 'value' }, { name: 'a"b', kind: 'files' }] }];
+const files: MultipartFields[] = [
+  {
+    contentType: 'multipart/form-data',
+    fields: [
+      { name: 'avatar', kind: 'file' },
+      { name: 'name', kind: 'value' },
+      { name: 'a"b', kind: 'files' },
+    ],
+  },
+];
 
 describe('receivedBodyType', () => {
   it.each([
@@ -30,7 +39,9 @@ describe('receivedBodyType', () => {
   });
 
   it('a multipart body without file fields keeps its schema type', () => {
-    expect(receivedBodyType('multipart/form-data', T, [{ contentType: 'multipart/form-data', fields: [{ name: 'x', kind: 'value' }] }])).toBe(T);
+    expect(
+      receivedBodyType('multipart/form-data', T, [{ contentType: 'multipart/form-data', fields: [{ name: 'x', kind: 'value' }] }]),
+    ).toBe(T);
     expect(receivedBodyType('multipart/form-data', T, undefined)).toBe(T);
   });
 });

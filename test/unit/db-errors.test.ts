@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  DATABASE_ERROR_TABLE, NODE_CODES, PG_CONNECTION_MESSAGES, POSTGRES_SQLSTATES, SQLITE_CODES, SQLITE_RESULT_CODES, mapDatabaseError,
+  DATABASE_ERROR_TABLE,
+  NODE_CODES,
+  PG_CONNECTION_MESSAGES,
+  POSTGRES_SQLSTATES,
+  SQLITE_CODES,
+  SQLITE_RESULT_CODES,
+  mapDatabaseError,
 } from '../../templates/runtime/db-errors.js';
 
 /** What pg, postgres.js and PGlite throw: an Error with `code` and a server message. */
@@ -92,7 +98,17 @@ const OTHER: [string, { given: unknown; want: object | undefined }][] = [
   ['null', { given: null, want: undefined }],
   ['string', { given: '23505', want: undefined }],
   ['errno 5 outside SQLite', { given: { code: 'EIO', errno: 5 }, want: undefined }],
-  ['cause loop', { given: (() => { const e: { cause?: unknown } = {}; e.cause = e; return e; })(), want: undefined }],
+  [
+    'cause loop',
+    {
+      given: (() => {
+        const e: { cause?: unknown } = {};
+        e.cause = e;
+        return e;
+      })(),
+      want: undefined,
+    },
+  ],
 ];
 
 describe('mapDatabaseError', () => {
@@ -114,7 +130,11 @@ describe('mapDatabaseError', () => {
 
 describe('the table', () => {
   it('covers every SQLSTATE row in the tests', () => {
-    expect(Object.keys(POSTGRES_SQLSTATES).sort()).toEqual(POSTGRES.map(([, c]) => c.given).filter((c) => !c.startsWith('08')).sort());
+    expect(Object.keys(POSTGRES_SQLSTATES).sort()).toEqual(
+      POSTGRES.map(([, c]) => c.given)
+        .filter((c) => !c.startsWith('08'))
+        .sort(),
+    );
   });
   it('maps every named SQLite code and result number', () => {
     for (const name of Object.keys(SQLITE_CODES))

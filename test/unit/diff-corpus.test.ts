@@ -8,7 +8,11 @@ import { diffSpecs } from '../../generator/diff/index.js';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 const specs = existsSync(join(CORPUS, 'MANIFEST.tsv'))
-  ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((row) => row.split('\t')[0])
+  ? readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => row.split('\t')[0])
   : [];
 
 describe.skipIf(specs.length === 0)('diff over the corpus', () => {

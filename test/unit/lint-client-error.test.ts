@@ -35,6 +35,11 @@ describe('client-error-documented', () => {
     expect(warning.severity).toBe('warning');
     expect(warning.code).toBe('UNDOCUMENTED_CLIENT_ERROR');
     const named = warning.message.split(': ').pop()!.split(', ');
-    expect(named.sort()).toEqual(model.operations.filter((o) => o.path !== '/status').map((o) => o.name).sort());
+    expect(named.sort()).toEqual(
+      model.operations
+        .filter((o) => o.path !== '/status')
+        .map((o) => o.name)
+        .sort(),
+    );
   });
 });

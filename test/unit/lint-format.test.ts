@@ -5,8 +5,14 @@ import { summarize, type Finding } from '../../generator/lint/index.js';
 import type { Diagnostic } from '../../generator/diagnostics.js';
 
 const finding = (over: Partial<Finding>): Finding => ({
-  rule: 'needs-5xx', severity: 'error', file: 'api.yaml', line: 12, pointer: '#/paths/~1a/get/responses',
-  message: 'GET /a documents no 500', fix: "add a '500' response", ...over,
+  rule: 'needs-5xx',
+  severity: 'error',
+  file: 'api.yaml',
+  line: 12,
+  pointer: '#/paths/~1a/get/responses',
+  message: 'GET /a documents no 500',
+  fix: "add a '500' response",
+  ...over,
 });
 const findings = [
   finding({}),
@@ -17,21 +23,23 @@ const result = { findings, summary: summarize(findings) };
 
 describe('stylish', () => {
   it('groups by file, aligns lines, ends with counts', () => {
-    expect(formatStylish(result)).toBe([
-      'api.yaml',
-      '   12  error    GET /a documents no 500  needs-5xx',
-      "                fix: add a '500' response",
-      '  104  warning  POST /a, creates  create-needs-409',
-      "                fix: add a '500' response",
-      '',
-      'shared.yaml',
-      '  3  error    GET /a documents no 500  error-without-schema',
-      "              fix: add a '500' response",
-      '',
-      '3 problems (2 errors, 1 warning)',
-      'by rule: needs-5xx 1, error-without-schema 1, create-needs-409 1',
-      '',
-    ].join('\n'));
+    expect(formatStylish(result)).toBe(
+      [
+        'api.yaml',
+        '   12  error    GET /a documents no 500  needs-5xx',
+        "                fix: add a '500' response",
+        '  104  warning  POST /a, creates  create-needs-409',
+        "                fix: add a '500' response",
+        '',
+        'shared.yaml',
+        '  3  error    GET /a documents no 500  error-without-schema',
+        "              fix: add a '500' response",
+        '',
+        '3 problems (2 errors, 1 warning)',
+        'by rule: needs-5xx 1, error-without-schema 1, create-needs-409 1',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says so when there is nothing to report', () => {

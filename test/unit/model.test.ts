@@ -52,20 +52,24 @@ describe('paths', () => {
 
 describe('buildModel', () => {
   it('sorts operations by path then method, fixed segments before parameters', () => {
-    const { model } = buildModel(doc({
-      '/users/{id}': { delete: { responses: ok }, get: { responses: ok } },
-      '/users/me': { get: { responses: ok } },
-      '/a': { post: { responses: ok } },
-    }));
+    const { model } = buildModel(
+      doc({
+        '/users/{id}': { delete: { responses: ok }, get: { responses: ok } },
+        '/users/me': { get: { responses: ok } },
+        '/a': { post: { responses: ok } },
+      }),
+    );
     expect(model.operations.map((o) => o.key)).toEqual(['POST /a', 'GET /users/me', 'GET /users/{id}', 'DELETE /users/{id}']);
   });
 
   it('names operations from operationId, else method + path, and reports collisions', () => {
-    const { model, problems } = buildModel(doc({
-      '/user-id': { get: { responses: ok } },
-      '/user_id': { get: { responses: ok } },
-      '/x': { get: { operationId: 'getUserId', responses: ok } },
-    }));
+    const { model, problems } = buildModel(
+      doc({
+        '/user-id': { get: { responses: ok } },
+        '/user_id': { get: { responses: ok } },
+        '/x': { get: { operationId: 'getUserId', responses: ok } },
+      }),
+    );
     expect(model.operations.map((o) => o.name)).toEqual(['getUserId', 'getUserId2', 'getUserId3']);
     expect(problems.map((p) => p.code)).toEqual(['NAME_COLLISION', 'NAME_COLLISION']);
   });

@@ -10,10 +10,19 @@ import { refTo } from '../../templates/runtime/validate/ajv.js';
 
 const spec = {
   openapi: '3.0.3',
-  paths: { '/a': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: { id: 1 } } } } } } },
+  paths: {
+    '/a': {
+      post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' }, example: { id: 1 } } } } },
+    },
+  },
   components: {
     schemas: {
-      A: { type: 'object', required: ['id', 'b'], properties: { id: { type: 'integer', readOnly: true }, b: { $ref: '#/components/schemas/B' } }, example: { $id: 'not a schema' } },
+      A: {
+        type: 'object',
+        required: ['id', 'b'],
+        properties: { id: { type: 'integer', readOnly: true }, b: { $ref: '#/components/schemas/B' } },
+        example: { $id: 'not a schema' },
+      },
       B: { type: 'string', minLength: 2 },
       Unused: { type: 'object', properties: { x: { $ref: '#/components/schemas/B' } } },
     },

@@ -12,14 +12,19 @@ const RUNTIME = join(REPO, 'templates/runtime');
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+'(\.{1,2}\/[^']+)'/g;
 
 function runtimeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? runtimeFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? runtimeFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
 }
 
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of runtimeFiles(RUNTIME)) {
     const source = readFileSync(file, 'utf8');
-    graph.set(file, [...source.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts'))));
+    graph.set(
+      file,
+      [...source.matchAll(IMPORT)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts'))),
+    );
   }
   return graph;
 }
@@ -52,7 +57,12 @@ describe('runtime imports', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(graph).length).toBe(1);
   });
 

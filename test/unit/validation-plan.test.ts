@@ -34,8 +34,17 @@ describe('parameter plans', () => {
           parameters: [
             { name: 'trace', in: 'header', schema: { type: 'boolean' } },
             { $ref: '#/components/parameters/Tags' },
-            { name: 'filter', in: 'query', style: 'deepObject', schema: { type: 'object', properties: { a: { type: 'string', default: 'x' } } } },
-            { name: 'point', in: 'query', schema: { type: 'object', properties: { x: { type: 'number' }, ys: { type: 'array', items: { type: 'number' } } } } },
+            {
+              name: 'filter',
+              in: 'query',
+              style: 'deepObject',
+              schema: { type: 'object', properties: { a: { type: 'string', default: 'x' } } },
+            },
+            {
+              name: 'point',
+              in: 'query',
+              schema: { type: 'object', properties: { x: { type: 'number' }, ys: { type: 'array', items: { type: 'number' } } } },
+            },
             { name: 'json', in: 'query', content: { 'application/json': { schema: { type: 'object' } } } },
             { name: 'ids', in: 'query', explode: false, schema: { type: 'array', items: { type: ['integer', 'null'] } } },
             { name: 'session', in: 'cookie', allowEmptyValue: true, schema: { type: 'string' } },
@@ -45,20 +54,69 @@ describe('parameter plans', () => {
         },
       },
     },
-    components: { parameters: { Tags: { name: 'tags', in: 'query', style: 'pipeDelimited', allowReserved: true, schema: { type: 'array', items: { type: 'string' } } } } },
+    components: {
+      parameters: {
+        Tags: {
+          name: 'tags',
+          in: 'query',
+          style: 'pipeDelimited',
+          allowReserved: true,
+          schema: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
   };
   const plan = planOf(doc, 'getThing');
   const byName = Object.fromEntries(plan.parameters.map((p) => [p.name, p]));
 
   it.each([
-    ['operation parameters first, then the path item\'s it does not redeclare', plan.parameters.map((p) => p.name), ['trace', 'tags', 'filter', 'point', 'json', 'ids', 'session', 'id']],
-    ['a redeclared header is the operation\'s (lower-cased name, its own schema)', byName.trace, { name: 'trace', field: 'headers', schemaPointer: '#/paths/~1things~1{id}/get/parameters/0/schema', style: 'simple', explode: false, type: 'boolean' }],
-    ['a $ref\'d parameter points into components, keeps its style and flags', byName.tags, { name: 'tags', field: 'query', schemaPointer: '#/components/parameters/Tags/schema', style: 'pipeDelimited', explode: false, allowReserved: true, type: 'array' }],
-    ['deepObject: the properties\' defaults', byName.filter.deepObjectDefault, { a: 'x' }],
-    ['form + explode object: its properties and which are arrays', [byName.point.objectLike, byName.point.explodeProperties, byName.point.explodeArrays], [true, ['x', 'ys'], ['ys']]],
-    ['JSON content: parsed as JSON, schema under content', [byName.json.jsonContent, byName.json.schemaPointer], [true, '#/paths/~1things~1{id}/get/parameters/4/schema'.replace('/schema', '/content/application~1json/schema')]],
+    [
+      "operation parameters first, then the path item's it does not redeclare",
+      plan.parameters.map((p) => p.name),
+      ['trace', 'tags', 'filter', 'point', 'json', 'ids', 'session', 'id'],
+    ],
+    [
+      "a redeclared header is the operation's (lower-cased name, its own schema)",
+      byName.trace,
+      {
+        name: 'trace',
+        field: 'headers',
+        schemaPointer: '#/paths/~1things~1{id}/get/parameters/0/schema',
+        style: 'simple',
+        explode: false,
+        type: 'boolean',
+      },
+    ],
+    [
+      "a $ref'd parameter points into components, keeps its style and flags",
+      byName.tags,
+      {
+        name: 'tags',
+        field: 'query',
+        schemaPointer: '#/components/parameters/Tags/schema',
+        style: 'pipeDelimited',
+        explode: false,
+        allowReserved: true,
+        type: 'array',
+      },
+    ],
+    ["deepObject: the properties' defaults", byName.filter.deepObjectDefault, { a: 'x' }],
+    [
+      'form + explode object: its properties and which are arrays',
+      [byName.point.objectLike, byName.point.explodeProperties, byName.point.explodeArrays],
+      [true, ['x', 'ys'], ['ys']],
+    ],
+    [
+      'JSON content: parsed as JSON, schema under content',
+      [byName.json.jsonContent, byName.json.schemaPointer],
+      [true, '#/paths/~1things~1{id}/get/parameters/4/schema'.replace('/schema', '/content/application~1json/schema')],
+    ],
     ['path parameters: simple, required', [byName.id.field, byName.id.style, byName.id.required], ['params', 'simple', true]],
-    ['cookie: form, explode, allowEmptyValue', [byName.session.field, byName.session.style, byName.session.explode, byName.session.allowEmptyValue], ['cookies', 'form', true, true]],
+    [
+      'cookie: form, explode, allowEmptyValue',
+      [byName.session.field, byName.session.style, byName.session.explode, byName.session.allowEmptyValue],
+      ['cookies', 'form', true, true],
+    ],
   ])('%s', (_name, got, want) => {
     expect(got).toEqual(want);
   });
@@ -78,7 +136,11 @@ describe('body and response plans', () => {
         post: {
           operationId: 'upload',
           requestBody: { $ref: '#/components/requestBodies/Upload' },
-          responses: { '201': { $ref: '#/components/responses/Created' }, '4xx': { description: 'bad', content: { 'text/plain': { schema: { type: 'string' } } } }, 'x-extra': {} },
+          responses: {
+            '201': { $ref: '#/components/responses/Created' },
+            '4xx': { description: 'bad', content: { 'text/plain': { schema: { type: 'string' } } } },
+            'x-extra': {},
+          },
         },
       },
     },
@@ -88,12 +150,27 @@ describe('body and response plans', () => {
           required: true,
           content: {
             'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
-            'multipart/form-data': { schema: { type: 'object', properties: { n: { $ref: '#/components/schemas/N' }, flags: { type: 'array', items: { type: 'boolean' } }, on: { type: 'boolean' }, ns: { type: 'array', items: { $ref: '#/components/schemas/N' } } } } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  n: { $ref: '#/components/schemas/N' },
+                  flags: { type: 'array', items: { type: 'boolean' } },
+                  on: { type: 'boolean' },
+                  ns: { type: 'array', items: { $ref: '#/components/schemas/N' } },
+                },
+              },
+            },
             'application/json': { schema: { $ref: '#/components/schemas/N' } },
           },
         },
       },
-      responses: { Created: { description: 'made', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } } },
+      responses: {
+        Created: {
+          description: 'made',
+          content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } },
+        },
+      },
       schemas: { N: { type: 'integer' } },
     },
   };
@@ -103,11 +180,22 @@ describe('body and response plans', () => {
     expect(plan.body).toEqual({
       required: true,
       media: [
-        { type: 'application/octet-stream', schemaPointer: '#/components/requestBodies/Upload/content/application~1octet-stream/schema', binary: true },
+        {
+          type: 'application/octet-stream',
+          schemaPointer: '#/components/requestBodies/Upload/content/application~1octet-stream/schema',
+          binary: true,
+        },
         {
           type: 'multipart/form-data',
           schemaPointer: '#/components/requestBodies/Upload/content/multipart~1form-data/schema',
-          form: { numeric: [{ field: 'body', name: 'n', kind: 'integer', array: false }, { field: 'body', name: 'ns', kind: 'integer', array: true }], booleans: ['on'], arrays: ['flags', 'ns'] },
+          form: {
+            numeric: [
+              { field: 'body', name: 'n', kind: 'integer', array: false },
+              { field: 'body', name: 'ns', kind: 'integer', array: true },
+            ],
+            booleans: ['on'],
+            arrays: ['flags', 'ns'],
+          },
         },
         { type: 'application/json', schemaPointer: '#/components/requestBodies/Upload/content/application~1json/schema' },
       ],
@@ -116,7 +204,11 @@ describe('body and response plans', () => {
 
   it('responses keep their documented keys, point at the resolved response, and list only JSON schemas', () => {
     expect(plan.responses).toEqual([
-      { status: '201', hasContent: true, json: [{ type: 'application/json', schemaPointer: '#/components/responses/Created/content/application~1json/schema' }] },
+      {
+        status: '201',
+        hasContent: true,
+        json: [{ type: 'application/json', schemaPointer: '#/components/responses/Created/content/application~1json/schema' }],
+      },
       { status: '4xx', hasContent: true, json: [] },
     ]);
   });
@@ -127,7 +219,9 @@ describe('credentials in the query', () => {
     const doc = {
       security: [{ key: [] }],
       paths: { '/a': { get: { operationId: 'a', responses: ok }, post: { operationId: 'b', security: [], responses: ok } } },
-      components: { securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'api_key' }, other: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+      components: {
+        securitySchemes: { key: { type: 'apiKey', in: 'query', name: 'api_key' }, other: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+      },
     };
     expect(planOf(doc, 'a').credentialQueryNames).toEqual(['api_key']);
     expect(planOf(doc, 'b').credentialQueryNames).toBeUndefined();
@@ -147,8 +241,17 @@ describe('hostile names in contract.gen.ts stay data', () => {
           parameters: [
             { name: nasty(1), in: 'query', schema: { type: 'string' } },
             { name: nasty(2), in: 'header', schema: { type: 'string' } },
-            { name: 'deep', in: 'query', style: 'deepObject', schema: { type: 'object', properties: { [nasty(3)]: { type: 'string', default: nasty(4) } } } },
-            { name: 'obj', in: 'query', schema: { type: 'object', properties: { [nasty(5)]: { type: 'array', items: { type: 'string' } } } } },
+            {
+              name: 'deep',
+              in: 'query',
+              style: 'deepObject',
+              schema: { type: 'object', properties: { [nasty(3)]: { type: 'string', default: nasty(4) } } },
+            },
+            {
+              name: 'obj',
+              in: 'query',
+              schema: { type: 'object', properties: { [nasty(5)]: { type: 'array', items: { type: 'string' } } } },
+            },
           ],
           responses: { '200': { description: 'ok', content: { [`application/${'x'}+json`]: { schema: { type: 'object' } } } } },
         },

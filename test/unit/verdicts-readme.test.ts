@@ -69,7 +69,7 @@ describe('README "Stable error codes"', () => {
     }
   });
 
-  it('has every code the runtime sets by hand (`code: \'X\'`) in the table, so none escapes the README', () => {
+  it("has every code the runtime sets by hand (`code: 'X'`) in the table, so none escapes the README", () => {
     const dir = join(import.meta.dirname, '../../templates/runtime');
     const literals = new Set<string>();
     for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {

@@ -16,7 +16,10 @@ interface Item {
 type Json = Record<string, unknown>;
 
 export function createBrokenApp({ defects }: { defects: boolean }): express.Express {
-  const items = new Map<number, Item>([[1, { id: 1, name: 'lamp', price: 12.5 }], [2, { id: 2, name: 'desk', price: 99, note: 'oak' }]]);
+  const items = new Map<number, Item>([
+    [1, { id: 1, name: 'lamp', price: 12.5 }],
+    [2, { id: 2, name: 'desk', price: 99, note: 'oak' }],
+  ]);
   let nextId = 3;
   const app = express();
   app.disable('x-powered-by');
@@ -78,7 +81,11 @@ export function createBrokenApp({ defects }: { defects: boolean }): express.Expr
 
 /** 405 with Allow for known paths. PLANTED (405 without Allow): /items/:id omits the header. */
 function methodNotAllowed(defects: boolean) {
-  const paths: [RegExp, string[]][] = [[/^\/items$/, ['GET', 'POST']], [/^\/items\/[^/]+$/, ['GET', 'DELETE']], [/^\/stats$/, ['GET']]];
+  const paths: [RegExp, string[]][] = [
+    [/^\/items$/, ['GET', 'POST']],
+    [/^\/items\/[^/]+$/, ['GET', 'DELETE']],
+    [/^\/stats$/, ['GET']],
+  ];
   return (req: Request, res: Response, next: NextFunction) => {
     const hit = paths.find(([re]) => re.test(req.path));
     if (!hit) return next();

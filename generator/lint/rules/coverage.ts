@@ -26,8 +26,7 @@ const hasInput = (op: ModelOperation) => op.params.length > 0 || op.requestBody 
 /** The last path segment is literal (`/users`, not `/users/{id}`): a POST there usually creates. */
 const isCollectionPath = (path: string) => !/\{[^}]*\}\/?$/.test(path);
 const isCreatingPost = (op: ModelOperation) =>
-  op.method === 'post' &&
-  (op.responses.some((r) => r.status === '201') || (isCollectionPath(op.path) && op.requestBody !== undefined));
+  op.method === 'post' && (op.responses.some((r) => r.status === '201') || (isCollectionPath(op.path) && op.requestBody !== undefined));
 
 export const pathParamsNeed404: Rule = {
   id: 'path-params-need-404',
@@ -53,10 +52,14 @@ export const needs5xx: Rule = {
   id: 'needs-5xx',
   defaultSetting: 'error',
   description: 'every operation documents 500 (or 5XX/default) for unexpected failures',
-  check: missingStatusRule(() => true, ['500'], (op) => ({
-    message: `${op.key} documents no 500, 5XX or default response for unexpected failures`,
-    fix: "add a '500' response, e.g. `'500': { $ref: '#/components/responses/InternalServerError' }`",
-  })),
+  check: missingStatusRule(
+    () => true,
+    ['500'],
+    (op) => ({
+      message: `${op.key} documents no 500, 5XX or default response for unexpected failures`,
+      fix: "add a '500' response, e.g. `'500': { $ref: '#/components/responses/InternalServerError' }`",
+    }),
+  ),
 };
 
 export const createNeeds409: Rule = {

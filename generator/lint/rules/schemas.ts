@@ -49,7 +49,10 @@ export const inconsistentErrorSchema: Rule = {
 
 type Use = ErrorResponseDefinition['uses'][number];
 /** One body shape seen for a status, with the definitions that have it and how often they are used. */
-interface Variant { defs: ErrorResponseDefinition[]; uses: Use[] }
+interface Variant {
+  defs: ErrorResponseDefinition[];
+  uses: Use[];
+}
 
 function checkConsistency(ctx: LintContext): RawFinding[] {
   const fingerprint = createFingerprinter(ctx.document);

@@ -26,7 +26,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
 const regexCache = new Map<string, RegExp | undefined>();
 export function specRegex(pattern: string): RegExp | undefined {
   if (!regexCache.has(pattern)) {
-    try { regexCache.set(pattern, new RegExp(pattern, 'u')); } catch { regexCache.set(pattern, undefined); }
+    try {
+      regexCache.set(pattern, new RegExp(pattern, 'u'));
+    } catch {
+      regexCache.set(pattern, undefined);
+    }
   }
   return regexCache.get(pattern);
 }
@@ -83,10 +87,16 @@ export function definitelyInvalid(shape: Shape, value: unknown, ctx: ShapeContex
     const obj = value as Record<string, unknown>;
     if (shape.required.some((r) => !Object.hasOwn(obj, r))) return true;
     if (Object.keys(obj).some((k) => !shape.closedTo.every((set) => set.has(k)))) return true;
-    if ([...shape.properties.keys()].some((k) => Object.hasOwn(obj, k) && definitelyInvalid(propertyShape(shape, k, ctx), obj[k], ctx, depth + 1))) return true;
+    if (
+      [...shape.properties.keys()].some(
+        (k) => Object.hasOwn(obj, k) && definitelyInvalid(propertyShape(shape, k, ctx), obj[k], ctx, depth + 1),
+      )
+    )
+      return true;
   }
   const branch = (s: unknown, i: number) => toShape(s, `${shape.pointer}/${i}`, ctx);
-  if ([...shape.anyOf, ...shape.oneOf].some((list) => list.every((s, i) => definitelyInvalid(branch(s, i), value, ctx, depth + 1)))) return true;
+  if ([...shape.anyOf, ...shape.oneOf].some((list) => list.every((s, i) => definitelyInvalid(branch(s, i), value, ctx, depth + 1))))
+    return true;
   return shape.not.some((s, i) => certainlyValid(branch(s, i), value, ctx, depth + 1));
 }
 
@@ -125,7 +135,9 @@ function objectHolds(shape: Shape, obj: Record<string, unknown>, ctx: ShapeConte
   const keys = Object.keys(obj);
   if (keys.length < (shape.minProperties ?? 0) || keys.length > (shape.maxProperties ?? Infinity)) return false;
   if (shape.required.some((r) => !Object.hasOwn(obj, r))) return false;
-  return keys.every((k) => shape.closedTo.every((set) => set.has(k)) && certainlyValid(propertyShape(shape, k, ctx), obj[k], ctx, depth + 1));
+  return keys.every(
+    (k) => shape.closedTo.every((set) => set.has(k)) && certainlyValid(propertyShape(shape, k, ctx), obj[k], ctx, depth + 1),
+  );
 }
 
 /** The first of const, enum, default, example(s) that certainly validates. */
@@ -158,10 +170,14 @@ export function neutralValue(shape: Shape, ctx: ShapeContext, depth = 0): { valu
 
 function neutralOf(t: JsonType, shape: Shape, ctx: ShapeContext, depth: number): { value: Json } | undefined {
   switch (t) {
-    case 'null': return { value: null };
-    case 'string': return { value: '' };
-    case 'boolean': return { value: false };
-    case 'array': return { value: [] };
+    case 'null':
+      return { value: null };
+    case 'string':
+      return { value: '' };
+    case 'boolean':
+      return { value: false };
+    case 'array':
+      return { value: [] };
     case 'integer':
     case 'number': {
       const low = shape.minimum ?? (shape.exclusiveMinimum !== undefined ? Math.floor(shape.exclusiveMinimum) + 1 : 0);

@@ -65,9 +65,15 @@ export function unmetCodes(recipe: Recipe, documented: string): UnmetCode[] {
         const chosen = r.byStatus?.[String(status)] ?? r.byStatus?.[`${String(status)[0]}XX`];
         // An exact status answered with its class's generic value (`bad_request` for a 404) is
         // still worth a warning: the client learns less than the status says.
-        const generic = /^\d{3}$/.test(documented) && chosen !== undefined && pickByMeaning(r.enum, status)?.generic === true && !fromExample(r, status);
+        const generic =
+          /^\d{3}$/.test(documented) && chosen !== undefined && pickByMeaning(r.enum, status)?.generic === true && !fromExample(r, status);
         if (chosen === undefined || generic) {
-          const falls = chosen !== undefined ? `renders the generic ${JSON.stringify(chosen)}` : r.fallback !== undefined ? `renders ${JSON.stringify(r.fallback)}` : 'is left out';
+          const falls =
+            chosen !== undefined
+              ? `renders the generic ${JSON.stringify(chosen)}`
+              : r.fallback !== undefined
+                ? `renders ${JSON.stringify(r.fallback)}`
+                : 'is left out';
           out.push({ field: path.join('.') || '(body)', why: `no value of [${r.enum.join(', ')}] means ${documented}; it ${falls}` });
         }
         return;
@@ -94,7 +100,8 @@ export function codesIn(body: unknown): { field: string; value: string }[] {
   const visit = (node: unknown, path: string[]) => {
     if (!node || typeof node !== 'object' || Array.isArray(node) || path.length > 2) return;
     for (const [k, v] of Object.entries(node as Record<string, Json>)) {
-      if (typeof v === 'string' && /^(code|errorcode|error_code|errorCode|status)$/i.test(k)) out.push({ field: [...path, k].join('.'), value: v });
+      if (typeof v === 'string' && /^(code|errorcode|error_code|errorCode|status)$/i.test(k))
+        out.push({ field: [...path, k].join('.'), value: v });
       else if (v && typeof v === 'object' && /^(error|err|fault|problem)$/i.test(k)) visit(v, [...path, k]);
     }
   };

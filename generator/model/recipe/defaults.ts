@@ -43,19 +43,40 @@ export function defaultIssue(): Recipe {
  */
 export function textRecipe(shape: Shape | undefined, bc: BuildContext, asIssue = false): Outcome {
   if (shape?.types && !allows(shape, 'string')) {
-    return fail(shape.pointer, `text content needs a string schema, not ${shape.types.join(' or ')}`, 'use `type: string` or a JSON media type');
+    return fail(
+      shape.pointer,
+      `text content needs a string schema, not ${shape.types.join(' or ')}`,
+      'use `type: string` or a JSON media type',
+    );
   }
-  if (shape && (shape.const || shape.enum || shape.patterns.length || shape.formats.length || shape.unsupported.length || shape.not.length)) {
+  if (
+    shape &&
+    (shape.const || shape.enum || shape.patterns.length || shape.formats.length || shape.unsupported.length || shape.not.length)
+  ) {
     return fixedOrNeutral(shape, bc, 'free text cannot meet its const/enum/pattern/format');
   }
-  const issueLine: Recipe = { kind: 'join', parts: [{ kind: 'issue', field: 'where' }, { kind: 'issue', field: 'message' }], separator: ': ' };
+  const issueLine: Recipe = {
+    kind: 'join',
+    parts: [
+      { kind: 'issue', field: 'where' },
+      { kind: 'issue', field: 'message' },
+    ],
+    separator: ': ',
+  };
   const recipe: Recipe = asIssue
     ? issueLine
     : {
         kind: 'join',
         separator: '\n',
         parts: [
-          { kind: 'join', parts: [{ kind: 'slot', slot: 'title' }, { kind: 'slot', slot: 'detail' }], separator: ': ' },
+          {
+            kind: 'join',
+            parts: [
+              { kind: 'slot', slot: 'title' },
+              { kind: 'slot', slot: 'detail' },
+            ],
+            separator: ': ',
+          },
           { kind: 'issues', item: issueLine, synthesize: false },
         ],
       };

@@ -10,8 +10,20 @@ type Problem = Omit<Diagnostic, 'file' | 'line'>;
 
 export function recipeDiagnostics(recipes: ErrorRecipes): Problem[] {
   return [
-    ...recipes.unbuildable.map((f) => ({ code: 'NO_ERROR_BODY', severity: 'error' as const, pointer: f.pointer, message: `${f.message} (${usedBy(f)})`, fix: f.fix })),
-    ...recipes.meaningless.map((f) => ({ code: 'CODE_WITHOUT_MEANING', severity: 'warning' as const, pointer: f.pointer, message: `${f.message} (${usedBy(f)})`, fix: f.fix })),
+    ...recipes.unbuildable.map((f) => ({
+      code: 'NO_ERROR_BODY',
+      severity: 'error' as const,
+      pointer: f.pointer,
+      message: `${f.message} (${usedBy(f)})`,
+      fix: f.fix,
+    })),
+    ...recipes.meaningless.map((f) => ({
+      code: 'CODE_WITHOUT_MEANING',
+      severity: 'warning' as const,
+      pointer: f.pointer,
+      message: `${f.message} (${usedBy(f)})`,
+      fix: f.fix,
+    })),
   ];
 }
 

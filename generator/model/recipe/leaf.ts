@@ -24,15 +24,21 @@ const ERROR_STATUSES = Array.from({ length: 200 }, (_, i) => 400 + i);
 const GUARDS: GuardFormat[] = ['uri', 'uri-reference', 'uuid', 'json-pointer'];
 /** Safe stand-ins when a required slot may be missing at run time. */
 const FORMAT_FALLBACKS: Record<GuardFormat, string> = {
-  uri: 'about:blank', 'uri-reference': 'about:blank', uuid: '00000000-0000-0000-0000-000000000000', 'json-pointer': '',
+  uri: 'about:blank',
+  'uri-reference': 'about:blank',
+  uuid: '00000000-0000-0000-0000-000000000000',
+  'json-pointer': '',
 };
 
 /** A constant from const/enum/default/example, else a neutral value; the fix names the pointer. */
 export function fixedOrNeutral(shape: Shape, bc: BuildContext, why = 'it carries nothing faultline can fill'): Outcome {
   const v = fixedValue(shape, bc.shapes) ?? neutralValue(shape, bc.shapes);
   if (v) return { ok: true, recipe: { kind: 'const', value: v.value } };
-  return fail(shape.pointer, `no value is known to satisfy this required schema (${why})`,
-    `add a \`default\` or \`example\` to ${shape.pointer} that satisfies its own constraints`);
+  return fail(
+    shape.pointer,
+    `no value is known to satisfy this required schema (${why})`,
+    `add a \`default\` or \`example\` to ${shape.pointer} that satisfies its own constraints`,
+  );
 }
 
 /** The HTTP status as an integer or a string, narrowed by enum/minimum/maximum/pattern. */
@@ -61,7 +67,9 @@ export function buildStatus(shape: Shape, bc: BuildContext, required = true): Ou
   }
   const fixed = fixedValue(shape, bc.shapes);
   if (fixed) bc.notes.push(`${shape.pointer}: status cannot follow the response; fixed to ${JSON.stringify(fixed.value)}`);
-  return fixed ? { ok: true, recipe: { kind: 'const', value: fixed.value } } : fixedOrNeutral(shape, bc, 'its constraints reject some HTTP statuses');
+  return fixed
+    ? { ok: true, recipe: { kind: 'const', value: fixed.value } }
+    : fixedOrNeutral(shape, bc, 'its constraints reject some HTTP statuses');
 }
 
 type StringBase = { kind: 'slot'; slot: ProblemSlot } | { kind: 'issue'; field: IssueField };
@@ -88,11 +96,17 @@ export function buildString(shape: Shape, base: StringBase, required: boolean, b
     // Code-like enums say what the status means (codes.ts); others keep their first value.
     if (base.kind === 'slot' && ['code', 'type', 'title'].includes(base.slot)) Object.assign(rules, codeRules(rules.enum, required));
     else rules.fallback = rules.enum[0];
-    if (rules.fallback === undefined && !rules.byStatus) return required ? fixedOrNeutral(shape, bc) : { ok: true, recipe: { ...base, ...rules } };
+    if (rules.fallback === undefined && !rules.byStatus)
+      return required ? fixedOrNeutral(shape, bc) : { ok: true, recipe: { ...base, ...rules } };
   }
   // An optional `type` or guarded string is left out rather than filled with a made-up value.
   const mayBeMissing = base.kind === 'slot' && ['type', 'instance', 'requestId'].includes(base.slot);
-  if (rules.fallback === undefined && !rules.enum && required && (guard || (base.kind === 'slot' && base.slot === 'type') || mayBeMissing)) {
+  if (
+    rules.fallback === undefined &&
+    !rules.enum &&
+    required &&
+    (guard || (base.kind === 'slot' && base.slot === 'type') || mayBeMissing)
+  ) {
     rules.fallback = fallbackString(shape, base, guard, bc);
     if (rules.fallback === undefined && required) return fixedOrNeutral(shape, bc, 'no fallback string validates');
   }
@@ -119,8 +133,11 @@ function pinned(shape: Shape, required: boolean, bc: BuildContext, why: string):
     return { ok: true, recipe: { kind: 'const', value: fixed.value } };
   }
   const hasRegex = shape.patterns.every((p) => specRegex(p) !== undefined);
-  return fail(shape.pointer, `${why} constrains this string and no const/enum/default/example satisfies it${hasRegex ? '' : ' (the pattern does not compile)'}`,
-    `add a \`default\` or \`example\` that matches to ${shape.pointer}${required ? '' : ', or make the property optional'}`);
+  return fail(
+    shape.pointer,
+    `${why} constrains this string and no const/enum/default/example satisfies it${hasRegex ? '' : ' (the pattern does not compile)'}`,
+    `add a \`default\` or \`example\` that matches to ${shape.pointer}${required ? '' : ', or make the property optional'}`,
+  );
 }
 
 /** `loc`/`path` arrays: strings (and integers when allowed) with an optional location prefix. */
@@ -134,10 +151,24 @@ export function buildIssuePath(shape: Shape, withLocation: boolean, bc: BuildCon
 
 /** Whether any string / any non-negative integer is certainly a valid path item. */
 function pathItemKinds(item: Shape, bc: BuildContext): { string: boolean; integer: boolean } {
-  const plain = (s: Shape) => !s.impossible && !s.enum && !s.const && !s.patterns.length && !s.formats.length && !s.unsupported.length
-    && !s.not.length && s.maxLength === undefined && (s.minLength ?? 0) === 0;
-  const plainInt = (s: Shape) => plain(s) && allows(s, 'integer') && (s.minimum ?? 0) <= 0 && s.exclusiveMinimum === undefined
-    && s.maximum === undefined && s.exclusiveMaximum === undefined && !s.multipleOf.length;
+  const plain = (s: Shape) =>
+    !s.impossible &&
+    !s.enum &&
+    !s.const &&
+    !s.patterns.length &&
+    !s.formats.length &&
+    !s.unsupported.length &&
+    !s.not.length &&
+    s.maxLength === undefined &&
+    (s.minLength ?? 0) === 0;
+  const plainInt = (s: Shape) =>
+    plain(s) &&
+    allows(s, 'integer') &&
+    (s.minimum ?? 0) <= 0 &&
+    s.exclusiveMinimum === undefined &&
+    s.maximum === undefined &&
+    s.exclusiveMaximum === undefined &&
+    !s.multipleOf.length;
   const unions = [...item.anyOf, ...item.oneOf];
   if (unions.length === 0) return { string: plain(item) && allows(item, 'string'), integer: plainInt(item) };
   if (unions.length > 1 || !plain(item)) return { string: false, integer: false };

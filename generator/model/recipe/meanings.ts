@@ -10,31 +10,117 @@
  */
 
 const MEANINGS: Record<number, string[]> = {
-  400: ['bad_request', 'invalid_argument', 'invalid_request', 'validation_failed', 'validation_error', 'invalid_input',
-    'invalid_params', 'invalid_parameter', 'invalid_parameters', 'malformed_request', 'malformed', 'bad_input', 'parse_error', 'validation', 'invalid'],
-  401: ['unauthenticated', 'unauthorized', 'not_authenticated', 'authentication_required', 'authentication_failed', 'authentication_error',
-    'invalid_token', 'invalid_credentials', 'token_expired', 'expired_token', 'login_required', 'auth_required'],
+  400: [
+    'bad_request',
+    'invalid_argument',
+    'invalid_request',
+    'validation_failed',
+    'validation_error',
+    'invalid_input',
+    'invalid_params',
+    'invalid_parameter',
+    'invalid_parameters',
+    'malformed_request',
+    'malformed',
+    'bad_input',
+    'parse_error',
+    'validation',
+    'invalid',
+  ],
+  401: [
+    'unauthenticated',
+    'unauthorized',
+    'not_authenticated',
+    'authentication_required',
+    'authentication_failed',
+    'authentication_error',
+    'invalid_token',
+    'invalid_credentials',
+    'token_expired',
+    'expired_token',
+    'login_required',
+    'auth_required',
+  ],
   402: ['payment_required', 'insufficient_funds', 'quota_payment'],
-  403: ['permission_denied', 'forbidden', 'access_denied', 'insufficient_permissions', 'insufficient_scope', 'not_permitted', 'not_authorized'],
+  403: [
+    'permission_denied',
+    'forbidden',
+    'access_denied',
+    'insufficient_permissions',
+    'insufficient_scope',
+    'not_permitted',
+    'not_authorized',
+  ],
   404: ['not_found', 'no_such', 'does_not_exist', 'unknown_resource', 'missing_resource'],
   405: ['method_not_allowed', 'unsupported_method', 'method_not_supported', 'invalid_method'],
   406: ['not_acceptable'],
   408: ['request_timeout', 'timeout', 'timed_out'],
-  409: ['already_exists', 'conflict', 'duplicate_resource', 'duplicate_entry', 'duplicate_key', 'duplicate', 'aborted', 'resource_exists', 'exists', 'version_mismatch'],
+  409: [
+    'already_exists',
+    'conflict',
+    'duplicate_resource',
+    'duplicate_entry',
+    'duplicate_key',
+    'duplicate',
+    'aborted',
+    'resource_exists',
+    'exists',
+    'version_mismatch',
+  ],
   410: ['gone', 'deleted', 'no_longer_available'],
   411: ['length_required'],
   412: ['precondition_failed', 'failed_precondition'],
-  413: ['payload_too_large', 'request_entity_too_large', 'request_too_large', 'entity_too_large', 'content_too_large', 'body_too_large', 'file_too_large', 'too_large'],
+  413: [
+    'payload_too_large',
+    'request_entity_too_large',
+    'request_too_large',
+    'entity_too_large',
+    'content_too_large',
+    'body_too_large',
+    'file_too_large',
+    'too_large',
+  ],
   414: ['uri_too_long', 'url_too_long'],
   415: ['unsupported_media_type', 'unsupported_content_type', 'invalid_content_type', 'unsupported_format'],
   416: ['range_not_satisfiable', 'invalid_range', 'out_of_range'],
-  422: ['unprocessable_entity', 'unprocessable_content', 'unprocessable', 'validation_failed', 'validation_error', 'invalid_argument', 'failed_precondition', 'semantic_error'],
+  422: [
+    'unprocessable_entity',
+    'unprocessable_content',
+    'unprocessable',
+    'validation_failed',
+    'validation_error',
+    'invalid_argument',
+    'failed_precondition',
+    'semantic_error',
+  ],
   423: ['locked', 'resource_locked'],
   428: ['precondition_required'],
-  429: ['too_many_requests', 'rate_limit_exceeded', 'rate_limited', 'rate_limit', 'resource_exhausted', 'quota_exceeded', 'throttled', 'throttling', 'slow_down'],
+  429: [
+    'too_many_requests',
+    'rate_limit_exceeded',
+    'rate_limited',
+    'rate_limit',
+    'resource_exhausted',
+    'quota_exceeded',
+    'throttled',
+    'throttling',
+    'slow_down',
+  ],
   431: ['header_fields_too_large', 'headers_too_large'],
   451: ['unavailable_for_legal_reasons', 'legal'],
-  500: ['internal_server_error', 'internal_error', 'internal', 'server_error', 'unexpected_error', 'unknown_error', 'api_error', 'system_error', 'unknown', 'data_loss', 'unexpected'],
+  500: [
+    'internal_server_error',
+    'internal_error',
+    'internal',
+    'server_error',
+    'unexpected_error',
+    'unknown_error',
+    'api_error',
+    'system_error',
+    'unknown',
+    'data_loss',
+    'unexpected',
+  ],
   501: ['not_implemented', 'unimplemented', 'not_supported', 'unsupported'],
   502: ['bad_gateway', 'upstream_error', 'bad_upstream'],
   503: ['service_unavailable', 'unavailable', 'temporarily_unavailable', 'maintenance', 'overloaded', 'try_again'],
@@ -52,7 +138,7 @@ export const MEANINGFUL_STATUSES: readonly number[] = Object.keys(MEANINGS).map(
 
 /** `NotFound`, `not-found`, `RESOURCE_NOT_FOUND`, `…/probs/not-found` -> `not_found`-style words. */
 export function wordsOf(value: string): string {
-  const tail = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value.split(/[/#:]/).filter(Boolean).pop() ?? value : value;
+  const tail = /^[a-z][a-z0-9+.-]*:/i.test(value) ? (value.split(/[/#:]/).filter(Boolean).pop() ?? value) : value;
   return tail
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -130,5 +216,7 @@ export function contradicts(value: string, status: number): boolean {
 
 /** The value to render when no value fits a status: one that means nothing known, else undefined. */
 export function neutralChoice(values: readonly string[]): string | undefined {
-  return values.find((v) => !SUCCESS.includes(wordsOf(v)) && statusesMeant(v).length === 0 && MEANINGFUL_STATUSES.every((s) => meaningScore(v, s) === 0));
+  return values.find(
+    (v) => !SUCCESS.includes(wordsOf(v)) && statusesMeant(v).length === 0 && MEANINGFUL_STATUSES.every((s) => meaningScore(v, s) === 0),
+  );
 }

@@ -31,13 +31,22 @@ export function describe(recipe: Recipe): Abstract {
     case 'issuePath':
       return { t: 'array', nonEmpty: recipe.withLocation };
     case 'object':
-      return { t: 'object', props: recipe.props.map((p) => ({ name: p.name, value: describe(p.value), always: !p.optional && alwaysPresent(p.value) })) };
+      return {
+        t: 'object',
+        props: recipe.props.map((p) => ({ name: p.name, value: describe(p.value), always: !p.optional && alwaysPresent(p.value) })),
+      };
     case 'issues':
       return { t: 'array', item: describe(recipe.item), nonEmpty: recipe.synthesize || (recipe.minItems ?? 0) > 0 };
     case 'choice':
       return { t: 'union', options: [describe(recipe.whenIssues), describe(recipe.otherwise)] };
     case 'flag':
-      return { t: 'union', options: [{ t: 'const', value: true }, { t: 'const', value: false }] };
+      return {
+        t: 'union',
+        options: [
+          { t: 'const', value: true },
+          { t: 'const', value: false },
+        ],
+      };
   }
 }
 

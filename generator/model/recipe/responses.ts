@@ -77,15 +77,24 @@ export function buildErrorRecipes(doc: Obj, operations: readonly ModelOperation[
         continue;
       }
       let recipe = base;
-      const example = /^\d{3}$/.test(response.status) && content.schemaPointer ? exampleOf(doc, defPointer, content.contentType) : undefined;
+      const example =
+        /^\d{3}$/.test(response.status) && content.schemaPointer ? exampleOf(doc, defPointer, content.contentType) : undefined;
       // Only an example every validator accepts is a template (certainlyValid never guesses).
-      if (example !== undefined && certainlyValid(toShape(valueAt(doc, content.schemaPointer!), content.schemaPointer!, { resolve }), example, { resolve })) {
+      if (
+        example !== undefined &&
+        certainlyValid(toShape(valueAt(doc, content.schemaPointer!), content.schemaPointer!, { resolve }), example, { resolve })
+      ) {
         recipe = applyExample(base, example, Number(response.status));
       }
       out.bodies.set(errorKey(operation, response.status), { contentType: content.contentType, recipe });
       for (const unmet of unmetCodes(recipe, response.status)) {
         const k = `${defPointer} ${response.status} ${unmet.field}`;
-        const finding = meaningless.get(k) ?? { pointer: defPointer, message: `${response.status} body: \`${unmet.field}\`: ${unmet.why}`, fix: `add a value that means ${response.status} to the enum of \`${unmet.field}\`, or document an example body for this response`, uses: [] };
+        const finding = meaningless.get(k) ?? {
+          pointer: defPointer,
+          message: `${response.status} body: \`${unmet.field}\`: ${unmet.why}`,
+          fix: `add a value that means ${response.status} to the enum of \`${unmet.field}\`, or document an example body for this response`,
+          uses: [],
+        };
         meaningless.set(k, finding);
         finding.uses.push(use);
       }
@@ -95,15 +104,32 @@ export function buildErrorRecipes(doc: Obj, operations: readonly ModelOperation[
   return out;
 }
 
-function baseRecipe(doc: Obj, contentType: string, realSchema: string | undefined, schemaPointer: string, defPointer: string, resolve: (ref: string) => unknown): Recipe | RecipeFinding {
+function baseRecipe(
+  doc: Obj,
+  contentType: string,
+  realSchema: string | undefined,
+  schemaPointer: string,
+  defPointer: string,
+  resolve: (ref: string) => unknown,
+): Recipe | RecipeFinding {
   if (mediaKind(contentType) === 'other') {
     // The fix is the media type of this response, not the schema: point there.
-    return { pointer: `${defPointer}/content/${escapePointerToken(contentType)}`, message: `documented only as ${contentType}, which faultline cannot render error bodies as`, fix: 'document the error as application/json, application/problem+json or text/plain', uses: [] };
+    return {
+      pointer: `${defPointer}/content/${escapePointerToken(contentType)}`,
+      message: `documented only as ${contentType}, which faultline cannot render error bodies as`,
+      fix: 'document the error as application/json, application/problem+json or text/plain',
+      uses: [],
+    };
   }
   const schema = realSchema ? resolveLocal(doc, valueAt(doc, realSchema)) : undefined;
   const result = buildBodyRecipe(schema, contentType, { resolve, pointer: schemaPointer });
   if (result.ok) return result.recipe;
-  return { pointer: result.pointer, message: `no ${contentType} body valid against this error schema can be built: ${result.message}`, fix: result.fix, uses: [] };
+  return {
+    pointer: result.pointer,
+    message: `no ${contentType} body valid against this error schema can be built: ${result.message}`,
+    fix: result.fix,
+    uses: [],
+  };
 }
 
 /** Where the response is written: `#/components/responses/NotFound` or the operation's own entry. */

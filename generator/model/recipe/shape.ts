@@ -59,36 +59,71 @@ export interface ShapeContext {
 
 /** Thrown for cycles and runaway depth; the builder turns it into a diagnostic. */
 export class ShapeError extends Error {
-  constructor(readonly pointer: string, message: string, readonly fix: string) {
+  constructor(
+    readonly pointer: string,
+    message: string,
+    readonly fix: string,
+  ) {
     super(message);
   }
 }
 
 export const MAX_DEPTH = 40;
-const UNSUPPORTED = ['if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'dependencies', 'propertyNames',
-  'patternProperties', 'contains', 'prefixItems', 'unevaluatedItems', 'additionalItems'];
+const UNSUPPORTED = [
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependentSchemas',
+  'dependencies',
+  'propertyNames',
+  'patternProperties',
+  'contains',
+  'prefixItems',
+  'unevaluatedItems',
+  'additionalItems',
+];
 
 export function emptyShape(pointer: string): Shape {
-  return { pointer, examples: [], properties: new Map(), required: [], closedTo: [], additional: [], items: [],
-    patterns: [], formats: [], multipleOf: [], oneOf: [], anyOf: [], not: [], unsupported: [], refs: [] };
+  return {
+    pointer,
+    examples: [],
+    properties: new Map(),
+    required: [],
+    closedTo: [],
+    additional: [],
+    items: [],
+    patterns: [],
+    formats: [],
+    multipleOf: [],
+    oneOf: [],
+    anyOf: [],
+    not: [],
+    unsupported: [],
+    refs: [],
+  };
 }
 
 /** Normalizes `schema` found at `pointer`. `refs` holds the `$ref`s being followed (cycle guard). */
 export function toShape(schema: unknown, pointer: string, ctx: ShapeContext, refs: string[] = []): Shape {
   if (refs.length > MAX_DEPTH) throw new ShapeError(pointer, 'the schema nests deeper than faultline follows', 'flatten the error schema');
   if (schema === false) return { ...emptyShape(pointer), impossible: 'the schema is `false`' };
-  if (schema === true || schema === undefined || schema === null || typeof schema !== 'object' || Array.isArray(schema)) return emptyShape(pointer);
+  if (schema === true || schema === undefined || schema === null || typeof schema !== 'object' || Array.isArray(schema))
+    return emptyShape(pointer);
   const s = schema as Record<string, unknown>;
   let shape = ownShape(s, pointer);
   if (typeof s.$ref === 'string') {
-    if (refs.includes(s.$ref)) throw new ShapeError(pointer, `the schema refers to itself through ${s.$ref}`, 'break the $ref cycle in the error schema');
+    if (refs.includes(s.$ref))
+      throw new ShapeError(pointer, `the schema refers to itself through ${s.$ref}`, 'break the $ref cycle in the error schema');
     const target = ctx.resolve(s.$ref);
     if (target === undefined) throw new ShapeError(pointer, `cannot resolve ${s.$ref}`, 'point the $ref at an existing schema');
     shape = mergeShapes(toShape(target, s.$ref, ctx, [...refs, s.$ref]), shape);
     shape.refs = [s.$ref, ...shape.refs];
   }
   if (Array.isArray(s.allOf)) {
-    s.allOf.forEach((part, i) => { shape = mergeShapes(shape, toShape(part, `${pointer}/allOf/${i}`, ctx, refs)); });
+    s.allOf.forEach((part, i) => {
+      shape = mergeShapes(shape, toShape(part, `${pointer}/allOf/${i}`, ctx, refs));
+    });
   }
   // OpenAPI 3.0 `nullable: true` beside a `$ref`/`allOf` (GitHub does this) still admits null.
   if (s.nullable === true && s.type === undefined && shape.types && !shape.types.includes('null')) shape.types = [...shape.types, 'null'];
@@ -159,19 +194,34 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
   out.impossible = a.impossible ?? b.impossible;
   out.types = intersectTypes(a.types, b.types);
   if (out.types && out.types.length === 0) out.impossible ??= `no type satisfies both ${a.pointer} and ${b.pointer}`;
-  if (a.const && b.const && JSON.stringify(a.const.value) !== JSON.stringify(b.const.value)) out.impossible ??= 'two different `const` values';
+  if (a.const && b.const && JSON.stringify(a.const.value) !== JSON.stringify(b.const.value))
+    out.impossible ??= 'two different `const` values';
   out.const = a.const ?? b.const;
-  out.enum = a.enum && b.enum ? a.enum.filter((v) => b.enum!.some((w) => JSON.stringify(w) === JSON.stringify(v))) : a.enum ?? b.enum;
+  out.enum = a.enum && b.enum ? a.enum.filter((v) => b.enum!.some((w) => JSON.stringify(w) === JSON.stringify(v))) : (a.enum ?? b.enum);
   out.default = a.default ?? b.default;
   out.examples = [...a.examples, ...b.examples];
   out.properties = new Map(a.properties);
   for (const [name, list] of b.properties) out.properties.set(name, [...(out.properties.get(name) ?? []), ...list]);
   out.required = [...a.required, ...b.required.filter((r) => !a.required.includes(r))];
-  for (const key of ['closedTo', 'additional', 'items', 'patterns', 'formats', 'multipleOf', 'oneOf', 'anyOf', 'not', 'unsupported', 'refs'] as const) {
+  for (const key of [
+    'closedTo',
+    'additional',
+    'items',
+    'patterns',
+    'formats',
+    'multipleOf',
+    'oneOf',
+    'anyOf',
+    'not',
+    'unsupported',
+    'refs',
+  ] as const) {
     (out[key] as unknown[]) = [...(a[key] as unknown[]), ...(b[key] as unknown[])];
   }
-  for (const key of ['minItems', 'minProperties', 'minLength', 'minimum', 'exclusiveMinimum'] as const) out[key] = pick(Math.max, a[key], b[key]);
-  for (const key of ['maxItems', 'maxProperties', 'maxLength', 'maximum', 'exclusiveMaximum'] as const) out[key] = pick(Math.min, a[key], b[key]);
+  for (const key of ['minItems', 'minProperties', 'minLength', 'minimum', 'exclusiveMinimum'] as const)
+    out[key] = pick(Math.max, a[key], b[key]);
+  for (const key of ['maxItems', 'maxProperties', 'maxLength', 'maximum', 'exclusiveMaximum'] as const)
+    out[key] = pick(Math.min, a[key], b[key]);
   out.uniqueItems = a.uniqueItems || b.uniqueItems || undefined;
   return out;
 }

@@ -20,37 +20,113 @@ export type Scope = 'problem' | 'issue';
 
 /** Problem-level string slots. */
 const PROBLEM_STRINGS: Record<string, ProblemSlot> = {
-  title: 'title', error: 'title', name: 'title', statustext: 'title', reason: 'title', reasonphrase: 'title',
-  detail: 'detail', details: 'detail', message: 'detail', msg: 'detail', description: 'detail',
-  errordescription: 'detail', errormessage: 'detail', errormsg: 'detail', errordetail: 'detail',
-  type: 'type', instance: 'instance', path: 'instance', requestpath: 'instance',
-  requestid: 'requestId', traceid: 'requestId', correlationid: 'requestId', xrequestid: 'requestId',
-  errorid: 'requestId', incidentid: 'requestId',
-  code: 'code', errorcode: 'code', errortype: 'code', errorkey: 'code', kind: 'code',
-  timestamp: 'timestamp', time: 'timestamp', datetime: 'timestamp', occurredat: 'timestamp',
+  title: 'title',
+  error: 'title',
+  name: 'title',
+  statustext: 'title',
+  reason: 'title',
+  reasonphrase: 'title',
+  detail: 'detail',
+  details: 'detail',
+  message: 'detail',
+  msg: 'detail',
+  description: 'detail',
+  errordescription: 'detail',
+  errormessage: 'detail',
+  errormsg: 'detail',
+  errordetail: 'detail',
+  type: 'type',
+  instance: 'instance',
+  path: 'instance',
+  requestpath: 'instance',
+  requestid: 'requestId',
+  traceid: 'requestId',
+  correlationid: 'requestId',
+  xrequestid: 'requestId',
+  errorid: 'requestId',
+  incidentid: 'requestId',
+  code: 'code',
+  errorcode: 'code',
+  errortype: 'code',
+  errorkey: 'code',
+  kind: 'code',
+  timestamp: 'timestamp',
+  time: 'timestamp',
+  datetime: 'timestamp',
+  occurredat: 'timestamp',
 };
 
 const STATUS_NAMES = new Set(['status', 'statuscode', 'httpstatus', 'httpstatuscode', 'httpcode']);
 /** Integer `code` is an HTTP status in most specs (petstore's Error, Spotify). */
 const INTEGER_STATUS_NAMES = new Set(['code', 'errorcode']);
 
-const ISSUE_LISTS = new Set(['errors', 'issues', 'detail', 'details', 'violations', 'validationerrors', 'invalidfields',
-  'fielderrors', 'invalidparams', 'problems', 'fieldviolations', 'causes', 'suberrors', 'errordetails', 'validation']);
+const ISSUE_LISTS = new Set([
+  'errors',
+  'issues',
+  'detail',
+  'details',
+  'violations',
+  'validationerrors',
+  'invalidfields',
+  'fielderrors',
+  'invalidparams',
+  'problems',
+  'fieldviolations',
+  'causes',
+  'suberrors',
+  'errordetails',
+  'validation',
+]);
 
 /** Issue-level string fields, for properties of an item in an issue list. */
 const ISSUE_STRINGS: Record<string, IssueField> = {
-  message: 'message', msg: 'message', detail: 'message', description: 'message', reason: 'message',
-  errormessage: 'message', text: 'message',
-  pointer: 'pointer', jsonpointer: 'pointer', instancepath: 'pointer', path: 'pointer',
-  location: 'location', in: 'location', source: 'location',
-  field: 'field', name: 'field', param: 'field', parameter: 'field', property: 'field', attribute: 'field',
-  key: 'field', fieldname: 'field', propertyname: 'field', target: 'field', propertypath: 'where',
-  code: 'code', type: 'code', errorcode: 'code', kind: 'code', rule: 'code', keyword: 'code',
+  message: 'message',
+  msg: 'message',
+  detail: 'message',
+  description: 'message',
+  reason: 'message',
+  errormessage: 'message',
+  text: 'message',
+  pointer: 'pointer',
+  jsonpointer: 'pointer',
+  instancepath: 'pointer',
+  path: 'pointer',
+  location: 'location',
+  in: 'location',
+  source: 'location',
+  field: 'field',
+  name: 'field',
+  param: 'field',
+  parameter: 'field',
+  property: 'field',
+  attribute: 'field',
+  key: 'field',
+  fieldname: 'field',
+  propertyname: 'field',
+  target: 'field',
+  propertypath: 'where',
+  code: 'code',
+  type: 'code',
+  errorcode: 'code',
+  kind: 'code',
+  rule: 'code',
+  keyword: 'code',
 };
 const ISSUE_PATHS: Record<string, boolean> = { loc: true, location: true, path: false, fieldpath: false };
 
 /** Booleans that say whether retrying may help; they follow the status (codes.ts, meanings.ts). */
-const RETRY_FLAGS = new Set(['retryable', 'retriable', 'isretryable', 'isretriable', 'canretry', 'shouldretry', 'transient', 'istransient', 'temporary', 'istemporary']);
+const RETRY_FLAGS = new Set([
+  'retryable',
+  'retriable',
+  'isretryable',
+  'isretriable',
+  'canretry',
+  'shouldretry',
+  'transient',
+  'istransient',
+  'temporary',
+  'istemporary',
+]);
 
 /**
  * Optional objects that hold the error itself (`{error: {code, message}}`): the only optional

@@ -23,7 +23,12 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 }
 
-const DECODERS: Record<string, () => Transform> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
 
 const FASTIFY_PARSED = /^(application\/([a-z0-9.+-]*\+)?json|application\/x-www-form-urlencoded|text\/(?!xml\b))/i;
 
@@ -36,7 +41,9 @@ export function registerBodyParsers(app: FastifyInstance, limit: string | number
   app.addHook('preParsing', (request, _reply, payload, done) => {
     // bodies the Express parsers read come straight from the raw request (they handle encodings themselves)
     if (!FASTIFY_PARSED.test(String(request.headers['content-type'] ?? ''))) return done(null, payload);
-    const encoding = String(request.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .toLowerCase()
+      .trim();
     if (encoding === 'identity') return done(null, payload);
     const decoder = DECODERS[encoding];
     if (!decoder) return done(bodyError('encoding.unsupported', 415));
@@ -63,7 +70,9 @@ export function registerBodyParsers(app: FastifyInstance, limit: string | number
   app.addContentTypeParser('*', (req, _payload, done) => {
     const raw = req.raw as typeof req.raw & { body?: unknown };
     // the operation rides along as on Express (res.locals.faultline): multipart-shape.ts reads its file fields
-    expressParsers(raw as never, { locals: { faultline: req.faultline } } as never, (error?: unknown) => (error ? done(error as Error, undefined) : done(null, raw.body)));
+    expressParsers(raw as never, { locals: { faultline: req.faultline } } as never, (error?: unknown) =>
+      error ? done(error as Error, undefined) : done(null, raw.body),
+    );
   });
 }
 
@@ -82,7 +91,9 @@ export function asBodyParserError(error: unknown): unknown {
     case 'FST_ERR_CTP_INVALID_CONTENT_TYPE':
       return bodyError('charset.unsupported', 415);
     default:
-      return (error as { code?: string; statusCode?: number })?.statusCode === 400 && String(code).startsWith('FST_') ? bodyError('request.aborted', 400) : error;
+      return (error as { code?: string; statusCode?: number })?.statusCode === 400 && String(code).startsWith('FST_')
+        ? bodyError('request.aborted', 400)
+        : error;
   }
 }
 
@@ -92,6 +103,11 @@ export function asBodyParserError(error: unknown): unknown {
  */
 export function nodeClientError(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) return void socket.destroy(error);
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? '431 Request Header Fields Too Large'
+      : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? '408 Request Timeout'
+        : '400 Bad Request';
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
 }

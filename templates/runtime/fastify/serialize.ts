@@ -12,7 +12,10 @@ export function sendFastifyBody(reply: FastifyReply, type: string, body: unknown
   const kind = mediaKind(type);
   if (kind === 'event-stream') {
     if (!isAsyncIterable(body)) return new ResultMismatch(type, describe(body));
-    reply.header('Content-Type', type).header('Cache-Control', 'no-cache').send(Readable.from(events(body)));
+    reply
+      .header('Content-Type', type)
+      .header('Cache-Control', 'no-cache')
+      .send(Readable.from(events(body)));
     return undefined;
   }
   if ((kind === 'text' || kind === 'xml') && typeof body === 'string') {
@@ -42,7 +45,10 @@ export function sendFastifyBody(reply: FastifyReply, type: string, body: unknown
 async function* events(items: AsyncIterable<unknown>): AsyncGenerator<string> {
   for await (const item of items) {
     const text = typeof item === 'string' ? item : JSON.stringify(item);
-    yield text.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n') + '\n\n';
+    yield text
+      .split(/\r\n|\r|\n/)
+      .map((line) => `data: ${line}`)
+      .join('\n') + '\n\n';
   }
 }
 

@@ -38,7 +38,12 @@ declare module 'fastify' {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
 
-export function createFastifyService<H extends HandlerTable<H>>(contract: ServiceContract, apiSpec: object, handlers: H, options: FastifyServiceOptions = {}): FastifyInstance {
+export function createFastifyService<H extends HandlerTable<H>>(
+  contract: ServiceContract,
+  apiSpec: object,
+  handlers: H,
+  options: FastifyServiceOptions = {},
+): FastifyInstance {
   const logger = options.logger ?? createLogger();
   const routerOptions = options as RouterOptions;
   const match = createMatcher(contract.operations);
@@ -55,7 +60,12 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
     exposeHeadRoutes: false,
     return503OnClosing: false,
     clientErrorHandler: nodeClientError,
-    routerOptions: { querystringParser: (text: string) => parseQueryString(text), maxParamLength: 65_535, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
+    routerOptions: {
+      querystringParser: (text: string) => parseQueryString(text),
+      maxParamLength: 65_535,
+      ignoreTrailingSlash: false,
+      ignoreDuplicateSlashes: false,
+    },
     // A path Fastify cannot decode still gets faultline's own answer (404, or 400 for a bad parameter).
     frameworkErrors: (_error, request, reply) => void start(request, reply, true),
     ...(options.fastify ?? {}),
@@ -109,13 +119,30 @@ export function createFastifyService<H extends HandlerTable<H>>(contract: Servic
     // The validator reads an Express-shaped request; these are the fields it uses.
     const url = request.raw.url ?? '/';
     const q = url.indexOf('?');
-    const req = { headers: request.headers, body: request.body, originalUrl: url, path: q < 0 ? url : url.slice(0, q), query: request.query };
+    const req = {
+      headers: request.headers,
+      body: request.body,
+      originalUrl: url,
+      path: q < 0 ? url : url.slice(0, q),
+      query: request.query,
+    };
     let failure: unknown;
     validation.validateRequest(req, res, (error?: unknown) => (failure = error));
     if (failure) return fail(request, res, { kind: 'error', error: failure });
     let result: HandlerResult;
     try {
-      const input = handlerInput(op, { params: state.params, cookies: state.cookies, auth: state.auth, query: req.query, headers: request.headers, body: request.body, requestId: state.requestId, logger, req: request, res: reply });
+      const input = handlerInput(op, {
+        params: state.params,
+        cookies: state.cookies,
+        auth: state.auth,
+        query: req.query,
+        headers: request.headers,
+        body: request.body,
+        requestId: state.requestId,
+        logger,
+        req: request,
+        res: reply,
+      });
       // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
       const handler = table[op.name];
       if (typeof handler !== 'function') throw new Error(`no handler registered for operation ${op.name}`);

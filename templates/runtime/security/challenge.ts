@@ -7,7 +7,13 @@ import type { SecurityRequirementContract, SecuritySchemeContract } from './type
 
 export type ChallengeReason = 'missing' | 'invalid' | 'insufficient_scope';
 
-export function buildChallenge(requirements: SecurityRequirementContract[], schemes: Record<string, SecuritySchemeContract>, realm: string, reason: ChallengeReason, scopes: readonly string[] = []): string | undefined {
+export function buildChallenge(
+  requirements: SecurityRequirementContract[],
+  schemes: Record<string, SecuritySchemeContract>,
+  realm: string,
+  reason: ChallengeReason,
+  scopes: readonly string[] = [],
+): string | undefined {
   const seen = new Set<string>();
   const parts: string[] = [];
   const quotedRealm = `realm="${quoted(realm)}"`;
@@ -39,5 +45,8 @@ function challengeScheme(scheme: SecuritySchemeContract): string | undefined {
 
 /** A quoted-string of printable ASCII: spec text cannot break the header (CR/LF, quotes, non-ASCII dropped). */
 function quoted(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').slice(0, 200);
+  return text
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
+    .slice(0, 200);
 }

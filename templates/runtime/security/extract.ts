@@ -7,7 +7,10 @@ import type { Request } from 'express';
 import type { TLSSocket } from 'node:tls';
 import type { BasicCredential, MutualTlsCredential, SecuritySchemeContract } from './types.js';
 
-export type Extracted = { state: 'missing' } | { state: 'malformed' } | { state: 'present'; credential: string | BasicCredential | MutualTlsCredential };
+export type Extracted =
+  | { state: 'missing' }
+  | { state: 'malformed' }
+  | { state: 'present'; credential: string | BasicCredential | MutualTlsCredential };
 
 /** Longer credentials are refused unread (Node's own header limit, 16 KB by default, answers 431 before us). */
 export const MAX_CREDENTIAL_LENGTH = 8192;
@@ -22,7 +25,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function extractCredential(req: Request, scheme: SecuritySchemeContract): Extracted {
   switch (scheme.kind) {
     case 'apiKey':
-      return scheme.in === 'header' ? fromHeader(req, scheme.name) : scheme.in === 'query' ? fromQuery(req, scheme.name) : fromCookie(req, scheme.name);
+      return scheme.in === 'header'
+        ? fromHeader(req, scheme.name)
+        : scheme.in === 'query'
+          ? fromQuery(req, scheme.name)
+          : fromCookie(req, scheme.name);
     case 'http':
       if (scheme.scheme === 'bearer') return bearer(req);
       if (scheme.scheme === 'basic') return basic(req);

@@ -16,7 +16,10 @@ import addFormatsModule from 'ajv-formats';
 export const SPEC_ID = 'faultline:openapi.json';
 
 // ajv-formats is CommonJS: its function may arrive under `default`.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, options: { mode: 'fast' | 'full' }) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+  options: { mode: 'fast' | 'full' },
+) => void;
 
 /** 'params': coercing (strings of the URL become numbers, booleans); 'body': no coercion; 'response': first error only. */
 export type AjvRole = 'params' | 'body' | 'response';
@@ -63,7 +66,15 @@ function flagKeyword(ajv: Ajv, keyword: 'readOnly' | 'writeOnly', message: strin
     compile: (flag: unknown, _parent, it) => {
       if (!flag) return () => true;
       const validate = (_data: unknown, ctx?: { instancePath: string; parentDataProperty: string | number }) => {
-        validate.errors = [{ keyword, instancePath: ctx?.instancePath ?? '', schemaPath: it.schemaPath.str, message, params: { [keyword]: ctx?.parentDataProperty } }];
+        validate.errors = [
+          {
+            keyword,
+            instancePath: ctx?.instancePath ?? '',
+            schemaPath: it.schemaPath.str,
+            message,
+            params: { [keyword]: ctx?.parentDataProperty },
+          },
+        ];
         return false;
       };
       validate.errors = null as unknown;

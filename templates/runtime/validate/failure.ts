@@ -12,7 +12,10 @@ import type { ValidatorItem } from '../issues.js';
 export class ValidationFailure {
   readonly name = 'ValidationFailure';
   readonly message: string;
-  constructor(readonly status: number, readonly errors: ValidatorItem[]) {
+  constructor(
+    readonly status: number,
+    readonly errors: ValidatorItem[],
+  ) {
     this.message = status >= 500 ? 'response does not match the spec' : 'request does not match the spec';
   }
 }

@@ -59,7 +59,8 @@ export function prepareQuery(query: Obj, rawQuery: string, rules: QueryRules): P
     shapeQueryValue(query, plan);
   }
   for (const key of Object.keys(query)) {
-    if (rules.known && !rules.known.has(key)) return new ParameterProblem({ path: `/query/${key}`, message: `Unknown query parameter '${key}'` });
+    if (rules.known && !rules.known.has(key))
+      return new ParameterProblem({ path: `/query/${key}`, message: `Unknown query parameter '${key}'` });
     if (query[key] === '' && !rules.plans.some((p) => p.name === key && p.allowEmptyValue)) {
       return new ParameterProblem({ path: `/query/${key}`, message: `Empty value found for query parameter '${key}'` });
     }
@@ -73,7 +74,10 @@ function reservedProblem(plan: ParameterPlan, raw: Map<string, (string | undefin
   for (const value of values) {
     const parts = plan.explode ? [value] : (value ?? '').split(',');
     if (parts.some((part) => part !== undefined && RESERVED.test(part))) {
-      return new ParameterProblem({ path: `/query/${plan.name}`, message: `Parameter '${plan.name}' must be url encoded. Its value may not contain reserved characters.` });
+      return new ParameterProblem({
+        path: `/query/${plan.name}`,
+        message: `Parameter '${plan.name}' must be url encoded. Its value may not contain reserved characters.`,
+      });
     }
   }
   return undefined;
@@ -173,7 +177,14 @@ function nestBracketKey(query: Obj, key: string): void {
   (node as Obj)[slot as string] = value;
   const parsed = root[base];
   const existing = query[base];
-  if (existing && typeof existing === 'object' && !Array.isArray(existing) && parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+  if (
+    existing &&
+    typeof existing === 'object' &&
+    !Array.isArray(existing) &&
+    parsed &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed)
+  ) {
     query[base] = { ...(existing as Obj), ...(parsed as Obj) };
   } else query[base] = parsed;
 }

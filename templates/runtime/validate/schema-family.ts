@@ -16,7 +16,11 @@ export class SchemaFamily {
   private lazy: PreparedSpec | undefined;
   private readonly ajvs = new Map<AjvRole, Ajv>();
 
-  constructor(private readonly spec: Obj, private readonly kind: SpecKind, private readonly is31: boolean) {
+  constructor(
+    private readonly spec: Obj,
+    private readonly kind: SpecKind,
+    private readonly is31: boolean,
+  ) {
     this.lazy = new PreparedSpec(spec, kind, is31);
   }
 
@@ -28,7 +32,8 @@ export class SchemaFamily {
       this.ajvs.clear();
     }
     let ajv = this.ajvs.get(role);
-    if (!ajv) this.ajvs.set(role, (ajv = createAjv(this.lazy ? this.lazy.root : prepareSpec(this.spec, this.kind, this.is31), this.is31, role)));
+    if (!ajv)
+      this.ajvs.set(role, (ajv = createAjv(this.lazy ? this.lazy.root : prepareSpec(this.spec, this.kind, this.is31), this.is31, role)));
     return ajv.compile(schema);
   }
 }

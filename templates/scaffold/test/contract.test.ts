@@ -33,15 +33,30 @@ interface Running {
 before(async () => {
   service = await listen(createApp({ logger }));
   // input.fail is what handlers use; typed per operation, here it takes whichever status the test asks for
-  const handlers = Object.fromEntries(contract.operations.map((op) => [op.name, async (input: { headers: Record<string, unknown>; fail: (status: number, detail?: string) => never }) => {
-    return input.fail(Number(input.headers[THROW_HEADER]), 'raised by the contract test');
-  }]));
+  const handlers = Object.fromEntries(
+    contract.operations.map((op) => [
+      op.name,
+      async (input: { headers: Record<string, unknown>; fail: (status: number, detail?: string) => never }) => {
+        return input.fail(Number(input.headers[THROW_HEADER]), 'raised by the contract test');
+      },
+    ]),
+  );
   // request validation is always on in the compiled engine; the validator engine can turn it off, so
   // every handler is reached with any request and the rendering of each documented error is tested
   // every verifier accepts, so secured operations reach the throwing handlers with made-up credentials
   const scopes = [...new Set(contract.operations.flatMap((op) => (op.security ?? []).flat().flatMap((r) => r.scopes)))];
-  const acceptAll = Object.fromEntries(Object.keys(contract.securitySchemes ?? {}).map((name) => [name, () => ({ contractTest: true, scopes })]));
-  throwing = await listen(createApp({ logger, handlers: handlers as unknown as Partial<Handlers>, engine: 'express-openapi-validator', validator: { validateRequests: false }, security: acceptAll as never }));
+  const acceptAll = Object.fromEntries(
+    Object.keys(contract.securitySchemes ?? {}).map((name) => [name, () => ({ contractTest: true, scopes })]),
+  );
+  throwing = await listen(
+    createApp({
+      logger,
+      handlers: handlers as unknown as Partial<Handlers>,
+      engine: 'express-openapi-validator',
+      validator: { validateRequests: false },
+      security: acceptAll as never,
+    }),
+  );
 });
 
 after(() => Promise.all([service, throwing].map(stop)));
@@ -50,10 +65,18 @@ for (const op of contract.operations) {
   describe(`${op.method} ${op.path}`, () => {
     for (const error of op.errors) {
       const status = statusToThrow(op, error.status);
-      const skip = status === undefined ? 'no status left to reach this range' : needsClientCertificate(op) ? 'mutualTLS: needs a client certificate' : false;
+      const skip =
+        status === undefined
+          ? 'no status left to reach this range'
+          : needsClientCertificate(op)
+            ? 'mutualTLS: needs a client certificate'
+            : false;
       test(`documented ${error.status}: fail(${status}) renders the documented body`, { skip }, async () => {
         const credentials = madeUpCredentials(op);
-        const res = await fetch(throwing.url + samplePath(op.path) + credentials.query, { method: op.method, headers: { [THROW_HEADER]: String(status), ...credentials.headers } });
+        const res = await fetch(throwing.url + samplePath(op.path) + credentials.query, {
+          method: op.method,
+          headers: { [THROW_HEADER]: String(status), ...credentials.headers },
+        });
         assert.equal(res.status, status);
         await assertDocumented(op, res);
       });
@@ -73,7 +96,11 @@ for (const op of contract.operations) {
     const json = op.body?.contentTypes.find((type) => /json/i.test(type));
     if (json) {
       test('malformed JSON gets a documented error', async () => {
-        const res = await fetch(service.url + samplePath(op.path), { method: op.method, headers: { 'content-type': json }, body: '{"unterminated' });
+        const res = await fetch(service.url + samplePath(op.path), {
+          method: op.method,
+          headers: { 'content-type': json },
+          body: '{"unterminated',
+        });
         // secured operations check credentials before reading the body: 401 comes first
         const expected = secured ? [400, 401, 422] : [400, 422];
         assert.ok(expected.includes(res.status), `expected 400 (or the documented 422${secured ? ', or 401' : ''}), got ${res.status}`);
@@ -85,14 +112,18 @@ for (const op of contract.operations) {
 
 describe('the service', () => {
   const unknown = '/__contract_test__/no/such/route/x/y/z';
-  test('an unknown route gets 404 with the service error body', { skip: matchesAny(unknown) && 'the spec matches every path' }, async () => {
+  test('an unknown route gets 404 with the service error body', {
+    skip: matchesAny(unknown) && 'the spec matches every path',
+  }, async () => {
     const res = await fetch(service.url + unknown);
     assert.equal(res.status, 404);
     await assertServiceError(res);
   });
   for (const [path, methods] of pathsWithMethods()) {
     const wrong = ['DELETE', 'PATCH', 'PUT', 'POST', 'GET'].find((m) => !methods.includes(m));
-    test(`${wrong ?? 'a wrong method'} ${path}: 405 with Allow and the service error body`, { skip: !wrong && 'every method is documented' }, async () => {
+    test(`${wrong ?? 'a wrong method'} ${path}: 405 with Allow and the service error body`, {
+      skip: !wrong && 'every method is documented',
+    }, async () => {
       const res = await fetch(service.url + samplePath(path), { method: wrong });
       assert.equal(res.status, 405);
       assert.ok(res.headers.get('allow'), 'Allow header');
@@ -104,7 +135,10 @@ describe('the service', () => {
 /** The status code, content type and body are the ones `op` documents. */
 async function assertDocumented(op: OperationContract, res: Response): Promise<void> {
   const exact = String(res.status);
-  const documented = op.errors.find((e) => e.status === exact) ?? op.errors.find((e) => e.status === `${exact[0]}XX`) ?? op.errors.find((e) => e.status === 'default');
+  const documented =
+    op.errors.find((e) => e.status === exact) ??
+    op.errors.find((e) => e.status === `${exact[0]}XX`) ??
+    op.errors.find((e) => e.status === 'default');
   if (!documented) return assertServiceError(res); // the op documents no 4xx at all: the service-level body answers
   const text = await res.text();
   if (!documented.contentType) return assert.equal(text, '', 'documented without content: empty body');
@@ -121,7 +155,9 @@ async function assertServiceError(res: Response): Promise<void> {
   assertContentType(res, contentType);
   const text = await res.text();
   const body = parse(text, contentType);
-  const candidates = contract.operations.flatMap((op) => op.errors.filter((e) => e.contentType === contentType).map((e) => checker.schemaPointer(op.path, op.method, e.status, e.contentType)));
+  const candidates = contract.operations.flatMap((op) =>
+    op.errors.filter((e) => e.contentType === contentType).map((e) => checker.schemaPointer(op.path, op.method, e.status, e.contentType)),
+  );
   const pointers = [...new Set(candidates.filter((p): p is string => p !== undefined))];
   if (pointers.length === 0) return assert.ok(body && typeof body === 'object', `a problem object: ${text}`);
   const fits = pointers.some((pointer) => checker.errors(pointer, body).length === 0);
@@ -143,7 +179,9 @@ function statusToThrow(op: OperationContract, status: string): number | undefine
   if (/^[45]\d\d$/.test(status)) return Number(status);
   const taken = new Set(op.errors.map((e) => e.status));
   const range = /^([45])XX$/i.exec(status);
-  const candidates = range ? hundred(Number(range[1]) * 100) : [...hundred(400), ...hundred(500)].filter((s) => !taken.has(`${String(s)[0]}XX`));
+  const candidates = range
+    ? hundred(Number(range[1]) * 100)
+    : [...hundred(400), ...hundred(500)].filter((s) => !taken.has(`${String(s)[0]}XX`));
   return candidates.find((s) => !taken.has(String(s)));
 }
 
@@ -186,7 +224,8 @@ function matchesAny(path: string): boolean {
 
 function pathsWithMethods(): Map<string, string[]> {
   const paths = new Map<string, string[]>();
-  for (const op of contract.operations) paths.set(op.path, [...(paths.get(op.path) ?? []), op.method, ...(op.method === 'GET' ? ['HEAD'] : [])]);
+  for (const op of contract.operations)
+    paths.set(op.path, [...(paths.get(op.path) ?? []), op.method, ...(op.method === 'GET' ? ['HEAD'] : [])]);
   return paths;
 }
 

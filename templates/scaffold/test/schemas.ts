@@ -76,7 +76,10 @@ function convert30(node: unknown): void {
     }
   }
   if (typeof schema.nullable === 'boolean') delete schema.nullable;
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (schema[flag] === true && typeof schema[bound] === 'number') {
       schema[flag] = schema[bound];
       delete schema[bound];

@@ -43,7 +43,11 @@ export function documentedResponse(service: Service, method: string, path: strin
   if (!key) return undefined;
   const raw = responses[key];
   const pointer: string = raw.$ref ?? `${base}/${escapeToken(key)}`;
-  const response = pointer.slice(2).split('/').map(unescapeToken).reduce((node: any, k: string) => node[k], spec);
+  const response = pointer
+    .slice(2)
+    .split('/')
+    .map(unescapeToken)
+    .reduce((node: any, k: string) => node[k], spec);
   return { pointer, response };
 }
 

@@ -47,7 +47,17 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
   const mapped = applyMappers(error, options, context);
   if (mapped) return mapped;
   if (error instanceof HttpError) {
-    return { status: error.status, code: error.code ?? codeForStatus(error.status), explicitCode: error.code, detail: error.detail ?? '', origin: 'thrown', headers: error.headers, title: error.title, body: error.body, fields: error.fields };
+    return {
+      status: error.status,
+      code: error.code ?? codeForStatus(error.status),
+      explicitCode: error.code,
+      detail: error.detail ?? '',
+      origin: 'thrown',
+      headers: error.headers,
+      title: error.title,
+      body: error.body,
+      fields: error.fields,
+    };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
   if (typeof e.type === 'string' && Object.hasOwn(BODY_PARSER, e.type)) return clientVerdict(BODY_PARSER[e.type]);
@@ -117,7 +127,14 @@ function applyMappers(error: unknown, options: RouterOptions, context: Omit<Erro
     const result = entry[1](error, { ...context, status: 0, cause: 'mapper' });
     if (!result) return undefined;
     if (result instanceof HttpError) return classify(result, { ...options, errorMappers: [] }, context);
-    return { status: result.status, code: result.code ?? codeForStatus(result.status), explicitCode: result.code, detail: result.detail ?? '', origin: 'thrown', headers: result.headers };
+    return {
+      status: result.status,
+      code: result.code ?? codeForStatus(result.status),
+      explicitCode: result.code,
+      detail: result.detail ?? '',
+      origin: 'thrown',
+      headers: result.headers,
+    };
   }
   return undefined;
 }

@@ -21,7 +21,10 @@ export function hasBody(headers: Headers): boolean {
 
 export function contentTypeFailure(headers: Headers, op: OperationContract): Failure | undefined {
   if (!op.body || !hasBody(headers)) return undefined;
-  const type = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
   return accepted ? undefined : { kind: 'unsupported-media-type' };
 }

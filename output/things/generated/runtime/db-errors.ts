@@ -105,7 +105,10 @@ export function mapDatabaseError(err: unknown): DatabaseErrorMapping | undefined
   let current: unknown = err;
   for (let i = 0; i <= MAX_CAUSES && current !== null && typeof current === 'object'; i++) {
     const row = rowFor(current as Record<string, unknown>);
-    if (row) return row.retryAfter === undefined ? { status: row.status, code: row.code } : { status: row.status, code: row.code, retryAfter: row.retryAfter };
+    if (row)
+      return row.retryAfter === undefined
+        ? { status: row.status, code: row.code }
+        : { status: row.status, code: row.code, retryAfter: row.retryAfter };
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
@@ -126,8 +129,9 @@ function rowFor(e: Record<string, unknown>): DatabaseErrorRow | undefined {
 /** The most specific SQLite code available: extended name, extended number, then the basic code. */
 function sqliteRow(e: Record<string, unknown>, code: string): DatabaseErrorRow | undefined {
   if (!code.startsWith('SQLITE') && code !== 'ERR_SQLITE_ERROR') return undefined;
-  const names = [e.extendedCode, numbered(e.errcode), numbered(e.rawCode), numbered(e.errno), code]
-    .filter((n): n is string => typeof n === 'string');
+  const names = [e.extendedCode, numbered(e.errcode), numbered(e.rawCode), numbered(e.errno), code].filter(
+    (n): n is string => typeof n === 'string',
+  );
   const specific = names.find((n) => n !== 'SQLITE_CONSTRAINT' && own(SQLITE_CODES, n));
   return own(SQLITE_CODES, specific ?? names.find((n) => own(SQLITE_CODES, n)) ?? '');
 }

@@ -72,7 +72,8 @@ export function typedParams(params: Record<string, unknown>, op: OperationContra
 
 /** undefined when the result is a documented status; else the error the error path turns into a 500. */
 export function resultProblem(op: OperationContract, result: HandlerResult | undefined): UndocumentedResult | undefined {
-  if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) return new UndocumentedResult(result?.status);
+  if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status))
+    return new UndocumentedResult(result?.status);
   return undefined;
 }
 

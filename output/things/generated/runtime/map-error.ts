@@ -18,6 +18,10 @@ export interface MappedError {
 /** Any class whose instances are E, whatever its constructor takes (`never[]` accepts every parameter list). */
 export type ErrorClass<E> = abstract new (...args: never[]) => E;
 
-export function mapError<E, S extends number>(type: ErrorClass<E>, status: S, map?: (error: E, context: ErrorContext) => MappedError | undefined): [ErrorClass<E>, ErrorMapper<E>] {
+export function mapError<E, S extends number>(
+  type: ErrorClass<E>,
+  status: S,
+  map?: (error: E, context: ErrorContext) => MappedError | undefined,
+): [ErrorClass<E>, ErrorMapper<E>] {
   return [type, (error, context) => ({ ...(map?.(error, context) ?? {}), status })];
 }

@@ -12,7 +12,10 @@ import { Readable } from 'node:stream';
 import { XMLBuilder } from 'fast-xml-parser';
 
 export class ResultMismatch extends Error {
-  constructor(readonly contentType: string, readonly got: string) {
+  constructor(
+    readonly contentType: string,
+    readonly got: string,
+  ) {
     super(`handler returned ${got} for content type ${contentType}`);
     this.name = 'ResultMismatch';
   }
@@ -85,7 +88,11 @@ export function sendBody(res: Response, type: string, body: unknown): ResultMism
 }
 
 export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+  );
 }
 
 /** Server-sent events: strings as they are, other items as JSON; a failing iterator ends the stream. */
@@ -100,7 +107,12 @@ function streamEvents(res: Response, type: string, events: AsyncIterable<unknown
       for await (const item of events) {
         if (closed) break;
         const text = typeof item === 'string' ? item : JSON.stringify(item);
-        res.write(text.split(/\r\n|\r|\n/).map((line) => `data: ${line}`).join('\n') + '\n\n');
+        res.write(
+          text
+            .split(/\r\n|\r|\n/)
+            .map((line) => `data: ${line}`)
+            .join('\n') + '\n\n',
+        );
       }
       res.end();
     } catch {

@@ -14,7 +14,13 @@ export function isXmlMediaType(type: string): boolean {
   return /^(application|text)\/([^;]*\+)?xml\s*(;|$)/i.test(type.trim());
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, parseTagValue: true, trimValues: true });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: true,
+  trimValues: true,
+});
 
 export function parseXml(text: string): { value: unknown } | undefined {
   if (/<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) return undefined;
@@ -31,7 +37,8 @@ export function xmlBodyParser(limit: string | number) {
     text(req, res, (error?: unknown) => {
       if (error) return next(error);
       const parsed = typeof req.body === 'string' ? parseXml(req.body) : undefined;
-      if (!parsed) return next(new ValidationFailure(400, [{ path: '/body', message: 'is not well-formed XML (a DOCTYPE is not accepted)' }]));
+      if (!parsed)
+        return next(new ValidationFailure(400, [{ path: '/body', message: 'is not well-formed XML (a DOCTYPE is not accepted)' }]));
       req.body = parsed.value;
       next();
     });

@@ -15,7 +15,11 @@ import type { Issue } from './problem.js';
 
 const MISLEADING = new Set(['401', '403', '407', '429']);
 
-export function fallbackClientError(op: OperationContract, issues: readonly Issue[] | undefined, badPath: boolean): ErrorChoice | undefined {
+export function fallbackClientError(
+  op: OperationContract,
+  issues: readonly Issue[] | undefined,
+  badPath: boolean,
+): ErrorChoice | undefined {
   const exact = op.errors.filter((e) => /^4\d\d$/.test(e.status) && !MISLEADING.has(e.status));
   if (!exact.length) return undefined;
   const pathIsWrong = badPath || (issues ?? []).some((i) => i.location === 'path');

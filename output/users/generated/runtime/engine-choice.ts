@@ -24,7 +24,12 @@ export function validatesResponses(options: Pick<RouterOptions, 'validateRespons
   return (options.validateResponses ?? true) !== false && options.validateResponses !== 0;
 }
 
-export function chooseEngine(apiSpec: object, operations: readonly OperationContract[], options: RouterOptions, logger: Logger): RequestCheck {
+export function chooseEngine(
+  apiSpec: object,
+  operations: readonly OperationContract[],
+  options: RouterOptions,
+  logger: Logger,
+): RequestCheck {
   const validate = validatesResponses(options);
   if ((options.engine ?? 'compiled') === 'compiled') {
     const compiled = compiledValidation(apiSpec, operations, validate, logger);

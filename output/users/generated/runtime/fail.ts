@@ -53,7 +53,12 @@ export interface FailOptions {
  * typed names, and a destructured handler input is typed by context). `Allowed` is spelled out in
  * handlers.gen.ts so a compile error lists the documented statuses rather than a type name.
  */
-export type Fail<E, Allowed extends number = FailStatus<E>> = <S extends Allowed>(status: S, detail?: string, fields?: FailFields<FailBody<E, S>>, options?: FailOptions) => never;
+export type Fail<E, Allowed extends number = FailStatus<E>> = <S extends Allowed>(
+  status: S,
+  detail?: string,
+  fields?: FailFields<FailBody<E, S>>,
+  options?: FailOptions,
+) => never;
 
 /** What every handler input gets besides its parameters. */
 export interface CanFail<E, Allowed extends number = FailStatus<E>> {

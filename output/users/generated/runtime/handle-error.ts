@@ -24,7 +24,14 @@ export type Failure =
   | { kind: 'error'; error: unknown }
   | { kind: 'verdict'; verdict: Verdict };
 
-export function handleError(contract: ServiceContract, options: RouterOptions, logger: Logger, req: Request, res: ResponseLike, failure: Failure): void {
+export function handleError(
+  contract: ServiceContract,
+  options: RouterOptions,
+  logger: Logger,
+  req: Request,
+  res: ResponseLike,
+  failure: Failure,
+): void {
   const state = res.locals.faultline;
   const op = state?.operation;
   const requestId = state?.requestId ?? '';
@@ -38,7 +45,10 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
   let choice = pick(contract, op, verdict);
   if (!choice) {
     // The handler threw a status this operation does not document: the contract wins.
-    logger.error({ requestId, operation: op?.name, status: verdict.status, violation: 'undocumented-status' }, 'contract violation: undocumented error status; answering 500');
+    logger.error(
+      { requestId, operation: op?.name, status: verdict.status, violation: 'undocumented-status' },
+      'contract violation: undocumented error status; answering 500',
+    );
     report(options, logger, error, { operation: op, requestId, req, status: 500, cause: 'contract-violation' });
     verdict = unexpected();
     choice = pick(contract, op, verdict) ?? serviceChoice(contract, 500);
@@ -48,7 +58,8 @@ export function handleError(contract: ServiceContract, options: RouterOptions, l
     report(options, logger, error, { operation: op, requestId, req, status: choice.status, cause: verdict.origin });
   }
   // The full list of issues goes to the debug log; bodies carry at most a short summary.
-  if (verdict.issues?.length && logger.isLevelEnabled('debug')) logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
+  if (verdict.issues?.length && logger.isLevelEnabled('debug'))
+    logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
   if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');
@@ -80,7 +91,11 @@ function pick(contract: ServiceContract, op: RequestState['operation'], verdict:
   if (verdict.origin === 'thrown') return chooseResponse(op, verdict.status);
   if (verdict.status >= 500) return chooseResponse(op, 500) ?? serviceChoice(contract, 500);
   const fallbacks = verdict.status === 400 ? [422] : [400, 422];
-  return chooseResponse(op, verdict.status, fallbacks) ?? fallbackClientError(op, verdict.issues, verdict.code === 'BAD_PATH') ?? serviceChoice(contract, verdict.status);
+  return (
+    chooseResponse(op, verdict.status, fallbacks) ??
+    fallbackClientError(op, verdict.issues, verdict.code === 'BAD_PATH') ??
+    serviceChoice(contract, verdict.status)
+  );
 }
 
 function problemFor(verdict: Verdict, status: number, requestId: string, options: RouterOptions, op: RequestState['operation']): Problem {
@@ -101,7 +116,12 @@ function problemFor(verdict: Verdict, status: number, requestId: string, options
   return base;
 }
 
-function report(options: RouterOptions, logger: Logger, error: unknown, context: Parameters<NonNullable<RouterOptions['onError']>>[1]): void {
+function report(
+  options: RouterOptions,
+  logger: Logger,
+  error: unknown,
+  context: Parameters<NonNullable<RouterOptions['onError']>>[1],
+): void {
   if (!options.onError) return;
   try {
     options.onError(error, context);

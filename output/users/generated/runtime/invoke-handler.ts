@@ -25,7 +25,18 @@ export function invokeHandler(call: Invocation): void {
   const { state, req, res } = call;
   let outcome: HandlerResult | Promise<HandlerResult>;
   try {
-    const input = handlerInput(state.operation, { params: state.params, cookies: state.cookies, auth: state.auth, query: req.query, headers: req.headers, body: req.body, requestId: state.requestId, logger: call.logger, req, res });
+    const input = handlerInput(state.operation, {
+      params: state.params,
+      cookies: state.cookies,
+      auth: state.auth,
+      query: req.query,
+      headers: req.headers,
+      body: req.body,
+      requestId: state.requestId,
+      logger: call.logger,
+      req,
+      res,
+    });
     outcome = call.handler(input);
   } catch (error) {
     return call.failed(error);

@@ -22,7 +22,10 @@ export function pointerOf(tokens: readonly (string | number)[]): string {
 export function parsePointer(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '') return [];
-  return body.slice(1).split('/').map((t) => safeDecode(t).replace(/~1/g, '/').replace(/~0/g, '~'));
+  return body
+    .slice(1)
+    .split('/')
+    .map((t) => safeDecode(t).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The value at `pointer`, own properties only (a spec may name a key `__proto__`); undefined when absent. */

@@ -26,7 +26,10 @@ export type ErrorMapper<E = unknown> = MapperSlot<E>['map'];
  * registered with, a run-time fact TypeScript cannot see (method parameters are compared both ways).
  */
 interface MapperSlot<E> {
-  map(error: E, context: ErrorContext): HttpError | { status: number; detail?: string; code?: string; headers?: Record<string, string> } | undefined;
+  map(
+    error: E,
+    context: ErrorContext,
+  ): HttpError | { status: number; detail?: string; code?: string; headers?: Record<string, string> } | undefined;
 }
 
 export interface RouterOptions {

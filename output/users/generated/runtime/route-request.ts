@@ -10,7 +10,9 @@ import { decodeParams, type Match } from './match.js';
 import { contentTypeFailure } from './content-type.js';
 
 /** `operation` is set on a failure once the operation is known: its documented 400/415 answers then. */
-export type Routed = { kind: 'routed'; operation: OperationContract; params: Record<string, string> } | { kind: 'failed'; failure: Failure; operation?: OperationContract };
+export type Routed =
+  | { kind: 'routed'; operation: OperationContract; params: Record<string, string> }
+  | { kind: 'failed'; failure: Failure; operation?: OperationContract };
 
 type Headers = Record<string, string | string[] | undefined>;
 

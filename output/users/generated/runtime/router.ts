@@ -29,7 +29,12 @@ export type { OperationHandler, HandlerTable, RequestState } from './request-sta
 
 type Routed = RequestState & Required<Pick<RequestState, 'operation'>>;
 
-export function createServiceRouter<H extends HandlerTable<H>>(contract: ServiceContract, apiSpec: object, handlers: H, options: RouterOptions = {}): RequestHandler {
+export function createServiceRouter<H extends HandlerTable<H>>(
+  contract: ServiceContract,
+  apiSpec: object,
+  handlers: H,
+  options: RouterOptions = {},
+): RequestHandler {
   const logger = options.logger ?? createLogger();
   const match = createMatcher(contract.operations);
   const table: Readonly<Record<string, OperationHandler | undefined>> = handlers;
@@ -42,7 +47,9 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
 
   function authenticated(req: Request, res: Response, state: Routed): void {
     if (state.operation.body === undefined) return validated(req, res, state);
-    parse(req, res, (error?: unknown) => (error === undefined || error === null ? guarded(validated, req, res, state) : crash(req, res, error)));
+    parse(req, res, (error?: unknown) =>
+      error === undefined || error === null ? guarded(validated, req, res, state) : crash(req, res, error),
+    );
   }
 
   function validated(req: Request, res: Response, state: Routed): void {
@@ -81,14 +88,17 @@ export function createServiceRouter<H extends HandlerTable<H>>(contract: Service
       const ready: Routed = { requestId, params: routed.params, operation: routed.operation };
       res.locals.faultline = ready;
       if (!ready.operation.security) return authenticated(req, res, ready);
-      authenticate({ contract, verifiers }, ready.operation, req, requestId).then((outcome) => {
-        if (outcome.state === 'ok') {
-          ready.auth = outcome.auth;
-          return guarded(authenticated, req, res, ready);
-        }
-        if (outcome.state === 'crashed') return crash(req, res, outcome.error);
-        failure(req, res, { kind: 'verdict', verdict: outcome.verdict });
-      }, (error: unknown) => crash(req, res, error));
+      authenticate({ contract, verifiers }, ready.operation, req, requestId).then(
+        (outcome) => {
+          if (outcome.state === 'ok') {
+            ready.auth = outcome.auth;
+            return guarded(authenticated, req, res, ready);
+          }
+          if (outcome.state === 'crashed') return crash(req, res, outcome.error);
+          failure(req, res, { kind: 'verdict', verdict: outcome.verdict });
+        },
+        (error: unknown) => crash(req, res, error),
+      );
     } catch (error) {
       // the error path reads the request id (and operation, when known) from the state
       res.locals.faultline ??= { requestId, params: {} } satisfies RequestState;

@@ -16,7 +16,13 @@ export type { HandlerResult };
 /** The response check of the compiled engine; undefined when responses are not validated. */
 export type ResponseCheck = ReturnType<typeof responseChecker> | undefined;
 
-export function sendResult(res: Response, op: OperationContract, result: HandlerResult, check: ResponseCheck, fail: (error: unknown) => void): void {
+export function sendResult(
+  res: Response,
+  op: OperationContract,
+  result: HandlerResult,
+  check: ResponseCheck,
+  fail: (error: unknown) => void,
+): void {
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
     return fail(new UndocumentedResult(result?.status));
   }

@@ -21,7 +21,10 @@ import type { AnyVerifier, AuthResult, SecurityRequirementContract } from './typ
 
 type Failed = { state: 'missing' | 'invalid' } | { state: 'forbidden'; scopes?: string[] } | { state: 'crashed'; error: unknown };
 type SchemeOutcome = { state: 'ok'; principal: unknown; scopes: Set<string> } | Failed;
-export type SecurityOutcome = { state: 'ok'; auth: AuthResult } | { state: 'crashed'; error: unknown } | { state: 'refused'; verdict: Verdict };
+export type SecurityOutcome =
+  | { state: 'ok'; auth: AuthResult }
+  | { state: 'crashed'; error: unknown }
+  | { state: 'refused'; verdict: Verdict };
 
 /** Thrown into the error path when a credential arrives for a scheme nobody registered a verifier for. */
 export class MissingVerifierError extends Error {
@@ -37,10 +40,18 @@ export interface SecurityStep {
 }
 
 /** Logged once at start-up: a credential for such a scheme is answered 500 (misconfigured service), no credential 401. */
-export function warnUnregisteredSchemes(contract: ServiceContract, verifiers: Record<string, AnyVerifier | undefined>, logger: Logger): void {
+export function warnUnregisteredSchemes(
+  contract: ServiceContract,
+  verifiers: Record<string, AnyVerifier | undefined>,
+  logger: Logger,
+): void {
   const used = new Set(contract.operations.flatMap((op) => (op.security ?? []).flat().map((r) => r.scheme)));
   const unregistered = [...used].filter((name) => typeof ownValue(verifiers, name) !== 'function');
-  if (unregistered.length) logger.error({ schemes: unregistered }, 'security schemes without a verifier: requests that carry their credentials are answered 500, others 401');
+  if (unregistered.length)
+    logger.error(
+      { schemes: unregistered },
+      'security schemes without a verifier: requests that carry their credentials are answered 500, others 401',
+    );
 }
 
 export async function authenticate(step: SecurityStep, op: OperationContract, req: Request, requestId: string): Promise<SecurityOutcome> {
@@ -86,13 +97,26 @@ export async function authenticate(step: SecurityStep, op: OperationContract, re
   return refused(reason === 'missing' ? 'UNAUTHENTICATED' : 'INVALID_CREDENTIALS', buildChallenge(requirements, schemes, realm, reason));
 }
 
-function refused(code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' | 'INSUFFICIENT_SCOPE', challenge: string | undefined): SecurityOutcome {
+function refused(
+  code: 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'FORBIDDEN' | 'INSUFFICIENT_SCOPE',
+  challenge: string | undefined,
+): SecurityOutcome {
   const { status, detail } = VERDICTS[code];
-  return { state: 'refused', verdict: { status, code, detail, origin: 'client', headers: challenge ? { 'WWW-Authenticate': challenge } : {} } };
+  return {
+    state: 'refused',
+    verdict: { status, code, detail, origin: 'client', headers: challenge ? { 'WWW-Authenticate': challenge } : {} },
+  };
 }
 
 /** One scheme, once per request even when several alternatives name it. */
-async function checkScheme(step: SecurityStep, op: OperationContract, req: Request, requestId: string, name: string, scopes: string[]): Promise<SchemeOutcome> {
+async function checkScheme(
+  step: SecurityStep,
+  op: OperationContract,
+  req: Request,
+  requestId: string,
+  name: string,
+  scopes: string[],
+): Promise<SchemeOutcome> {
   // own properties only: a scheme called "constructor" must not find Object's
   const scheme = ownValue(step.contract.securitySchemes ?? {}, name);
   if (!scheme) return { state: 'crashed', error: new MissingVerifierError(name) };

@@ -4,4 +4,13 @@ export { warnUnregisteredSchemes, authenticate, forbidden, MissingVerifierError 
 export { extractCredential, MAX_CREDENTIAL_LENGTH } from './extract.js';
 export { buildChallenge } from './challenge.js';
 export { safeEqual } from './safe-equal.js';
-export type { Verifier, AnyVerifier, VerifyContext, AuthResult, BasicCredential, MutualTlsCredential, SecuritySchemeContract, SecurityRequirementContract } from './types.js';
+export type {
+  Verifier,
+  AnyVerifier,
+  VerifyContext,
+  AuthResult,
+  BasicCredential,
+  MutualTlsCredential,
+  SecuritySchemeContract,
+  SecurityRequirementContract,
+} from './types.js';

@@ -46,7 +46,10 @@ export interface VerifyContext {
  * When the requirement names scopes, the principal's `scopes` (string[]) or `scope` (space-separated,
  * as in OAuth token introspection) must contain all of them, else 403. Any other throw is a 500.
  */
-export type Verifier<Credential, Principal> = (credential: Credential, context: VerifyContext) => Principal | null | undefined | Promise<Principal | null | undefined>;
+export type Verifier<Credential, Principal> = (
+  credential: Credential,
+  context: VerifyContext,
+) => Principal | null | undefined | Promise<Principal | null | undefined>;
 
 /**
  * A verifier of any scheme, as the runtime stores them (one per scheme name). A method type, so a

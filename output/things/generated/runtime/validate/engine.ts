@@ -29,7 +29,10 @@ export class ValidationEngine {
   private readonly rules = new Map<string, ResponseRule | null>();
   private readonly responses = new Map<string, Map<string, ValidateFunction>>();
 
-  constructor(private readonly spec: object, readonly validateResponses: boolean) {
+  constructor(
+    private readonly spec: object,
+    readonly validateResponses: boolean,
+  ) {
     this.is31 = String((spec as Obj).openapi ?? '').startsWith('3.1');
     this.requestSchemas = new SchemaFamily(spec as Obj, 'request', this.is31);
   }
@@ -52,7 +55,10 @@ export class ValidationEngine {
     let rule = this.rules.get(cacheKey);
     if (rule === undefined) {
       const plans = op.validation.responses;
-      const key = coveringStatus(plans.map((r) => r.status), status);
+      const key = coveringStatus(
+        plans.map((r) => r.status),
+        status,
+      );
       const plan = key === undefined ? undefined : plans.find((r) => r.status === key);
       rule = plan ? { key: plan.status, validators: this.responseValidators(op, plan), hasContent: plan.hasContent } : null;
       this.rules.set(cacheKey, rule);
@@ -60,7 +66,10 @@ export class ValidationEngine {
     return rule ?? undefined;
   }
 
-  private responseValidators(op: OperationContract, plan: OperationContract['validation']['responses'][number]): Map<string, ValidateFunction> {
+  private responseValidators(
+    op: OperationContract,
+    plan: OperationContract['validation']['responses'][number],
+  ): Map<string, ValidateFunction> {
     const cacheKey = `${op.name} ${plan.status}`;
     let validators = this.responses.get(cacheKey);
     if (!validators) {

@@ -20,7 +20,12 @@ export interface CompiledValidation {
   checkResponse?: ReturnType<typeof responseChecker>;
 }
 
-export function compiledValidation(apiSpec: object, operations: readonly OperationContract[], validateResponses: boolean, logger: Logger): CompiledValidation {
+export function compiledValidation(
+  apiSpec: object,
+  operations: readonly OperationContract[],
+  validateResponses: boolean,
+  logger: Logger,
+): CompiledValidation {
   const engine = new ValidationEngine(apiSpec, validateResponses);
   // No start-up scan: each operation's validators compile on its first request, from its plan in
   // contract.gen.ts. (A background warm-up once ran in unref'd setImmediate slices, which Node runs

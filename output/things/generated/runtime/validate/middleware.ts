@@ -54,7 +54,10 @@ function check(req: ValidatedRequest, res: ValidatedResponse, compiled: Compiled
     if (type === undefined) {
       // No Content-Type and a body that is not required: nothing to validate (OpenAPI's default is optional).
       if (!contentType && compiled.body.required !== true) validateBody = undefined;
-      else return new ValidationFailure(415, [{ path: req.path, message: contentType ? 'unsupported media type' : 'media type not specified' }]);
+      else
+        return new ValidationFailure(415, [
+          { path: req.path, message: contentType ? 'unsupported media type' : 'media type not specified' },
+        ]);
     } else {
       validateBody = compiled.body.validators.get(type);
       fields = compiled.body.forms.get(type);
@@ -124,7 +127,8 @@ function isParsed(contentType: string | undefined): boolean {
   const known = parsedTypes.get(key);
   if (known !== undefined) return known;
   const base = parseMediaType(contentType)?.base ?? '';
-  const parsed = /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
+  const parsed =
+    /^application\/([a-z0-9.+-]*\+)?json$/.test(base) || isFormMediaType(base) || base.startsWith('text/') || isXmlMediaType(base);
   if (parsedTypes.size < 64) parsedTypes.set(key, parsed);
   return parsed;
 }

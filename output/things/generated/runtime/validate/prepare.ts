@@ -13,9 +13,26 @@ type Obj = Record<string, unknown>;
 
 /** Keys whose value maps names to things: their children are never keywords. */
 export const NAME_MAPS = new Set([
-  'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'parameters', 'responses',
-  'requestBodies', 'headers', 'content', 'paths', 'callbacks', 'securitySchemes', 'links', 'encoding', 'mapping',
-  'variables', 'webhooks', 'pathItems',
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'schemas',
+  'parameters',
+  'responses',
+  'requestBodies',
+  'headers',
+  'content',
+  'paths',
+  'callbacks',
+  'securitySchemes',
+  'links',
+  'encoding',
+  'mapping',
+  'variables',
+  'webhooks',
+  'pathItems',
 ]);
 
 /** Keywords that give a schema a name other than its JSON pointer: only the whole document resolves them. */
@@ -64,7 +81,10 @@ function noteReach(reach: Reach, key: string, value: unknown): void {
 }
 
 function draft04Bounds(schema: Obj): void {
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof schema[exclusive] !== 'boolean') continue;
     if (schema[exclusive] === true && typeof schema[bound] === 'number') {
       schema[exclusive] = schema[bound];

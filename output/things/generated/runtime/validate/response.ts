@@ -13,12 +13,22 @@ import { ValidationFailure } from './failure.js';
 import { parseMediaType } from './body.js';
 
 export function responseChecker(engine: ValidationEngine) {
-  return function checkResponse(op: OperationContract, status: number, contentType: string | undefined, body: unknown): ValidationFailure | undefined {
+  return function checkResponse(
+    op: OperationContract,
+    status: number,
+    contentType: string | undefined,
+    body: unknown,
+  ): ValidationFailure | undefined {
     if (status >= 500) return undefined;
     const found = engine.response(op, status);
-    if (!found) return new ValidationFailure(500, [{ path: '/response', message: `no schema defined for status code '${status}' in the openapi spec` }]);
+    if (!found)
+      return new ValidationFailure(500, [
+        { path: '/response', message: `no schema defined for status code '${status}' in the openapi spec` },
+      ]);
     if (!found.hasContent) {
-      return body === undefined ? undefined : new ValidationFailure(500, [{ path: '/response', message: 'response should NOT have a body' }]);
+      return body === undefined
+        ? undefined
+        : new ValidationFailure(500, [{ path: '/response', message: 'response should NOT have a body' }]);
     }
     if (found.validators.size === 0) return undefined;
     if (body === undefined || body === null) return new ValidationFailure(500, [{ path: '/response', message: 'response body required.' }]);

@@ -24,7 +24,12 @@ export function parseMediaType(text: string | undefined): MediaType | undefined 
   }
   const base = text.split(';')[0].toLowerCase().trim();
   parameters.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const normalized = base + parameters.filter(([k]) => k !== 'boundary').map(([k, v]) => `; ${k}=${v}`).join('');
+  const normalized =
+    base +
+    parameters
+      .filter(([k]) => k !== 'boundary')
+      .map(([k, v]) => `; ${k}=${v}`)
+      .join('');
   return { base, normalized, hasCharset: parameters.some(([k]) => k === 'charset') };
 }
 

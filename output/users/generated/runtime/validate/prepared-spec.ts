@@ -22,7 +22,11 @@ export class PreparedSpec {
   private readonly whole = new WeakSet<object>();
   private readonly done = new Set<string>();
 
-  constructor(private readonly spec: Obj, private readonly kind: SpecKind, private readonly is31: boolean) {}
+  constructor(
+    private readonly spec: Obj,
+    private readonly kind: SpecKind,
+    private readonly is31: boolean,
+  ) {}
 
   /** Makes `pointers` and every `#/...` pointer they reach resolvable in `root`; false: the whole document is needed. */
   ensure(pointers: readonly string[]): boolean {
