@@ -126,36 +126,73 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
   return lines.join('\n') + '\n';
 }
 
-/** Regenerates on changes to the spec or any file it references; a broken spec keeps the last good output. */
+/**
+ * Regenerates on changes to the spec or any file it references; a broken spec keeps the last good output.
+ * The folder watchers live for the whole session (only folders that stop or start holding an input are
+ * closed or opened): closing and reopening them around each run lost a change made while a run was
+ * finishing, since an event not yet delivered to a closed watcher is dropped. Runs never overlap; a change
+ * during a run queues one more run after it.
+ */
 async function watchLoop(options: GenerateOptions, io: CommandIO, quiet?: boolean): Promise<number> {
-  let watchers: FSWatcher[] = [];
+  const watchers = new Map<string, FSWatcher>();
+  let inputs: string[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 100);
+  };
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await cycle();
+    } finally {
+      running = false;
+    }
+    if (again) {
+      again = false;
+      onChange();
+    }
+  };
   const cycle = async () => {
     const result = await generate({ ...options, check: false });
     for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-    if (hasErrors(result.diagnostics)) io.stderr('faultline: spec has errors; kept the last good output\n');
+    const broken = hasErrors(result.diagnostics);
+    if (broken) io.stderr('faultline: spec has errors; kept the last good output\n');
     else if (!quiet) io.stdout(`faultline: regenerated ${options.output} (${result.written?.written.length ?? 0} files changed)\n`);
-    watchers.forEach((w) => w.close());
-    const onChange = () => {
-      clearTimeout(timer);
-      timer = setTimeout(cycle, 100);
-    };
-    // watch each file's folder too: editors replace files (a new inode), which a file watcher misses
-    const folders = new Set(result.inputs.map((file) => dirname(file)));
-    watchers = [...folders].flatMap((folder) => {
+    // a broken spec may name fewer files (it stopped early): keep watching what the last good run read
+    inputs = broken ? [...new Set([...inputs, ...result.inputs])] : result.inputs;
+    // watch each file's folder: editors replace files (a new inode), which a file watcher misses
+    const folders = new Set(inputs.map((file) => dirname(file)));
+    for (const [folder, watcher] of watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
       try {
-        return [watch(folder, (_event, name) => name && result.inputs.some((f) => f.endsWith(`/${name}`)) && onChange())];
+        watchers.set(
+          folder,
+          watch(folder, (_event, name) => name && inputs.some((f) => f.endsWith(`/${name}`)) && onChange()),
+        );
       } catch {
-        return [];
+        // a folder that cannot be watched (gone, no permission): its files are still read on the next run
       }
-    });
+    }
   };
-  await cycle();
+  await run();
   io.stdout('faultline: watching for changes (Ctrl-C to stop)\n');
   await new Promise<void>((resolveStop) => {
     process.once('SIGINT', resolveStop);
     process.once('SIGTERM', resolveStop);
   });
-  watchers.forEach((w) => w.close());
+  clearTimeout(timer);
+  for (const watcher of watchers.values()) watcher.close();
   return EXIT.ok;
 }

@@ -62,7 +62,8 @@ describe('generate --watch', () => {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const waitFor = async (what: () => boolean, label: string) => {
-      for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 100));
+      // a hang guard, not a timing target: up to 60 s on a busy machine
+      for (let i = 0; i < 600 && !what(); i++) await new Promise((r) => setTimeout(r, 100));
       expect(what(), `${label}\nstdout: ${stdout}\nstderr: ${stderr}`).toBe(true);
     };
     try {
