@@ -154,8 +154,10 @@ function renderRuntime(rt: RuntimeResults, noisy: string | undefined): string[] 
   return out;
 }
 
-function renderStartup(st: StartupResults, noisy: string | undefined): string[] {
+function renderStartup(st: StartupResults, reportNoisy: string | undefined): string[] {
   const out: string[] = [`## Startup (${st.spec})`, ''];
+  // measured under its own load when re-run alone (BENCH_ONLY=startup)
+  const noisy = st.load ? noisyLabel(st.load) : reportNoisy;
   if (noisy) out.push(noisy, '');
   if (st.error) return [...out, `**Failed:** ${st.error.split('\n')[0]}`, ''];
   if (st.patched.length)

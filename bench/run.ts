@@ -59,7 +59,7 @@ if (load) {
 
 const users = join(ROOT, 'specs/users.yaml');
 const startupSpec = (fallback: string) => (process.env.BENCH_STARTUP_SPEC ? resolve(process.env.BENCH_STARTUP_SPEC) : fallback);
-const startupOptions = { operations: 30, rounds: num('BENCH_STARTUP_ROUNDS', smoke ? 1 : 5), log };
+const startupOptions = { operations: 30, rounds: num('BENCH_STARTUP_ROUNDS', smoke ? 1 : 5), log, load };
 const versions = { ...toolVersions(TOOLS.filter((t) => t !== 'faultline')), faultline: faultlineVersion() };
 const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions, load };
 

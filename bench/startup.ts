@@ -24,6 +24,7 @@ import { startServer } from './lib/server.js';
 import { patchOneOfs, refusedOneOfs } from './lib/inputs.js';
 import { summarize, type Summary } from './lib/stats.js';
 import { exampleAnswers, writeAnswers } from './lib/answers.js';
+import type { MachineLoad } from './lib/quiet.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -79,6 +80,8 @@ export interface StartupResults {
   modes?: StartupMode[];
   /** The mode the targets are judged on. */
   judgedOn?: StartupModeName;
+  /** The machine's load before this measurement (BENCH_ONLY=startup merges it into older results, measured under another load). */
+  load?: MachineLoad;
   error?: string;
   // Results saved before the two modes (one tsx run) have these instead of `modes`.
   listenMs?: number;
@@ -97,14 +100,14 @@ type Target = { name: string; url: string; responses: Obj };
 /** `prebuilt`: a service already generated from `spec` (e.g. by an older faultline, to compare); not generated, not removed. */
 export async function benchStartup(
   spec: string,
-  options: { operations?: number; rounds?: number; log?: (line: string) => void; prebuilt?: string } = {},
+  options: { operations?: number; rounds?: number; log?: (line: string) => void; prebuilt?: string; load?: MachineLoad } = {},
 ): Promise<StartupResults> {
   const log = options.log ?? (() => {});
   const rounds = Math.max(1, options.rounds ?? 3);
   // inside the repo, so the service resolves this repo's node_modules (see lib/work-dir.ts)
   const work = benchWorkDir('bench-startup');
   const out = options.prebuilt ?? join(work, 'service');
-  const result: StartupResults = { spec, patched: [], generateMs: NaN, rounds, judgedOn: 'production: compiled JS' };
+  const result: StartupResults = { spec, patched: [], generateMs: NaN, rounds, judgedOn: 'production: compiled JS', load: options.load };
   try {
     let input = spec;
     const t0 = performance.now();
