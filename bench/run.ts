@@ -5,7 +5,9 @@
  * BENCH_SMOKE=1: one run, no warm-up, 1-second autocannon runs, specs/users.yaml only; writes to
  * BENCH_OUT (a folder) instead of BENCHMARKS.md. Env: BENCH_ONLY=generate|runtime|startup|size (startup,
  * size: merged into the saved results), BENCH_SERVERS=generated,fastify,peer,bare (a subset), BENCH_RUNS,
- * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT. BENCH_RENDER=1 measures nothing: it re-renders
+ * BENCH_DURATION (s), BENCH_ROUNDS, BENCH_OUT (with BENCH_ONLY=startup|size too: the merged report goes there and
+ * the saved results are left alone), BENCH_STARTUP_SPEC (the startup bench's spec; default GitHub's, smoke:
+ * users), BENCH_STARTUP_ROUNDS (default 5, smoke 1). BENCH_RENDER=1 measures nothing: it re-renders
  * BENCHMARKS.md from bench/results/results.json with the current bench/NOTES.md.
  *
  * Hygiene: before measuring, the machine's load is checked (bench/lib/quiet.ts) and the bench refuses
@@ -56,6 +58,8 @@ if (load) {
 }
 
 const users = join(ROOT, 'specs/users.yaml');
+const startupSpec = (fallback: string) => (process.env.BENCH_STARTUP_SPEC ? resolve(process.env.BENCH_STARTUP_SPEC) : fallback);
+const startupOptions = { operations: 30, rounds: num('BENCH_STARTUP_ROUNDS', smoke ? 1 : 5), log, load };
 const versions = { ...toolVersions(TOOLS.filter((t) => t !== 'faultline')), faultline: faultlineVersion() };
 const report: Report = { date: new Date().toISOString().slice(0, 10), machine: machine(), versions, load };
 
@@ -63,12 +67,16 @@ if (only === 'startup' || only === 'size') {
   // Re-measures startup (or the spec-size comparison) only and merges it into the saved results.
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench/results/results.json'), 'utf8')) as Report;
   const github = join(CORPUS, DEFAULT_SPECS[0]);
-  if (only === 'startup') saved.runtime!.startup = await benchStartup(existsSync(github) ? github : users, { operations: 30, log });
+  if (only === 'startup')
+    saved.runtime!.startup = await benchStartup(startupSpec(!smoke && existsSync(github) ? github : users), startupOptions);
   else
     saved.runtime!.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
   saved.notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
-  writeFileSync(join(ROOT, 'bench/results/results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
+  const dir = process.env.BENCH_OUT ?? join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'results.json'), JSON.stringify({ ...saved, notes: undefined }, null, 2) + '\n');
+  writeFileSync(process.env.BENCH_OUT ? join(dir, 'BENCHMARKS.md') : join(ROOT, 'BENCHMARKS.md'), renderReport(saved));
+  log(`wrote ${process.env.BENCH_OUT ? join(dir, 'BENCHMARKS.md') : 'BENCHMARKS.md'} and ${join(dir, 'results.json')}`);
   process.exit(0);
 }
 if (only === 'generate' && !smoke && !process.env.BENCH_OUT) {
@@ -98,7 +106,7 @@ if (only !== 'generate') {
     load,
   });
   const github = join(CORPUS, DEFAULT_SPECS[0]);
-  report.runtime.startup = await benchStartup(smoke || !existsSync(github) ? users : github, { operations: 30, log });
+  report.runtime.startup = await benchStartup(startupSpec(smoke || !existsSync(github) ? users : github), startupOptions);
   if (!smoke && existsSync(github))
     report.runtime.specSize = await benchSpecSize(github, { durationSec: num('BENCH_DURATION', 5), rounds: num('BENCH_ROUNDS', 5), log });
 }

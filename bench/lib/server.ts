@@ -25,11 +25,20 @@ export function pinSelf(): void {
   if (TASKSET) spawnSync(TASKSET, ['-a', '-p', '-c', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
 }
 
-export function startServer(file: string, opts: { cwd: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] }): Promise<RunningServer> {
+/**
+ * `loader: 'none'` runs `file` (JavaScript) with plain node, no TypeScript loader. An `env` key set to
+ * undefined is removed from the inherited environment.
+ */
+export function startServer(
+  file: string,
+  opts: { cwd: string; env?: Record<string, string | undefined>; nodeArgs?: string[]; loader?: 'tsx' | 'none' },
+): Promise<RunningServer> {
   const started = performance.now();
-  const nodeArgs = ['--import', 'tsx', ...(opts.nodeArgs ?? []), file];
+  const nodeArgs = [...(opts.loader === 'none' ? [] : ['--import', 'tsx']), ...(opts.nodeArgs ?? []), file];
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
+  for (const [key, value] of Object.entries(opts.env ?? {})) if (value === undefined) delete env[key];
   const [cmd, args] = TASKSET ? [TASKSET, ['-c', String(SERVER_CORE), process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   return new Promise((resolveStart, reject) => {

@@ -4,6 +4,9 @@
  * bench/startup.ts). Operations without an answer keep the generated stub (501 -> documented error).
  * Nothing here reads the spec: what this process spends before its first answer is the service's own
  * start-up (Node, the TypeScript loader, the service's modules, building the app).
+ *
+ * APP_ENTRY: the app module to import instead of APP_DIR/app.ts (bench/startup.ts points it at the
+ * service compiled to JavaScript, and runs this harness transpiled to JavaScript without tsx).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +16,7 @@ import { serve } from './child.js';
 const started = performance.now();
 const dir = process.env.APP_DIR;
 if (!dir) throw new Error('APP_DIR is required');
-const { createApp } = await import(pathToFileURL(join(dir, 'app.ts')).href);
+const { createApp } = await import(pathToFileURL(process.env.APP_ENTRY ?? join(dir, 'app.ts')).href);
 
 // ANSWERS (JSON) or ANSWERS_FILE (a JSON file) fix the answer of some operations (bench/spec-size.ts, bench/startup.ts).
 const fixed = JSON.parse(
