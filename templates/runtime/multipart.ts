@@ -6,8 +6,7 @@
  * validator sees each file as its file name (a string, as `format: binary` expects); the handler
  * gets the UploadedFile.
  */
-import type busboy from 'busboy';
-import { loadOnUse } from './load-on-use.js';
+import busboy from 'busboy';
 import type { Readable } from 'node:stream';
 import type { NextFunction, Request, Response } from 'express';
 import { ValidationFailure } from './validate/failure.js';
@@ -47,15 +46,11 @@ export function isUploadedFile(value: unknown): value is UploadedFile {
   );
 }
 
-// loaded on the first multipart request (load-on-use.ts), not by every service at start-up
-const loadBusboy = loadOnUse<typeof busboy>('busboy');
-
 export function multipartParser(limits: UploadLimits) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const makeParser = loadBusboy();
     let parser: busboy.Busboy;
     try {
-      parser = makeParser({
+      parser = busboy({
         headers: req.headers,
         limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fileSize },
       });

@@ -9,8 +9,7 @@
  */
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
-import type { XMLBuilder } from 'fast-xml-parser';
-import { loadOnUse } from './load-on-use.js';
+import { XMLBuilder } from 'fast-xml-parser';
 
 export class ResultMismatch extends Error {
   constructor(
@@ -45,12 +44,10 @@ function mediaKindOf(type: string): MediaKind {
   return 'binary';
 }
 
-const fastXmlParser = loadOnUse<typeof import('fast-xml-parser')>('fast-xml-parser');
-let xmlBuilder: XMLBuilder | undefined;
+const xmlBuilder = new XMLBuilder({ ignoreAttributes: true, format: false });
 
-/** An object as an XML document (fast-xml-parser's builder, made on first use); shared by both targets. */
+/** An object as an XML document (fast-xml-parser's builder); shared by both targets. */
 export function xmlDocument(body: object): string {
-  xmlBuilder ??= new (fastXmlParser().XMLBuilder)({ ignoreAttributes: true, format: false });
   return '<?xml version="1.0" encoding="UTF-8"?>' + xmlBuilder.build(body);
 }
 

@@ -7,27 +7,23 @@
  * entity attacks) or text that is not well-formed XML is the documented 400.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { XMLParser } from 'fast-xml-parser';
-import { loadOnUse } from './load-on-use.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ValidationFailure } from './validate/failure.js';
 
 export function isXmlMediaType(type: string): boolean {
   return /^(application|text)\/([^;]*\+)?xml\s*(;|$)/i.test(type.trim());
 }
 
-// loaded on the first XML body (load-on-use.ts), not by every service at start-up
-const fastXmlParser = loadOnUse<typeof import('fast-xml-parser')>('fast-xml-parser');
-let parser: XMLParser | undefined;
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: true,
+  trimValues: true,
+});
 
 export function parseXml(text: string): { value: unknown } | undefined {
-  if (/<!DOCTYPE/i.test(text) || fastXmlParser().XMLValidator.validate(text) !== true) return undefined;
-  parser ??= new (fastXmlParser().XMLParser)({
-    ignoreAttributes: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    parseTagValue: true,
-    trimValues: true,
-  });
+  if (/<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) return undefined;
   const parsed = parser.parse(text) as Record<string, unknown>;
   const roots = Object.keys(parsed);
   if (roots.length !== 1) return undefined;

@@ -11,8 +11,7 @@
  * schema checks), so the class per OpenAPI version and the ajv-formats shim exist once.
  */
 import { Ajv, type Options } from 'ajv';
-import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { loadOnUse } from '../load-on-use.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 export const SPEC_ID = 'faultline:openapi.json';
@@ -31,12 +30,9 @@ export type AjvRole = 'params' | 'body' | 'response';
  * the caller's 3.0 rewrites), with ajv-formats in the given mode (`fast` as
  * express-openapi-validator; `full` where exactness beats speed) and 3.1's `media-range`.
  */
-// Ajv2020 only for 3.1 specs, loaded then (load-on-use.ts): a 3.0 service never loads it
-const ajv2020 = loadOnUse<{ Ajv2020: typeof Ajv2020 }>('ajv/dist/2020.js');
-
 export function newAjv(is31: boolean, options: Options, formats: 'fast' | 'full'): Ajv {
   // Ajv2020 and Ajv are sibling classes over one core with the same public API
-  const ajv: Ajv = is31 ? (new (ajv2020().Ajv2020)(options) as Ajv) : new Ajv(options);
+  const ajv: Ajv = is31 ? (new Ajv2020(options) as Ajv) : new Ajv(options);
   addFormats(ajv, { mode: formats });
   if (is31) ajv.addFormat('media-range', true);
   return ajv;
