@@ -1,7 +1,7 @@
 /**
  * bench/spec-size: is the cost of a request flat in the size of the spec? The same generator, the
  * same app.ts and the same server harness (bench/servers/startup.ts) serve (a) specs/users.yaml
- * (5 operations) and (b) GitHub's spec (800+), in production mode with response validation on, and
+ * and (b) GitHub's spec (800+), in production mode with response validation on, and
  * comparable requests are sent to both in interleaved rounds: an unknown route (the matcher gives up
  * on every path), a wrong method on a templated path, an invalid path parameter (request validation
  * and the documented 400) and a GET of a templated path answered with a small body checked against
@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchWorkDir } from './lib/work-dir.js';
@@ -54,7 +54,7 @@ export async function benchSpecSize(
   const durationSec = options.durationSec ?? 5;
   const rounds = options.rounds ?? 5;
   const work = benchWorkDir('size-');
-  const result: SpecSizeResults = { spec, operations: 0, rounds, durationSec, scenarios: [] };
+  const result: SpecSizeResults = { spec: relative(ROOT, spec), operations: 0, rounds, durationSec, scenarios: [] };
   const servers: RunningServer[] = [];
   try {
     const usersOut = join(work, 'users');

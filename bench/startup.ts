@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchWorkDir } from './lib/work-dir.js';
 import { startServer } from './lib/server.js';
@@ -107,7 +107,7 @@ export async function benchStartup(
   // inside the repo, so the service resolves this repo's node_modules (see lib/work-dir.ts)
   const work = benchWorkDir('bench-startup');
   const out = options.prebuilt ?? join(work, 'service');
-  const result: StartupResults = { spec, patched: [], generateMs: NaN, rounds, judgedOn: 'production: compiled JS', load: options.load };
+  const result: StartupResults = { spec: relative(ROOT, spec), patched: [], generateMs: NaN, rounds, judgedOn: 'production: compiled JS', load: options.load };
   try {
     let input = spec;
     const t0 = performance.now();
