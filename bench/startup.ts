@@ -107,7 +107,14 @@ export async function benchStartup(
   // inside the repo, so the service resolves this repo's node_modules (see lib/work-dir.ts)
   const work = benchWorkDir('bench-startup');
   const out = options.prebuilt ?? join(work, 'service');
-  const result: StartupResults = { spec: relative(ROOT, spec), patched: [], generateMs: NaN, rounds, judgedOn: 'production: compiled JS', load: options.load };
+  const result: StartupResults = {
+    spec: relative(ROOT, spec),
+    patched: [],
+    generateMs: NaN,
+    rounds,
+    judgedOn: 'production: compiled JS',
+    load: options.load,
+  };
   try {
     let input = spec;
     const t0 = performance.now();
