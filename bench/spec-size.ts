@@ -9,6 +9,7 @@
  * with a small example answer, so a per-request scan of the routes would show. Target: (b) within
  * 10% of (a) in server CPU microseconds per request.
  */
+import { derefIn } from './lib/deref.js';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -189,15 +190,7 @@ const fill = (path: string) => path.replace(/\{[^}]+\}/g, 'octocat');
 
 /** The templated GET latest in route order whose 200 example is a small JSON object and whose params are plain strings. */
 function pickTemplatedGet(doc: Obj, operations: Array<{ name: string; method: string; path: string; pathParams: string[] }>): Target {
-  const deref = (node: Obj | undefined): Obj | undefined =>
-    node && typeof node.$ref === 'string'
-      ? deref(
-          node.$ref
-            .slice(2)
-            .split('/')
-            .reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
-        )
-      : node;
+  const deref = derefIn(doc);
   for (const op of [...operations].reverse()) {
     if (op.method !== 'GET' || !op.pathParams.length) continue;
     const item = doc.paths[op.path];
@@ -215,15 +208,7 @@ function pickTemplatedGet(doc: Obj, operations: Array<{ name: string; method: st
 
 /** A GET whose integer path parameter gets a non-number: request validation answers 400 (or the op's 422). */
 function pickIntegerPathParam(doc: Obj): Target {
-  const deref = (node: Obj | undefined): Obj | undefined =>
-    node && typeof node.$ref === 'string'
-      ? deref(
-          node.$ref
-            .slice(2)
-            .split('/')
-            .reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
-        )
-      : node;
+  const deref = derefIn(doc);
   for (const [path, item] of Object.entries(doc.paths as Obj).reverse()) {
     const op = (item as Obj).get as Obj | undefined;
     if (!op) continue;

@@ -14,6 +14,7 @@
  * wall time (which a busy machine stretches), the server's own CPU time is reported: at listening
  * (Node, the loader if any, the service's modules, building the app) and at the first correct answer.
  */
+import { derefIn } from './lib/deref.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -283,25 +284,17 @@ function generateInto(input: string, out: string) {
 
 /** GET operations without required header/cookie params, spread evenly over the spec. */
 function pickOperations(doc: Obj, count: number): Target[] {
-  const deref = (node: Obj): Obj =>
-    node && typeof node.$ref === 'string'
-      ? deref(
-          node.$ref
-            .slice(2)
-            .split('/')
-            .reduce((o: Obj, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc),
-        )
-      : node;
+  const deref = derefIn(doc);
   const all: Target[] = [];
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Obj)) {
     const op = item?.get as Obj | undefined;
     if (!op) continue;
-    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+    const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref).filter((p): p is Obj => p !== undefined);
     if (params.some((p) => p.required && (p.in === 'header' || p.in === 'cookie'))) continue;
     let url = path;
     const query: string[] = [];
     for (const p of params) {
-      const value = sample(deref(p.schema ?? {}), p.name);
+      const value = sample(deref(p.schema ?? {}) ?? {}, p.name);
       if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
       else if (p.in === 'query' && p.required) query.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(value)}`);
     }

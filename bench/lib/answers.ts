@@ -4,6 +4,7 @@
  * the response has none). Examples come from the spec as written; the normalized bundle drops them.
  * The server reads the result from a file (ANSWERS_FILE, see bench/servers/startup.ts).
  */
+import { derefIn } from './deref.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 
@@ -13,15 +14,7 @@ export type Answers = Record<string, { status: number; body?: unknown }>;
 export function exampleAnswers(specFile: string, operations: readonly { name: string; method: string; path: string }[]): Answers {
   const text = readFileSync(specFile, 'utf8');
   const spec = (/\.json$/i.test(specFile) ? JSON.parse(text) : load(text)) as Obj;
-  const deref = (node: Obj | undefined): Obj | undefined => {
-    let n = node;
-    for (let i = 0; n && typeof n.$ref === 'string' && i < 10; i++)
-      n = n.$ref
-        .slice(2)
-        .split('/')
-        .reduce((o: Obj | undefined, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-    return n;
-  };
+  const deref = derefIn(spec);
   const answers: Answers = {};
   for (const op of operations) {
     const responses: Obj = spec.paths?.[op.path]?.[op.method.toLowerCase()]?.responses ?? {};

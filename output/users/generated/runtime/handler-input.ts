@@ -14,12 +14,9 @@ import { UndocumentedResult } from './send-result.js';
 
 export { UndocumentedResult };
 
-export interface HandlerResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  contentType?: string;
-}
+import type { HandlerResult } from './request-state.js';
+
+export type { HandlerResult };
 
 export interface InputParts<Req, Res> {
   params: Record<string, unknown>;
