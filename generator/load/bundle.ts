@@ -118,7 +118,7 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     if (node === null || typeof node !== 'object') return node;
     let obj = node as Record<string, Json>;
     if (ids && kind === 'schema' && typeof obj.$dynamicRef === 'string' && obj.$ref === undefined) {
-      const target = ids.resolveDynamic(obj.$dynamicRef);
+      const target = ids.resolveDynamic(obj.$dynamicRef, file, pointerOf(filePtr));
       if (target) obj = { ...withoutKey(obj, '$dynamicRef'), $ref: SchemaIds.refTo(target) };
     }
     for (const key of Object.keys(obj)) {
@@ -201,7 +201,7 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
   const followRef = (obj: Record<string, Json>, file: SourceFile, kind: Kind, tokens: string[], filePtr: string[], depth: number): Json => {
     const ref = obj.$ref as string;
     const at = pointerOf([...filePtr, '$ref']);
-    const viaId = ids && kind === 'schema' && !ref.startsWith('#/') && ref !== '#' ? ids.resolve(ref, file, pointerOf(filePtr)) : undefined;
+    const viaId = ids && kind === 'schema' ? resolveById(ids, ref, file, pointerOf(filePtr), at) : undefined;
     if (!viaId && ref.startsWith('#') && file === rootFile) return undefined;
     const target = viaId ? { path: viaId.file.path, fragment: viaId.pointer === '#' ? '' : viaId.pointer } : parseRef(ref, file, rootDir);
     if ('error' in target) {
@@ -238,6 +238,22 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
     origins.set(local, { file: targetFile, pointer: target.fragment || '#', display: display(targetFile.path) });
     components[section][name] = walk(value, targetFile, kind, ['components', section, name], fragTokens, depth + 1);
     return { $ref: local };
+  };
+
+  /**
+   * The target of a schema `$ref` decided by JSON Schema identifiers (schema-ids.ts), or undefined for the
+   * plain file + JSON pointer rules. `#/...` and `#` use identifiers only inside a schema with its own
+   * `$id` (they are relative to it there); a plain-name fragment into another file (`other.yaml#name`)
+   * reads that file first, so its `$anchor`s are known.
+   */
+  const resolveById = (ids: SchemaIds, ref: string, file: SourceFile, here: string, at: string) => {
+    if ((ref.startsWith('#/') || ref === '#') && !ids.inResource(file, here)) return undefined;
+    const found = ids.resolve(ref, file, here);
+    const hash = ref.indexOf('#');
+    if (found || hash <= 0 || ref[hash + 1] === '/' || hash === ref.length - 1 || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return found;
+    const other = parseRef(ref.slice(0, hash), file, rootDir);
+    if ('error' in other || !loadFile(other.path, file, at)) return undefined;
+    return ids.resolve(ref, file, here);
   };
 
   const document = walk(data, rootFile, 'root', [], [], 0) as Record<string, Json>;

@@ -89,16 +89,31 @@ export class SchemaIds {
     return fragment ? { file: target.file, pointer: target.pointer + fragment } : target;
   }
 
-  /** `$dynamicRef: #name` resolves statically when exactly one schema declares `$dynamicAnchor: name`. */
   /** A `$ref` that reaches `target` from anywhere (resolve() reads it back). */
   static refTo(target: IdTarget): string {
     return pathToFileURL(target.file.path).href + target.pointer;
   }
 
-  resolveDynamic(ref: string): IdTarget | undefined {
+  /**
+   * `$dynamicRef` resolved statically: first like a `$ref` from where it is written (its initial target,
+   * e.g. `#node` in its own resource: what it means when no outer schema overrides the anchor); else,
+   * for `#name`, the one schema declaring `$dynamicAnchor: name`, when exactly one does.
+   */
+  resolveDynamic(ref: string, file: SourceFile, at: string): IdTarget | undefined {
+    const initial = this.resolve(ref, file, at);
+    if (initial) return initial;
     if (!ref.startsWith('#') || ref.startsWith('#/')) return undefined;
     const found = this.dynamicAnchors.get(ref.slice(1));
     return found && found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * Whether `at` lies inside a schema with its own `$id` (a resource other than the document): there a
+   * `#/...` or `#` reference is relative to that schema, not to the document.
+   */
+  inResource(file: SourceFile, at: string): boolean {
+    const scopes = this.scopes.get(file);
+    return !!scopes && this.baseAt(file, at) !== scopes.get('#');
   }
 
   private baseAt(file: SourceFile, at: string): string {
