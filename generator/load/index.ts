@@ -79,6 +79,7 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
   }
   const bundle = bundleSpec(absolute, display, root, options.refRoot && resolve(cwd, options.refRoot));
   const lifted = liftOpenApi32(bundle.document);
+  dropPathsExtensions(bundle.document);
   const locate = locateIn(bundle.origins, lifted.moved);
   const diagnostics = bundle.diagnostics.map((d) => (d.line ? d : { ...d, line: lineOfFile(bundle.files, d) }));
   if (converted) diagnostics.unshift({ ...converted.problem, file: display(absolute), line: lineOf(root, '#/swagger') });
@@ -121,4 +122,14 @@ function movedBack(pointer: string, moved: Map<string, string> | undefined): str
   if (!moved?.size) return pointer;
   for (const [to, from] of moved) if (pointer === to || pointer.startsWith(to + '/')) return from + pointer.slice(to.length);
   return pointer;
+}
+
+/**
+ * `x-` keys of the Paths object are vendor extensions, not paths (OpenAPI allows them there); faultline
+ * never uses extension values, and everything after the loader reads every key of `paths` as a path.
+ */
+function dropPathsExtensions(doc: Record<string, unknown>): void {
+  const paths = doc.paths;
+  if (!paths || typeof paths !== 'object' || Array.isArray(paths)) return;
+  for (const key of Object.keys(paths)) if (key.startsWith('x-')) delete (paths as Record<string, unknown>)[key];
 }
