@@ -101,7 +101,27 @@ export function clientSpec(document: Obj): Obj {
     const params = [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])];
     for (const param of params) fixQueryStyle(doc, resolve(doc, param));
   }
+  dropProtoParameters(doc);
   return doc;
+}
+
+/**
+ * A parameter named `__proto__` (legal in OpenAPI) crashes hey-api ("Cannot read properties of undefined
+ * (reading 'name')"), and renaming it would make the client send the wrong name, so the client's copy
+ * leaves it out: the SDK cannot set it; every other parameter and the operation itself stay.
+ */
+function dropProtoParameters(doc: Obj): void {
+  const isProto = (p: unknown) => resolve(doc, p)?.name === '__proto__';
+  const filter = (owner: Obj) => {
+    if (Array.isArray(owner.parameters) && owner.parameters.some(isProto)) owner.parameters = owner.parameters.filter((p) => !isProto(p));
+  };
+  for (const { op, item } of operations(doc)) {
+    filter(item);
+    filter(op);
+  }
+  const shared = (doc.components as Obj | undefined)?.parameters;
+  if (shared && typeof shared === 'object' && !Array.isArray(shared))
+    for (const name of Object.keys(shared)) if (isProto((shared as Obj)[name])) delete (shared as Obj)[name];
 }
 
 function* operations(doc: Obj): Generator<{ op: Obj; item: Obj }> {

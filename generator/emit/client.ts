@@ -84,7 +84,15 @@ export function startClientWorker(): ClientWorker {
       mkdirSync(dir);
       const configFile = join(work, 'openapi-ts.config.mjs');
       writeFileSync(configFile, 'export default {};\n');
-      const json = JSON.stringify(clientSpec(document as Record<string, unknown>));
+      let json: string;
+      try {
+        json = JSON.stringify(clientSpec(document as Record<string, unknown>));
+      } catch (error) {
+        // the client's copy failed to build: a CLIENT_FAILED warning like any hey-api failure, never a crash
+        rmSync(work, { recursive: true, force: true });
+        release(worker);
+        return Promise.reject(error);
+      }
       worker.ref();
       let healthy = false;
       const done = new Promise<Map<string, string>>((resolve, reject) => {

@@ -28,7 +28,29 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
   const parsed = is32 ? asOpenApi31(structuredClone(loaded.document)) : loaded.document;
   const document = { source: new Source(loaded.files[0] ?? '/openapi.json', '', 'application/json'), parsed };
   const config = await structConfig();
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
+  const lint = (parsed: unknown) =>
+    lintDocument({ document: { ...document, parsed }, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint(parsed);
+  } catch {
+    // Redocly's walker crashes on some legal names (a parameter component named `constructor`: it finds
+    // Object.prototype.constructor where it looks for a type). Problems under such names are dropped
+    // anyway (underPrototypeName), so the check runs again without them; only if that fails too is it skipped.
+    try {
+      problems = await lint(withoutPrototypeNames(parsed, 0));
+    } catch (error) {
+      return [
+        {
+          code: 'INVALID_STRUCTURE',
+          severity: 'warning',
+          pointer: '#',
+          ...loaded.locate('#'),
+          message: `the structural check was skipped: @redocly/openapi-core failed on this spec (${firstLine(error)})`,
+        },
+      ];
+    }
+  }
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const problem of problems) {
@@ -157,4 +179,22 @@ function describe(problem: NormalizedProblem, loaded: LoadedSpec): { message: st
   else if (suggest) fix = `did you mean \`${suggest}\`?`;
   else if (problem.message.startsWith('Property `')) fix = 'move the key where OpenAPI expects it, remove it, or prefix it with `x-`';
   return { message: `OpenAPI ${loaded.version} structure: ${message}`, fix };
+}
+
+/** A copy without the keys that are Object.prototype names (`constructor`, `toString`...), at any depth. */
+function withoutPrototypeNames(node: unknown, depth: number): unknown {
+  if (node === null || typeof node !== 'object' || depth > 400) return node;
+  if (Array.isArray(node)) return node.map((n) => withoutPrototypeNames(n, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) {
+    if (key in Object.prototype) continue;
+    out[key] = withoutPrototypeNames((node as Record<string, unknown>)[key], depth + 1);
+  }
+  return out;
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 300);
 }
