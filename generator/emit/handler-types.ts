@@ -55,9 +55,15 @@ function resultTypes(response: ModelResponse, base: string): string[] {
   if (response.contents.length === 0) return [`{ status: ${status}; body?: undefined; ${headers} }`];
   return response.contents.map((c, i) => {
     const contentType = `contentType${i === 0 ? '?' : ''}: ${literal(c.contentType)}`;
-    return `{ status: ${status}; ${contentType}; body: ${base}["responses"][${key}]["content"][${literal(c.contentType)}]; ${headers} }`;
+    const documented = `${base}["responses"][${key}]["content"][${literal(c.contentType)}]`;
+    // a sequential body is sent item by item from a list or an async iterable (runtime/serialize.ts)
+    const body = SEQUENTIAL.test(c.contentType) ? `rt.Sequence<${documented}>` : documented;
+    return `{ status: ${status}; ${contentType}; body: ${body}; ${headers} }`;
   });
 }
+
+/** Media types whose body the runtime streams item by item (server-sent events, JSON Lines, JSON text sequences). */
+const SEQUENTIAL = /^\s*(text\/event-stream|application\/(jsonl|x-ndjson|x-jsonlines|json-seq))\s*(;|$)/i;
 
 function statusType(status: string): string {
   if (/^\d+$/.test(status)) return status;

@@ -1,7 +1,8 @@
 /**
  * The body of a handler result, serialized as its declared content type says: JSON media types
- * (`application/json`, `+json`) as JSON; `text/event-stream` from an async iterable, one `data:` event
- * per item; `text/*` from a string; XML from a string or, for an object, through fast-xml-parser's
+ * (`application/json`, `+json`) as JSON; `text/event-stream` from an array or an async iterable, one
+ * `data:` event per item; JSON Lines (`application/jsonl`, `application/x-ndjson`) and JSON text
+ * sequences (`application/json-seq`) from an array or an async iterable, one JSON text per item; `text/*` from a string; XML from a string or, for an object, through fast-xml-parser's
  * builder; any other type from a Buffer, a Uint8Array, a Readable stream or a string. A body the
  * declared type cannot carry (an object labelled text/plain, say) is a ResultMismatch: the documented
  * 500, never JSON text under a non-JSON label.
@@ -20,7 +21,10 @@ export class ResultMismatch extends Error {
   }
 }
 
-export type MediaKind = 'json' | 'event-stream' | 'text' | 'xml' | 'binary';
+export type MediaKind = 'json' | 'event-stream' | 'json-seq' | 'text' | 'xml' | 'binary';
+
+/** Sequential JSON media types (OpenAPI 3.2 `itemSchema`): one JSON text per item. */
+const JSON_SEQUENCES = new Set(['application/jsonl', 'application/x-ndjson', 'application/x-jsonlines', 'application/json-seq']);
 
 /** Answers per content type, remembered: it runs on every handler result (bounded: types come from handlers, a few per service). */
 const kinds = new Map<string, MediaKind>();
@@ -38,6 +42,7 @@ function mediaKindOf(type: string): MediaKind {
   const base = type.split(';')[0].trim().toLowerCase();
   if (base === '*/*' || /^[^/]+\/([^;]*\+)?json$/.test(base)) return 'json';
   if (base === 'text/event-stream') return 'event-stream';
+  if (JSON_SEQUENCES.has(base)) return 'json-seq';
   if (/^(application|text)\/([^;]*\+)?xml$/.test(base)) return 'xml';
   if (base.startsWith('text/')) return 'text';
   return 'binary';
@@ -55,8 +60,12 @@ export function sendBody(res: Response, type: string, body: unknown): ResultMism
   const kind = mediaKind(type);
   const described = describe(body);
   if (kind === 'event-stream') {
-    if (!isAsyncIterable(body)) return new ResultMismatch(type, described);
-    streamEvents(res, type, body);
+    if (!isSequence(body)) return new ResultMismatch(type, described);
+    streamEvents(res, type, body, eventText);
+    return undefined;
+  }
+  if (kind === 'json-seq' && isSequence(body)) {
+    streamEvents(res, type, body, jsonSeqText(type));
     return undefined;
   }
   if (kind === 'text' || kind === 'xml') {
@@ -94,8 +103,30 @@ export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown>
   );
 }
 
-/** Server-sent events: strings as they are, other items as JSON; a failing iterator ends the stream. */
-function streamEvents(res: Response, type: string, events: AsyncIterable<unknown>): void {
+/** An array or an async iterable: the items of a sequential body. */
+export function isSequence(value: unknown): value is AsyncIterable<unknown> | unknown[] {
+  return Array.isArray(value) || isAsyncIterable(value);
+}
+
+/** One server-sent event: a string as it is, any other item as JSON, one `data:` line per line. */
+export function eventText(item: unknown): string {
+  const text = typeof item === 'string' ? item : JSON.stringify(item);
+  return (
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => `data: ${line}`)
+      .join('\n') + '\n\n'
+  );
+}
+
+/** One item of JSON Lines (a JSON text and a newline) or of a JSON text sequence (RFC 7464: RS first). */
+export function jsonSeqText(type: string): (item: unknown) => string {
+  const rs = type.split(';')[0].trim().toLowerCase() === 'application/json-seq' ? '\x1e' : '';
+  return (item) => `${rs}${JSON.stringify(item) ?? 'null'}\n`;
+}
+
+/** A sequential body, item by item; a failing iterator ends the stream. */
+function streamEvents(res: Response, type: string, events: AsyncIterable<unknown> | unknown[], text: (item: unknown) => string): void {
   res.setHeader('Content-Type', type);
   res.setHeader('Cache-Control', 'no-cache');
   res.flushHeaders();
@@ -105,13 +136,7 @@ function streamEvents(res: Response, type: string, events: AsyncIterable<unknown
     try {
       for await (const item of events) {
         if (closed) break;
-        const text = typeof item === 'string' ? item : JSON.stringify(item);
-        res.write(
-          text
-            .split(/\r\n|\r|\n/)
-            .map((line) => `data: ${line}`)
-            .join('\n') + '\n\n',
-        );
+        res.write(text(item));
       }
       res.end();
     } catch {

@@ -12,7 +12,7 @@ export type { ServiceContract, OperationContract, ErrorResponseContract } from '
 export type { Problem, Issue } from '../problem.js';
 export { createLogger, type Logger } from '../logger.js';
 export { mapDatabaseError } from '../db-errors.js';
-export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from '../types.js';
+export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty, Sequence } from '../types.js';
 export type { UploadedFile } from '../multipart.js';
 export type { WithUploads } from '../multipart-shape.js';
 export { fail, type Fail, type FailStatus, type FailBody, type FailFields, type FailOptions, type CanFail } from '../fail.js';

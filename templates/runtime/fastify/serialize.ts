@@ -1,21 +1,22 @@
 /**
  * The Fastify target's half of serialize.ts: the same rules for which body a declared content type can
- * carry (text and XML from strings, XML from objects, bytes from Buffers and streams, server-sent events
- * from an async iterable), sent through Fastify's reply, which streams Readables itself.
+ * carry (text and XML from strings, XML from objects, bytes from Buffers and streams, server-sent events,
+ * JSON Lines and JSON text sequences from an array or an async iterable), sent through Fastify's reply,
+ * which streams Readables itself.
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { ResultMismatch, describe, isAsyncIterable, mediaKind, xmlDocument } from '../serialize.js';
+import { ResultMismatch, describe, eventText, isSequence, jsonSeqText, mediaKind, xmlDocument } from '../serialize.js';
 
 /** Sends `body` as `type`; returns a ResultMismatch instead of sending when they do not fit. */
 export function sendFastifyBody(reply: FastifyReply, type: string, body: unknown): ResultMismatch | undefined {
   const kind = mediaKind(type);
-  if (kind === 'event-stream') {
-    if (!isAsyncIterable(body)) return new ResultMismatch(type, describe(body));
+  if (kind === 'event-stream' || (kind === 'json-seq' && isSequence(body))) {
+    if (!isSequence(body)) return new ResultMismatch(type, describe(body));
     reply
       .header('Content-Type', type)
       .header('Cache-Control', 'no-cache')
-      .send(Readable.from(events(body)));
+      .send(Readable.from(items(body, kind === 'event-stream' ? eventText : jsonSeqText(type))));
     return undefined;
   }
   if ((kind === 'text' || kind === 'xml') && typeof body === 'string') {
@@ -41,15 +42,9 @@ export function sendFastifyBody(reply: FastifyReply, type: string, body: unknown
   return new ResultMismatch(type, describe(body));
 }
 
-/** One `data:` event per item: strings as they are, other items as JSON (as on Express). */
-async function* events(items: AsyncIterable<unknown>): AsyncGenerator<string> {
-  for await (const item of items) {
-    const text = typeof item === 'string' ? item : JSON.stringify(item);
-    yield text
-      .split(/\r\n|\r|\n/)
-      .map((line) => `data: ${line}`)
-      .join('\n') + '\n\n';
-  }
+/** One event or JSON text per item (as on Express, serialize.ts). */
+async function* items(body: AsyncIterable<unknown> | unknown[], text: (item: unknown) => string): AsyncGenerator<string> {
+  for await (const item of body) yield text(item);
 }
 
 function withCharset(type: string): string {
