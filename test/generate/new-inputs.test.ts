@@ -49,6 +49,40 @@ function unsafeNamesSpec(): string {
   );
 }
 
+/**
+ * Hostile but legal names in every other place a name goes: tags, query/header parameter names (`__proto__`
+ * crashes hey-api there), property names and enum values, and the names of parameter, requestBody and
+ * response components (a parameter component named `constructor` crashed Redocly's structural check).
+ */
+const PLACES = ['__proto__', 'constructor', 'toString', 'prototype', 'class', 'default', 'then', '../../x', '$ref', 'a b', '123abc'];
+
+function hostilePlacesSpec(): string {
+  const q = JSON.stringify;
+  const esc = (n: string) => n.replace(/~/g, '~0').replace(/\//g, '~1');
+  const section = (f: (n: string) => string) => PLACES.map((n) => `${q(n)}: ${f(n)}`).join(', ');
+  const schemas = section(
+    (n) =>
+      `{"type": "object", "properties": {${q(n)}: {"type": "string", "enum": [${q(n)}]}, "a": {"$ref": "#/components/schemas/${esc(n)}"}}}`,
+  );
+  const parameters = section((n) => `{"name": ${q(n)}, "in": "query", "schema": {"type": "string"}}`);
+  const bodies = section((n) => `{"content": {"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}`);
+  const responses = section(
+    (n) => `{"description": "r", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/${esc(n)}"}}}}`,
+  );
+  const paths = PLACES.map(
+    (n, i) =>
+      `"/p${i}/{id}": {"post": {"operationId": "op${i}", "tags": [${q(n)}], "parameters": [{"$ref": "#/components/parameters/${esc(n)}"}, ` +
+      `{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": ${q(n)}, "in": "header", "schema": ` +
+      `{"type": "string"}}], "requestBody": {"$ref": "#/components/requestBodies/${esc(n)}"}, "responses": {"200": {"$ref": ` +
+      `"#/components/responses/${esc(n)}"}, "400": {"description": "bad", "content": {"application/json": {"schema": {"type": "object"}}}}}}}`,
+  ).join(', ');
+  return (
+    `{"openapi": "3.1.0", "info": {"title": "Places", "version": "1"}, "tags": [${PLACES.map((n) => `{"name": ${q(n)}}`).join(', ')}], ` +
+    `"paths": {${paths}}, "components": {"schemas": {${schemas}}, "parameters": {${parameters}}, "requestBodies": {${bodies}}, ` +
+    `"responses": {${responses}}}}`
+  );
+}
+
 describe('specs that used to break the generator or its client', () => {
   const out = tempDir('new-inputs');
   const results = new Map<string, GenerateResult>();
@@ -57,13 +91,16 @@ describe('specs that used to break the generator or its client', () => {
     ['deep-object', join(FIXTURES, 'payments-deep-object.yaml')],
     ['openapi-32', join(FIXTURES, 'openapi-32.yaml')],
     ['schema-ids', join(FIXTURES, 'schema-ids.yaml')],
+    ['schema-ids-resources', join(FIXTURES, 'schema-ids-resources.yaml')],
     ['extension-refs', join(FIXTURES, 'extension-refs.yaml')],
     ['unsafe-names', join(out.path, 'unsafe-names.json')],
+    ['hostile-places', join(out.path, 'hostile-places.json')],
   ];
   let compiled: { code: number | null; stdout: string };
 
   beforeAll(async () => {
     writeFileSync(join(out.path, 'unsafe-names.json'), unsafeNamesSpec());
+    writeFileSync(join(out.path, 'hostile-places.json'), hostilePlacesSpec());
     for (const [name, input] of specs) results.set(name, await generate({ input, output: folder(name), cwd: REPO }));
     writeOpenApi32Handlers(folder('openapi-32'));
     writeFileSync(
@@ -135,6 +172,15 @@ describe('specs that used to break the generator or its client', () => {
       const wrong = await fetch(`${server.base}/items`, { method: 'DELETE' });
       expect(wrong.status).toBe(405);
       expect(wrong.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['COPY', 'GET', 'HEAD', 'QUERY']);
+      // itemSchema: the typed list of items is sent item by item, as JSON Lines or as server-sent events
+      const lines = await fetch(`${server.base}/items/stream`, { headers: { accept: 'application/jsonl' } });
+      expect(lines.status).toBe(200);
+      expect(lines.headers.get('content-type')).toMatch(/^application\/jsonl/);
+      expect(await lines.text()).toBe('{"id":"a1","name":"anchor"}\n{"id":"b1"}\n');
+      const events = await fetch(`${server.base}/items/stream`);
+      expect(events.status).toBe(200);
+      expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(await events.text()).toBe('data: {"id":"a1","name":"anchor"}\n\ndata: {"id":"b1"}\n\n');
     } finally {
       await server.close();
     }
@@ -173,6 +219,20 @@ export const copyItems: Handlers["copyItems"] = async (input): Promise<CopyItems
 `,
   );
   writeFileSync(
+    join(dir, 'handlers/streamItems.ts'),
+    `import type { Handlers, StreamItemsResult } from '../generated/handlers.gen.js';
+async function* items() {
+  yield { id: 'a1', name: 'anchor' };
+  yield { id: 'b1' };
+}
+export const streamItems: Handlers["streamItems"] = async (input): Promise<StreamItemsResult> => {
+  if (String(input.headers.accept).includes('application/jsonl'))
+    return { status: 200, contentType: 'application/jsonl', body: [{ id: 'a1', name: 'anchor' }, { id: 'b1' }] };
+  return { status: 200, contentType: 'text/event-stream', body: items() };
+};
+`,
+  );
+  writeFileSync(
     join(dir, 'usage.ts'),
     `import type { SearchItemsResult, StreamItemsResult, CopyItemsInput } from './generated/handlers.gen.js';
 // @ts-expect-error QUERY /items documents no 201
@@ -183,6 +243,8 @@ export const missingId: SearchItemsResult = { status: 200, body: [{ name: 'x' }]
 export const stream: StreamItemsResult = { status: 200, contentType: 'application/jsonl', body: [{ id: 'a' }] };
 // @ts-expect-error items of the stream are Items
 export const badStream: StreamItemsResult = { status: 200, body: [{ nope: 1 }] };
+// @ts-expect-error a stream is its items, not one JSON document (the runtime would answer 500)
+export const notAStream: StreamItemsResult = { status: 200, contentType: 'text/event-stream', body: { id: 'a' } };
 // @ts-expect-error the COPY operation's query parameter is a string
 export const badQuery: CopyItemsInput['query'] = { to: 1 };
 `,

@@ -116,6 +116,29 @@ describe('JSON Schema 2020-12 identifiers (3.1)', () => {
     expect(JSON.stringify(doc)).not.toMatch(/"\$(id|anchor|dynamicAnchor|dynamicRef)"/);
   });
 
+  it('resolves `#/...` and `#` inside a schema resource against its `$id`, relative ids, anchors in other files, and $dynamicRef in its own resource', () => {
+    const loaded = load('schema-ids-resources.yaml');
+    expect(errors(loaded).map((d) => `${d.code} ${d.pointer} ${d.message}`)).toEqual([]);
+    const doc = loaded.document as Obj;
+    const schemaOf = (path: string, status: string) => doc.paths[path].get.responses[status].content['application/json'].schema;
+    expect(schemaOf('/foo', '200')).toEqual({ $ref: '#/components/schemas/Foo' });
+    expect(schemaOf('/foo', '400')).toEqual({ $ref: '#/components/schemas/RealLeaf/$defs/l' });
+    expect(schemaOf('/foo', '404')).toEqual({ $ref: '#/components/schemas/Foo/$defs/bar' });
+    expect(schemaOf('/other', '200')).toEqual({ $ref: '#/components/schemas/Other' });
+    expect(doc.components.schemas.Other).toMatchObject({ required: ['o'] });
+    const foo = doc.components.schemas.Foo;
+    // `#/$defs/bar` inside Foo (which has an $id) is Foo's $defs, not the document's (which has none)
+    expect(foo.properties.bar).toEqual({ $ref: '#/components/schemas/Foo/$defs/bar' });
+    expect(foo.properties.self).toEqual({ $ref: '#/components/schemas/Foo' });
+    // `nested/leaf` against Foo's base is https://example.test/schemas/nested/leaf, not the Leaf whose $id is relative to the file
+    expect(foo.properties.leaf).toEqual({ $ref: '#/components/schemas/RealLeaf' });
+    expect(doc.components.schemas.RealLeaf.properties.x).toEqual({ $ref: '#/components/schemas/RealLeaf/$defs/l' });
+    // two resources declare `$dynamicAnchor: node`: each `$dynamicRef: '#node'` starts in its own resource
+    expect(doc.components.schemas.Tree.properties.children.items).toEqual({ $ref: '#/components/schemas/Tree' });
+    expect(doc.components.schemas.OtherTree.properties.kids.items).toEqual({ $ref: '#/components/schemas/OtherTree' });
+    expect(JSON.stringify(doc)).not.toMatch(/"\$(id|anchor|dynamicAnchor|dynamicRef)"/);
+  });
+
   it('still reports a plain-name fragment that names no anchor', () => {
     const loaded = loadText(
       'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {responses: {"200": {description: ok, content: ' +
@@ -144,6 +167,18 @@ describe('$refs inside vendor extensions', () => {
     expect(op['x-local']).toEqual({ $ref: '#/components/schemas/Thing' });
     // a property named x-name is a property, not an extension
     expect((loaded.document as Obj).components.schemas.Thing.properties['x-name']).toEqual({ type: 'string' });
+  });
+});
+
+describe('vendor extensions in the Paths object', () => {
+  it('an `x-` key under `paths` is an extension, not a path: no error, its dangling $ref a warning, and it is not served', () => {
+    const loaded = loadText(
+      'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  x-groups: {$ref: docs/missing.md}\n  /a:\n    get: {responses: ' +
+        '{"200": {description: ok}}}\n',
+    );
+    expect(errors(loaded)).toEqual([]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.pointer, d.line])).toEqual([['REF_IN_EXTENSION', '#/paths/x-groups/$ref', 4]]);
+    expect(Object.keys((loaded.document as Obj).paths)).toEqual(['/a']);
   });
 });
 
