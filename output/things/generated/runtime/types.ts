@@ -14,6 +14,13 @@ export type Status2XX = Range<200>;
 export type Status4XX = Range<400>;
 export type Status5XX = Range<500>;
 
+/**
+ * The body of a sequential response (`text/event-stream`, JSON Lines, JSON text sequences): its items,
+ * as a list or an async iterable, each sent as one event or line (serialize.ts). `T` is the documented
+ * type: a list (an OpenAPI 3.2 `itemSchema` is typed as the list of its items) gives its item type.
+ */
+export type Sequence<T> = T extends readonly (infer I)[] ? readonly I[] | AsyncIterable<I> : readonly T[] | AsyncIterable<T>;
+
 /** `never` (no parameters of this kind) becomes an empty object, so handlers can always destructure. */
 export type OrEmpty<T> = [T] extends [never] ? Record<string, never> : [T] extends [undefined] ? Record<string, never> : NonNullable<T>;
 

@@ -21,7 +21,7 @@ export {
   type BasicCredential,
   type MutualTlsCredential,
 } from './security/index.js';
-export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty } from './types.js';
+export type { HandlerInput, Status4XX, Status5XX, Status2XX, OrEmpty, Sequence } from './types.js';
 export { clientErrorHandler } from './client-error.js';
 export { fail, type Fail, type FailStatus, type FailBody, type FailFields, type FailOptions, type CanFail } from './fail.js';
 export { mapError, type MappedError, type ErrorClass } from './map-error.js';
