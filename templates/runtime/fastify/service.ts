@@ -38,6 +38,19 @@ declare module 'fastify' {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'];
 
+/**
+ * The eight fixed methods, plus every other method an operation uses (OpenAPI 3.2 `query` and
+ * `additionalOperations`: QUERY, COPY...). Fastify routes only the methods it knows: one it does not
+ * is added (with a body, as the operation may document one), else the request fell to the not-found
+ * handler and was answered as an unknown path.
+ */
+function routedMethods(app: FastifyInstance, contract: ServiceContract): string[] {
+  const methods = new Set(METHODS);
+  for (const op of contract.operations) methods.add(op.method);
+  for (const method of methods) if (!app.supportedMethods.includes(method)) app.addHttpMethod(method, { hasBody: true });
+  return [...methods];
+}
+
 export function createFastifyService<H extends HandlerTable<H>>(
   contract: ServiceContract,
   apiSpec: object,
@@ -112,7 +125,7 @@ export function createFastifyService<H extends HandlerTable<H>>(
 
   app.addHook('onRequest', (request, reply, done) => start(request, reply, done));
 
-  async function handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async function handle(request: FastifyRequest, reply: FastifyReply) {
     const state = request.faultline!;
     const op = state.operation!;
     const res = replyAdapter(reply, state);
@@ -170,9 +183,12 @@ export function createFastifyService<H extends HandlerTable<H>>(
       for (const name of Object.keys(result.headers ?? {})) reply.removeHeader(name);
       return fail(request, res, { kind: 'error', error: mismatch });
     }
+    // an async handler that sent a stream must return the reply, or Fastify ends the response empty
+    // (server-sent events and JSON Lines arrived with no body)
+    return reply;
   }
 
-  app.route({ method: METHODS, url: '*', handler: handle });
+  app.route({ method: routedMethods(app, contract), url: '*', handler: handle });
   // Methods Fastify routes nowhere (e.g. PROPFIND) still get faultline's 404 or 405 + Allow.
   app.setNotFoundHandler((request, reply) => start(request, reply, true));
   app.setErrorHandler((error, request, reply) => {
