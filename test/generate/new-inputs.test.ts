@@ -102,7 +102,15 @@ describe('specs that used to break the generator or its client', () => {
     writeFileSync(join(out.path, 'unsafe-names.json'), unsafeNamesSpec());
     writeFileSync(join(out.path, 'hostile-places.json'), hostilePlacesSpec());
     for (const [name, input] of specs) results.set(name, await generate({ input, output: folder(name), cwd: REPO }));
+    const fastify = await generate({
+      input: join(FIXTURES, 'openapi-32.yaml'),
+      output: folder('openapi-32-fastify'),
+      cwd: REPO,
+      target: 'fastify',
+    });
+    results.set('openapi-32-fastify', fastify);
     writeOpenApi32Handlers(folder('openapi-32'));
+    writeOpenApi32Handlers(folder('openapi-32-fastify'));
     writeFileSync(
       join(out.path, 'tsconfig.json'),
       JSON.stringify({
@@ -147,44 +155,53 @@ describe('specs that used to break the generator or its client', () => {
     expect(exported).not.toContain('then');
   });
 
-  it('the OpenAPI 3.2 service serves QUERY and COPY with validation, and lists them in Allow', async () => {
-    const app = await import(join(folder('openapi-32'), 'app.ts'));
-    const runtime = await import(join(folder('openapi-32'), 'generated/runtime/index.ts'));
-    const server = await listen(app.createApp({ logger: runtime.createLogger({ level: 'silent' }) }));
-    try {
-      const query = await fetch(`${server.base}/items`, {
-        method: 'QUERY',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: 'bo' }),
-      });
-      expect(query.status).toBe(200);
-      expect(await query.json()).toEqual([{ id: 'b1', name: 'bolt' }]);
-      const invalid = await fetch(`${server.base}/items`, {
-        method: 'QUERY',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text: '' }),
-      });
-      expect(invalid.status).toBe(400);
-      expect(invalid.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await invalid.json()).toMatchObject({ status: 400 });
-      expect((await fetch(`${server.base}/items?to=shelf`, { method: 'COPY' })).status).toBe(204);
-      expect((await fetch(`${server.base}/items`, { method: 'COPY' })).status).toBe(400);
-      const wrong = await fetch(`${server.base}/items`, { method: 'DELETE' });
-      expect(wrong.status).toBe(405);
-      expect(wrong.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['COPY', 'GET', 'HEAD', 'QUERY']);
-      // itemSchema: the typed list of items is sent item by item, as JSON Lines or as server-sent events
-      const lines = await fetch(`${server.base}/items/stream`, { headers: { accept: 'application/jsonl' } });
-      expect(lines.status).toBe(200);
-      expect(lines.headers.get('content-type')).toMatch(/^application\/jsonl/);
-      expect(await lines.text()).toBe('{"id":"a1","name":"anchor"}\n{"id":"b1"}\n');
-      const events = await fetch(`${server.base}/items/stream`);
-      expect(events.status).toBe(200);
-      expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
-      expect(await events.text()).toBe('data: {"id":"a1","name":"anchor"}\n\ndata: {"id":"b1"}\n\n');
-    } finally {
-      await server.close();
-    }
-  });
+  it.each(['openapi-32', 'openapi-32-fastify'])(
+    'the OpenAPI 3.2 service (%s) serves QUERY, COPY and item streams, and lists them in Allow',
+    async (name) => {
+      expect(
+        results
+          .get(name)!
+          .diagnostics.filter((d) => d.severity === 'error')
+          .map(formatDiagnostic),
+      ).toEqual([]);
+      const app = await import(join(folder(name), 'app.ts'));
+      const runtime = await import(join(folder(name), 'generated/runtime/index.ts'));
+      const server = await listen(app.createApp({ logger: runtime.createLogger({ level: 'silent' }) }));
+      try {
+        const query = await fetch(`${server.base}/items`, {
+          method: 'QUERY',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: 'bo' }),
+        });
+        expect(query.status).toBe(200);
+        expect(await query.json()).toEqual([{ id: 'b1', name: 'bolt' }]);
+        const invalid = await fetch(`${server.base}/items`, {
+          method: 'QUERY',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: '' }),
+        });
+        expect(invalid.status).toBe(400);
+        expect(invalid.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(await invalid.json()).toMatchObject({ status: 400 });
+        expect((await fetch(`${server.base}/items?to=shelf`, { method: 'COPY' })).status).toBe(204);
+        expect((await fetch(`${server.base}/items`, { method: 'COPY' })).status).toBe(400);
+        const wrong = await fetch(`${server.base}/items`, { method: 'DELETE' });
+        expect(wrong.status).toBe(405);
+        expect(wrong.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['COPY', 'GET', 'HEAD', 'QUERY']);
+        // itemSchema: the typed list of items is sent item by item, as JSON Lines or as server-sent events
+        const lines = await fetch(`${server.base}/items/stream`, { headers: { accept: 'application/jsonl' } });
+        expect(lines.status).toBe(200);
+        expect(lines.headers.get('content-type')).toMatch(/^application\/jsonl/);
+        expect(await lines.text()).toBe('{"id":"a1","name":"anchor"}\n{"id":"b1"}\n');
+        const events = await fetch(`${server.base}/items/stream`);
+        expect(events.status).toBe(200);
+        expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        expect(await events.text()).toBe('data: {"id":"a1","name":"anchor"}\n\ndata: {"id":"b1"}\n\n');
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('a hey-api failure becomes a CLIENT_FAILED warning without a stack, and the service keeps its files', async () => {
     const failed = await clientOrProblem(
