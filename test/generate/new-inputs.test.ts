@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, type GenerateResult } from '../../generator/generate.js';
-import { clientOrProblem } from '../../generator/emit/client.js';
+import { clientOrProblem, startClientWorker } from '../../generator/emit/client.js';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
 import { REPO, tempDir } from '../support/tmp.js';
 import { tsc } from '../support/run.js';
@@ -212,6 +212,19 @@ describe('specs that used to break the generator or its client', () => {
     expect(failed.problem!.message).not.toMatch(/\n|at x \(/);
     expect(failed.problem!.fix).toMatch(/--no-client/);
   });
+  it('a real hey-api failure (a document it cannot read) is that warning too, from the worker, without a stack', async () => {
+    const unreadable = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: { '/a': { get: { operationId: 'a', responses: { '200': { $ref: '#/components/responses/Nope' } } } } },
+    };
+    const failed = await clientOrProblem(startClientWorker().run(unreadable));
+    expect(failed.files.size).toBe(0);
+    expect(failed.problem).toMatchObject({ code: 'CLIENT_FAILED', severity: 'warning', pointer: '#' });
+    expect(failed.problem!.message).toMatch(/^the typed client \(generated\/client\/\) was left out: @hey-api\/openapi-ts failed: /);
+    expect(failed.problem!.message).not.toMatch(/\n|\bat \S+ \(/);
+    expect(failed.problem!.fix).toMatch(/--no-client/);
+  }, 120_000);
 });
 
 function writeOpenApi32Handlers(dir: string): void {
