@@ -2,41 +2,47 @@
  * Enforcement of every scheme kind on a generated service (test/fixtures/security/schemes.yaml) over
  * real HTTP: credential placement (header, query, cookie, Authorization, TLS), AND/OR, scopes, public
  * and optional overrides, malformed Authorization values, verifier crashes and missing verifiers.
- * Every answer is checked against the spec; no credential is ever echoed.
+ * Every answer is checked against the spec; no credential is ever echoed. The same table runs against
+ * both targets (Express and `--target fastify`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import express from 'express';
 import pino from 'pino';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractChecker, expectNoLeak } from '../support/contract.js';
-import { listen } from '../support/server.js';
-import { BASIC_VALID, OPERATIONS, echoHandlers, fixtureVerifiers, generateFixture, raw, type RawReply } from './support.js';
+import {
+  BASIC_VALID,
+  OPERATIONS,
+  TARGETS,
+  echoHandlers,
+  fixtureVerifiers,
+  generateFixture,
+  raw,
+  startFixture,
+  type RawReply,
+} from './support.js';
 
 const PATHS: Record<string, string> = {};
 
-describe('security enforcement on every scheme kind', () => {
+describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target) => {
   let dir: Awaited<ReturnType<typeof generateFixture>>;
-  let server: Awaited<ReturnType<typeof listen>>;
+  let server: Awaited<ReturnType<typeof startFixture>>;
   let contract: ReturnType<typeof contractChecker>;
   let state: Awaited<ReturnType<typeof fixtureVerifiers>> & ReturnType<typeof echoHandlers>;
   const logged: string[] = [];
 
   beforeAll(async () => {
-    dir = await generateFixture('security-schemes');
+    dir = await generateFixture(`security-schemes-${target}`, target);
     const document = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
     contract = contractChecker(document);
     for (const [path, item] of Object.entries<any>(document.paths)) for (const op of Object.values<any>(item)) PATHS[op.operationId] = path;
-    const { createRouter } = await import(join(dir.path, 'generated/router.gen.ts'));
     const verifiers = await fixtureVerifiers(dir.path);
     const echo = echoHandlers(OPERATIONS);
     state = { ...verifiers, ...echo };
     // a logger that keeps every line, to prove no credential is logged
     const logger = pino({ level: 'debug' }, { write: (line: string) => logged.push(line) });
-    const app = express();
     // spareKey deliberately has no verifier: only possible through `any` (a compile error otherwise)
-    app.use(createRouter(echo.handlers, { security: verifiers.verifiers, logger }));
-    server = await listen(app);
+    server = await startFixture(dir.path, target, echo.handlers, { security: verifiers.verifiers, logger });
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -224,6 +230,16 @@ describe('security enforcement on every scheme kind', () => {
     const reply = await get('noUnauthorized');
     documented('noUnauthorized', 400, reply);
     expect(state.reached.noUnauthorized ?? 0).toBe(0);
+  });
+
+  it("a verifier's context carries the target's native request, the operation, the scheme and the scopes asked", async () => {
+    await get('bearerOnly', { authorization: 'Bearer good-bearer' });
+    const context = state.contexts.bearerAuth;
+    expect(context).toMatchObject({ operation: 'bearerOnly', scheme: 'bearerAuth', scopes: [] });
+    expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // Express's Request has .app; Fastify's FastifyRequest wraps the node request in .raw
+    if (target === 'fastify') expect(context.req.raw?.headers?.authorization).toBe('Bearer good-bearer');
+    else expect(typeof context.req.app).toBe('function');
   });
 
   it('each scheme is verified once per request, even when alternatives share it', async () => {
