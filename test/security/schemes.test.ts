@@ -106,6 +106,8 @@ describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target
       1,
       { bearerAuth: { name: 'bearer-user' } },
     ],
+    ['optional: an unknown token leaves the request anonymous', 'optionalAuth', { authorization: 'Bearer nope' }, '', 200, 0, {}],
+    ['optional, crashing verifier: no credential is anonymous', 'optionalCrashing', {}, '', 200, 0, {}],
   ])('%s -> handler reached with auth', async (_name, op, headers, query, status, requirement, principals) => {
     const body = documented(op, status, await get(op, headers as Record<string, string>, query));
     expect(body).toEqual({ requirement, principals });
@@ -202,6 +204,15 @@ describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target
     expect(body.detail).toBe('An unexpected error occurred.');
     expect(reply.text).not.toMatch(/exploded|secret-abc/);
     expect(state.reached.crashing ?? 0).toBe(0);
+  });
+
+  it('optional credentials whose verifier crashes: the documented 500, not a silent anonymous pass', async () => {
+    const before = state.reached.optionalCrashing ?? 0;
+    const reply = await get('optionalCrashing', { 'x-crash': 'anything' });
+    documented('optionalCrashing', 500, reply);
+    expect(reply.text).not.toMatch(/exploded|secret-abc/);
+    expect(state.reached.optionalCrashing ?? 0).toBe(before);
+    expect(logged.join('\n')).toMatch(/verifier exploded/);
   });
 
   it('a scheme without a registered verifier: 401 without its credential, 500 with one, never the handler', async () => {

@@ -110,6 +110,7 @@ export const OPERATIONS = [
   'oauthWrite',
   'oidcAdmin',
   'optionalAuth',
+  'optionalCrashing',
   'mtlsOnly',
   'crashing',
   'unregistered',

@@ -5,7 +5,8 @@
  * (OR), every scheme in it (AND) must yield a credential its verifier accepts, with the scopes asked.
  *
  * Outcome when no alternative passes, strongest first: a verifier crashed (or a credential arrived for
- * a scheme with no verifier registered: the service is misconfigured) -> the documented 500; a valid
+ * a scheme with no verifier registered: the service is misconfigured) -> the documented 500, even when
+ * an empty alternative would let the request in anonymously; an empty alternative -> anonymous; a valid
  * credential lacks scopes or was refused with forbidden() -> 403; otherwise -> 401 with WWW-Authenticate.
  * Nothing of a credential reaches logs, errors or bodies.
  */
@@ -90,9 +91,13 @@ export async function authenticate(step: SecurityStep, op: OperationContract, re
     if (!failed) return { state: 'ok', auth: { requirement: index, principals } };
     failures.push(failed);
   }
-  if (anonymous !== undefined) return { state: 'ok', auth: { requirement: anonymous, principals: {} } };
+  // A crash wins even over an anonymous alternative: a verifier that cannot judge a credential it was
+  // sent (its database is down, it is missing) is an outage to answer and log, not a silent anonymous pass.
   const crashed = failures.find((f) => f.state === 'crashed');
   if (crashed) return crashed;
+  // Otherwise optional credentials that fail (invalid, forbidden, too few scopes) leave the request
+  // anonymous, as OpenAPI's OR says: the empty alternative is met.
+  if (anonymous !== undefined) return { state: 'ok', auth: { requirement: anonymous, principals: {} } };
   const realm = step.contract.title;
   const schemes = step.contract.securitySchemes ?? {};
   const forbidden = failures.find((f) => f.state === 'forbidden');
