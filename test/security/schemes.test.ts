@@ -253,6 +253,14 @@ describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target
     else expect(typeof context.req.app).toBe('function');
   });
 
+  it('too few scopes where the operation documents no 403: its documented 400, never the handler', async () => {
+    const reply = await get('noForbidden', { authorization: 'Bearer r' });
+    documented('noForbidden', 400, reply);
+    expect(state.reached.noForbidden ?? 0).toBe(0);
+    // with the scope the handler runs: the 400 above was the refusal, not a broken route
+    documented('noForbidden', 200, await get('noForbidden', { authorization: 'Bearer rw' }));
+  });
+
   it('each scheme is verified once per request, even when alternatives share it', async () => {
     const before = state.calls.bearerAuth ?? 0;
     await get('bothKeys', { 'x-api-key': 'hk', authorization: 'Bearer good-bearer' });

@@ -116,6 +116,7 @@ export const OPERATIONS = [
   'unregistered',
   'postBody',
   'noUnauthorized',
+  'noForbidden',
 ];
 
 export interface RawReply {
