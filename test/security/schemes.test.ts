@@ -261,6 +261,18 @@ describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target
     documented('noForbidden', 200, await get('noForbidden', { authorization: 'Bearer rw' }));
   });
 
+  it('HEAD of a secured GET is secured too: 401 with the challenge and no body, the handler not reached', async () => {
+    const before = state.reached.bearerOnly ?? 0;
+    const reply = await raw(server.base, 'HEAD', PATHS.bearerOnly);
+    expect(reply.status).toBe(401);
+    expect(reply.headers['www-authenticate']).toBe('Bearer realm="Secured"');
+    expect(reply.text).toBe('');
+    expect(state.reached.bearerOnly ?? 0).toBe(before);
+    const authed = await raw(server.base, 'HEAD', PATHS.bearerOnly, { authorization: 'Bearer good-bearer' });
+    expect(authed.status).toBe(200);
+    expect(state.reached.bearerOnly).toBe(before + 1);
+  });
+
   it('each scheme is verified once per request, even when alternatives share it', async () => {
     const before = state.calls.bearerAuth ?? 0;
     await get('bothKeys', { 'x-api-key': 'hk', authorization: 'Bearer good-bearer' });
