@@ -247,7 +247,13 @@ export function bundleSpec(rootPath: string, display: (p: string) => string, roo
    * reads that file first, so its `$anchor`s are known.
    */
   const resolveById = (ids: SchemaIds, ref: string, file: SourceFile, here: string, at: string) => {
-    if ((ref.startsWith('#/') || ref === '#') && !ids.inResource(file, here)) return undefined;
+    if (ref.startsWith('#/') || ref === '#') {
+      if (!ids.inResource(file, here)) return undefined;
+      // authors who give a component schema an `$id` often keep writing `#/components/...` meaning the
+      // document: a pointer that is not inside the resource is read the way every OpenAPI tool reads it
+      const inside = ids.resolve(ref, file, here);
+      return inside && valueAt(inside.file.data, inside.pointer) !== undefined ? inside : undefined;
+    }
     const found = ids.resolve(ref, file, here);
     const hash = ref.indexOf('#');
     if (found || hash <= 0 || ref[hash + 1] === '/' || hash === ref.length - 1 || /^[a-z][a-z0-9+.-]*:/i.test(ref)) return found;

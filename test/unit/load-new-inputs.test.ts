@@ -130,6 +130,8 @@ describe('JSON Schema 2020-12 identifiers (3.1)', () => {
     // `#/$defs/bar` inside Foo (which has an $id) is Foo's $defs, not the document's (which has none)
     expect(foo.properties.bar).toEqual({ $ref: '#/components/schemas/Foo/$defs/bar' });
     expect(foo.properties.self).toEqual({ $ref: '#/components/schemas/Foo' });
+    // a pointer that is not inside Foo is the document's, as every OpenAPI tool reads it
+    expect(foo.properties.plain).toEqual({ $ref: '#/components/schemas/Leaf' });
     // `nested/leaf` against Foo's base is https://example.test/schemas/nested/leaf, not the Leaf whose $id is relative to the file
     expect(foo.properties.leaf).toEqual({ $ref: '#/components/schemas/RealLeaf' });
     expect(doc.components.schemas.RealLeaf.properties.x).toEqual({ $ref: '#/components/schemas/RealLeaf/$defs/l' });
