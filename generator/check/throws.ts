@@ -155,14 +155,26 @@ function locate(node: ts.Node): { file: string; line: number } {
 function callTarget(node: ts.CallExpression | ts.NewExpression, checker: ts.TypeChecker): Target | undefined {
   const name = calleeName(node.expression);
   const declaration = checker.getResolvedSignature(node)?.declaration;
-  if (declaration && !ts.isJSDocSignature(declaration) && 'body' in declaration && declaration.body)
-    return { name, body: declaration.body as ts.Node };
+  if (declaration && !ts.isJSDocSignature(declaration)) {
+    const body = 'body' in declaration && declaration.body ? (declaration.body as ts.Node) : implementationOf(declaration, checker);
+    if (body) return { name, body };
+  }
   if (ts.isNewExpression(node)) {
     let symbol = checker.getSymbolAtLocation(node.expression);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    const body = symbol?.declarations?.find(ts.isClassDeclaration)?.members.find(ts.isConstructorDeclaration)?.body;
+    const body = symbol?.declarations
+      ?.find(ts.isClassDeclaration)
+      ?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined)?.body;
     if (body) return { name, body };
   }
+  return undefined;
+}
+
+/** An overload signature's implementation body (overloads have none of their own). */
+function implementationOf(declaration: ts.SignatureDeclaration, checker: ts.TypeChecker): ts.Node | undefined {
+  const symbol = declaration.name && checker.getSymbolAtLocation(declaration.name);
+  for (const d of symbol?.declarations ?? [])
+    if ((ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d) || ts.isConstructorDeclaration(d)) && d.body) return d.body;
   return undefined;
 }
 

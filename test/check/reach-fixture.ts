@@ -12,7 +12,7 @@ import * as errors from '../generated/errors.gen.js';
 import { ConflictError } from '../generated/errors.gen.js';
 import { helper } from '../lib/same-b.js';
 import { aliasThrow, starThrow } from '../lib/index.js';
-import { Service, c1, countdown, even, rejects, repo, shared, throwsConflict } from '../lib/probe.js';
+import { Service, c1, countdown, even, overloaded, raiseOwn, rejects, repo, shared, throwsConflict } from '../lib/probe.js';
 
 export const getItem: Handlers['getItem'] = async ({ params }) => {
   if (params.id === 'ns') throw new errors.ConflictError('namespace import');
@@ -29,6 +29,8 @@ export const getItem: Handlers['getItem'] = async ({ params }) => {
   shared();
   [1].map(throwsConflict);
   await rejects();
+  overloaded('x');
+  raiseOwn(params.id);
   return { status: 200 };
 };
 `,
@@ -99,7 +101,7 @@ export function starThrow(): void {
   'lib/index.ts': `export { deepThrow as aliasThrow } from './deep.js';
 export * from './deep.js';
 `,
-  'lib/probe.ts': `import { ConflictError } from '../generated/errors.gen.js';
+  'lib/probe.ts': `import { ConflictError, HttpError } from '../generated/errors.gen.js';
 
 export function throwsConflict(): number {
   throw new ConflictError('passed by name');
@@ -148,6 +150,30 @@ function deepest() { throw new ConflictError('reached through shared'); }
 
 export function rejects(): Promise<never> {
   return Promise.reject(new ConflictError('rejected, not thrown'));
+}
+
+export function overloaded(id: string): string;
+export function overloaded(id: number): number;
+export function overloaded(id: string | number): string | number {
+  if (id === 0) throw new ConflictError('in the implementation of an overload');
+  return id;
+}
+
+// the team's own HttpError subclasses: the status comes from their super(...) call
+export class Taken extends HttpError {
+  constructor(what: string) {
+    super(409, { detail: what + ' is taken' });
+  }
+}
+export class UsernameTaken extends Taken {}
+export class Teapot extends HttpError {
+  constructor(status: 418, detail: string) {
+    super(status, { detail });
+  }
+}
+export function raiseOwn(kind: string): void {
+  if (kind === 'taken') throw new UsernameTaken('this name');
+  if (kind === 'teapot') throw new Teapot(418, 'short and stout');
 }
 `,
   'lib/same-a.ts': `import { ConflictError } from '../generated/errors.gen.js';

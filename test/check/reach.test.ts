@@ -2,6 +2,8 @@
  * How far `faultline check` reaches, and what it must not report, on REACH_FILES over the CHECK_SPEC
  * service: every throw of a 409 that gets out of a handler is found once, with its shortest call path;
  * functions that share a name with a throwing one, and throws a catch swallows, are not reported.
+ * Each expectation fails on the check as it was before this file (depth-first, no function references,
+ * no Promise.reject, no tsconfig paths, no super(status), no overloads, every catch ignored).
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,6 +64,10 @@ describe('faultline check: reach and false alarms', () => {
         'GET /items/{id} lib/probe.ts:4 409 via throwsConflict(by name)@handlers/getItem.ts:21',
         'GET /items/{id} lib/probe.ts:46 409 via shared@handlers/getItem.ts:20,deepest@lib/probe.ts:45',
         'GET /items/{id} lib/probe.ts:49 409 via rejects@handlers/getItem.ts:22',
+        'GET /items/{id} lib/probe.ts:55 409 via overloaded@handlers/getItem.ts:23',
+        // own HttpError subclasses: super(409) two classes up, and a status typed as the literal 418
+        'GET /items/{id} lib/probe.ts:72 409 via raiseOwn@handlers/getItem.ts:24',
+        'GET /items/{id} lib/probe.ts:73 418 via raiseOwn@handlers/getItem.ts:24',
         'GET /items/{id} lib/probe.ts:9 409 via repo.find@handlers/getItem.ts:15',
       ].sort(),
     );
