@@ -22,6 +22,7 @@ const DEFAULTS: ts.CompilerOptions = {
 const FIXED: ts.CompilerOptions = {
   allowJs: false,
   noLib: true,
+  lib: undefined,
   types: [],
   noEmit: true,
   skipLibCheck: true,
