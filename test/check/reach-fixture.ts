@@ -2,11 +2,16 @@
  * A service for how far `faultline check` reaches and what it must not report: namespace imports, a
  * class held in a variable, barrels and `export *`, object-literal and field methods, recursion,
  * a function met first at the depth limit and then called directly, functions passed by name,
- * `Promise.reject`, a tsconfig `paths` alias; try/catch and `.catch` that swallow (not reported) or
+ * `Promise.reject`, a tsconfig `paths` alias, a handler that is a reference to a function; try/catch and `.catch` that swallow (not reported) or
  * rethrow (reported); functions with the same name as a throwing one (not reported).
  * Written over the stubs of CHECK_SPEC (test/check/fixture.ts).
  */
 export const REACH_FILES: Record<string, string> = {
+  'handlers/createItem.ts': `import type { Handlers } from '../generated/handlers.gen.js';
+import { createImpl } from '../lib/impl.js';
+
+export const createItem: Handlers['createItem'] = createImpl;
+`,
   'handlers/getItem.ts': `import type { Handlers } from '../generated/handlers.gen.js';
 import * as errors from '../generated/errors.gen.js';
 import { ConflictError } from '../generated/errors.gen.js';
@@ -96,6 +101,14 @@ export function deepThrow(): void {
 }
 export function starThrow(): void {
   throw new ConflictError('through export *');
+}
+`,
+  'lib/impl.ts': `import { ForbiddenError } from '../generated/errors.gen.js';
+import type { CreateItemInput, CreateItemResult } from '../generated/handlers.gen.js';
+
+export async function createImpl(input: CreateItemInput): Promise<CreateItemResult> {
+  if (input.requestId) throw new ForbiddenError('through a handler that is a reference');
+  return { status: 201 };
 }
 `,
   'lib/index.ts': `export { deepThrow as aliasThrow } from './deep.js';

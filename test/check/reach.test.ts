@@ -53,6 +53,8 @@ describe('faultline check: reach and false alarms', () => {
         'GET /items lib/alias.ts:4 409 via viaAlias@handlers/listItems.ts:12',
         'GET /items lib/caught.ts:10 409 via translate@handlers/listItems.ts:7,rethrown@lib/caught.ts:25',
         'GET /items lib/caught.ts:13 409 via viaCatch@handlers/listItems.ts:8,rethrownByCatch@lib/caught.ts:32',
+        // POST /items documents 400, 409 and 5XX
+        'POST /items lib/impl.ts:5 403 via createImpl(by name)@handlers/createItem.ts:4',
         // GET /items/{id} documents 404 and 500
         'GET /items/{id} handlers/getItem.ts:9 409',
         'GET /items/{id} handlers/getItem.ts:11 409',
@@ -81,7 +83,7 @@ describe('faultline check: reach and false alarms', () => {
   });
 
   it('names a function passed by name as such', () => {
-    const passed = findings.find((f) => f.via[0]?.byName)!;
+    const passed = findings.find((f) => f.via[0]?.name === 'throwsConflict')!;
     expect(formatFinding(passed, out())).toBe(
       'error lib/probe.ts:4: GET /items/{id} does not document 409 (ConflictError)\n' +
         '  via throwsConflict (passed by name) at handlers/getItem.ts:21',
