@@ -57,9 +57,18 @@ describe('generate into a folder that already has files', () => {
     const clientIndex = join(out(), 'generated/client/index.ts');
     expect(existsSync(clientIndex)).toBe(true);
     writeFileSync(clientIndex, readFileSync(clientIndex, 'utf8') + '// edited\n');
+    // the dry run announces exactly what the real run then does: same removals, same files kept
+    const dry = await cli(['generate', SPEC, '--out', 'api', '--no-client', '--dry-run'], dir.path);
+    expect(dry.code, dry.stderr).toBe(0);
+    const wouldRemove = [...dry.stdout.matchAll(/^ {2}remove {2}(\S+)$/gm)].map((m) => m[1]);
+    expect(dry.stdout).toMatch(/^ {2}keep {4}generated\/client\/index\.ts \(no longer generated, but edited/m);
+    expect(dry.stdout).toMatch(/^ {2}keep {4}generated\/custom\.ts \(not written by faultline\)$/m);
+    expect(dry.stdout).toContain(`${wouldRemove.length} to remove`);
+    expect(existsSync(join(out(), 'generated/client/sdk.gen.ts'))).toBe(true);
     const r = await cli(['generate', SPEC, '--out', 'api', '--no-client'], dir.path);
     expect(r.code, r.stderr).toBe(0);
     const removed = /removed \(written by the last run, no longer generated\): (.*)/.exec(r.stdout)?.[1].split(', ') ?? [];
+    expect([...removed].sort()).toEqual([...wouldRemove].sort());
     expect(removed).toContain('generated/client/sdk.gen.ts');
     expect(removed.every((f) => f.startsWith('generated/client/') && !existsSync(join(out(), f)))).toBe(true);
     expect(r.stdout).toContain(`${removed.length} stale removed`);
