@@ -41,7 +41,7 @@ export interface WriteReport {
 export interface CheckReport {
   missing: string[];
   stale: string[];
-  /** Files a run would remove (the last run wrote them, this one would not). */
+  /** Files the last run wrote that this one would not: a run removes them, except those in `edited`. */
   extra: string[];
   /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
   foreign?: string[];

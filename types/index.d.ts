@@ -69,9 +69,12 @@ export interface WriteReport {
 export interface CheckReport {
   missing: string[];
   stale: string[];
+  /** Files the last run wrote that this one would not: a run removes them, except those in `edited`. */
   extra: string[];
   /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
   foreign?: string[];
+  /** The part of `extra` a run keeps: written by the last run, edited since. */
+  edited?: string[];
 }
 
 export interface GenerateResult {
