@@ -77,12 +77,18 @@ export interface CheckReport {
   edited?: string[];
 }
 
+/** Packages the generated code imports that the package.json nearest the output folder does not list. */
+export interface UnlistedDependencies {
+  packageJson: string;
+  missing: string[];
+}
+
 export interface GenerateResult {
   /** Every rendered file, keyed by its path relative to the output folder. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { operations: number; errorResponses: number };
-  written?: WriteReport & { tsconfigNeeds?: string[] };
+  written?: WriteReport & { tsconfigNeeds?: string[]; unlistedDependencies?: UnlistedDependencies };
   /** The module format of the output and why it was chosen. */
   moduleFormat?: ModuleFormatChoice;
   check?: CheckReport;
