@@ -6,7 +6,7 @@
  * by tsc with plain node after `npm prune --omit=dev` (a production install: faultline and whatever it
  * brought along are gone), and check a valid and an invalid request. Run with `npm run test:e2e`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,7 @@ describe.each([
     test('compiled by tsc to CommonJS, runs with plain node after a production install (no devDependencies, so no faultline)', async () => {
       await run('npx', ['tsc', '-p', 'src/api', '--noEmit', 'false', '--outDir', 'build'], project);
       await run('npm', ['prune', ...QUIET, '--omit=dev'], project);
+      expect(existsSync(join(project, 'node_modules/faultline'))).toBe(false);
       expect(readFileSync(join(project, 'build/generated/router.gen.js'), 'utf8')).toMatch(/require\("node:fs"\)/);
       cpSync(join(project, 'src/api/generated/openapi.json'), join(project, 'build/generated/openapi.json'));
       const port = await freePort();
