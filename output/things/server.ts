@@ -6,7 +6,7 @@ import { serve } from '../infra/http/serve.js';
 import { thingsMigrations } from '../infra/db/migrations/things.js';
 
 /**
- * Serves Things on PORT (default 8001; 0 picks a free port). DATABASE_URL chooses the database:
+ * Serves Things on PORT (default 8001; 0 picks a free port) and HOST (default every address). DATABASE_URL chooses the database:
  * unset keeps PGlite data in ./data/things, memory:// keeps it in memory, postgres://… uses a
  * server. SIGTERM/SIGINT: stop accepting, drain, close the database (see ../infra/http/serve.ts). Yours to edit.
  */
@@ -23,6 +23,6 @@ try {
   process.exit(1);
 }
 logger.info({ database: describeDatabaseUrl(url) }, 'database ready');
-const server = serve({ app: createApp({ database, logger }), db: database, port: Number(process.env.PORT ?? 8001), logger });
+const server = serve({ app: createApp({ database, logger }), db: database, host: process.env.HOST || undefined, port: Number(process.env.PORT ?? 8001), logger });
 // Requests Node's HTTP parser rejects get the service-level error body instead of a bare 400.
 server.on('clientError', clientErrorHandler(contract, logger));

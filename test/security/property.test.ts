@@ -4,15 +4,13 @@
  * value, extra words), malformed values and random printable strings in the Authorization header,
  * the apiKey header, the query and the Cookie header. An independent oracle says, per operation,
  * whether the credentials satisfy its requirements (OR of ANDs); the handler must be reached exactly
- * then, and every refusal must be 401 or 403.
+ * then, and every refusal must be 401 or 403. Runs against both targets (Express and `--target fastify`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import express from 'express';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listen } from '../support/server.js';
-import { BASIC_VALID, OPERATIONS, echoHandlers, fixtureVerifiers, generateFixture, raw } from './support.js';
+import { BASIC_VALID, OPERATIONS, TARGETS, echoHandlers, fixtureVerifiers, generateFixture, raw, startFixture } from './support.js';
 
 const printable = fc.string({
   minLength: 0,
@@ -70,24 +68,21 @@ const SECURED: Record<string, { path: string; passes: (a: ReturnType<typeof acce
   eitherWay: { path: '/or', passes: (a) => a.basicAuth || a.queryKey },
 };
 
-describe('property: no request without valid credentials reaches a secured handler', () => {
+describe.each(TARGETS)('property: no request without valid credentials reaches a secured handler (%s)', (target) => {
   let dir: Awaited<ReturnType<typeof generateFixture>>;
-  let server: Awaited<ReturnType<typeof listen>>;
+  let server: Awaited<ReturnType<typeof startFixture>>;
   let reached: Record<string, number>;
 
   beforeAll(async () => {
-    dir = await generateFixture('security-property');
+    dir = await generateFixture(`security-property-${target}`, target);
     expect(Object.keys(JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8')).paths)).toEqual(
       expect.arrayContaining(Object.values(SECURED).map((s) => s.path)),
     );
-    const { createRouter } = await import(join(dir.path, 'generated/router.gen.ts'));
     const { createLogger } = await import(join(dir.path, 'generated/runtime/index.ts'));
     const { verifiers } = await fixtureVerifiers(dir.path);
     const echo = echoHandlers(OPERATIONS);
     reached = echo.reached;
-    const app = express();
-    app.use(createRouter(echo.handlers, { security: verifiers, logger: createLogger({ level: 'silent' }) }));
-    server = await listen(app);
+    server = await startFixture(dir.path, target, echo.handlers, { security: verifiers, logger: createLogger({ level: 'silent' }) });
   }, 120_000);
   afterAll(async () => {
     await server?.close();

@@ -2,41 +2,47 @@
  * Enforcement of every scheme kind on a generated service (test/fixtures/security/schemes.yaml) over
  * real HTTP: credential placement (header, query, cookie, Authorization, TLS), AND/OR, scopes, public
  * and optional overrides, malformed Authorization values, verifier crashes and missing verifiers.
- * Every answer is checked against the spec; no credential is ever echoed.
+ * Every answer is checked against the spec; no credential is ever echoed. The same table runs against
+ * both targets (Express and `--target fastify`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import express from 'express';
 import pino from 'pino';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractChecker, expectNoLeak } from '../support/contract.js';
-import { listen } from '../support/server.js';
-import { BASIC_VALID, OPERATIONS, echoHandlers, fixtureVerifiers, generateFixture, raw, type RawReply } from './support.js';
+import {
+  BASIC_VALID,
+  OPERATIONS,
+  TARGETS,
+  echoHandlers,
+  fixtureVerifiers,
+  generateFixture,
+  raw,
+  startFixture,
+  type RawReply,
+} from './support.js';
 
 const PATHS: Record<string, string> = {};
 
-describe('security enforcement on every scheme kind', () => {
+describe.each(TARGETS)('security enforcement on every scheme kind (%s)', (target) => {
   let dir: Awaited<ReturnType<typeof generateFixture>>;
-  let server: Awaited<ReturnType<typeof listen>>;
+  let server: Awaited<ReturnType<typeof startFixture>>;
   let contract: ReturnType<typeof contractChecker>;
   let state: Awaited<ReturnType<typeof fixtureVerifiers>> & ReturnType<typeof echoHandlers>;
   const logged: string[] = [];
 
   beforeAll(async () => {
-    dir = await generateFixture('security-schemes');
+    dir = await generateFixture(`security-schemes-${target}`, target);
     const document = JSON.parse(readFileSync(join(dir.path, 'generated/openapi.json'), 'utf8'));
     contract = contractChecker(document);
     for (const [path, item] of Object.entries<any>(document.paths)) for (const op of Object.values<any>(item)) PATHS[op.operationId] = path;
-    const { createRouter } = await import(join(dir.path, 'generated/router.gen.ts'));
     const verifiers = await fixtureVerifiers(dir.path);
     const echo = echoHandlers(OPERATIONS);
     state = { ...verifiers, ...echo };
     // a logger that keeps every line, to prove no credential is logged
     const logger = pino({ level: 'debug' }, { write: (line: string) => logged.push(line) });
-    const app = express();
     // spareKey deliberately has no verifier: only possible through `any` (a compile error otherwise)
-    app.use(createRouter(echo.handlers, { security: verifiers.verifiers, logger }));
-    server = await listen(app);
+    server = await startFixture(dir.path, target, echo.handlers, { security: verifiers.verifiers, logger });
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -100,6 +106,8 @@ describe('security enforcement on every scheme kind', () => {
       1,
       { bearerAuth: { name: 'bearer-user' } },
     ],
+    ['optional: an unknown token leaves the request anonymous', 'optionalAuth', { authorization: 'Bearer nope' }, '', 200, 0, {}],
+    ['optional, crashing verifier: no credential is anonymous', 'optionalCrashing', {}, '', 200, 0, {}],
   ])('%s -> handler reached with auth', async (_name, op, headers, query, status, requirement, principals) => {
     const body = documented(op, status, await get(op, headers as Record<string, string>, query));
     expect(body).toEqual({ requirement, principals });
@@ -198,6 +206,15 @@ describe('security enforcement on every scheme kind', () => {
     expect(state.reached.crashing ?? 0).toBe(0);
   });
 
+  it('optional credentials whose verifier crashes: the documented 500, not a silent anonymous pass', async () => {
+    const before = state.reached.optionalCrashing ?? 0;
+    const reply = await get('optionalCrashing', { 'x-crash': 'anything' });
+    documented('optionalCrashing', 500, reply);
+    expect(reply.text).not.toMatch(/exploded|secret-abc/);
+    expect(state.reached.optionalCrashing ?? 0).toBe(before);
+    expect(logged.join('\n')).toMatch(/verifier exploded/);
+  });
+
   it('a scheme without a registered verifier: 401 without its credential, 500 with one, never the handler', async () => {
     documented('unregistered', 401, await get('unregistered'));
     documented('unregistered', 500, await get('unregistered', { 'x-spare': 'whatever' }));
@@ -224,6 +241,36 @@ describe('security enforcement on every scheme kind', () => {
     const reply = await get('noUnauthorized');
     documented('noUnauthorized', 400, reply);
     expect(state.reached.noUnauthorized ?? 0).toBe(0);
+  });
+
+  it("a verifier's context carries the target's native request, the operation, the scheme and the scopes asked", async () => {
+    await get('bearerOnly', { authorization: 'Bearer good-bearer' });
+    const context = state.contexts.bearerAuth;
+    expect(context).toMatchObject({ operation: 'bearerOnly', scheme: 'bearerAuth', scopes: [] });
+    expect(context.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // Express's Request has .app; Fastify's FastifyRequest wraps the node request in .raw
+    if (target === 'fastify') expect(context.req.raw?.headers?.authorization).toBe('Bearer good-bearer');
+    else expect(typeof context.req.app).toBe('function');
+  });
+
+  it('too few scopes where the operation documents no 403: its documented 400, never the handler', async () => {
+    const reply = await get('noForbidden', { authorization: 'Bearer r' });
+    documented('noForbidden', 400, reply);
+    expect(state.reached.noForbidden ?? 0).toBe(0);
+    // with the scope the handler runs: the 400 above was the refusal, not a broken route
+    documented('noForbidden', 200, await get('noForbidden', { authorization: 'Bearer rw' }));
+  });
+
+  it('HEAD of a secured GET is secured too: 401 with the challenge and no body, the handler not reached', async () => {
+    const before = state.reached.bearerOnly ?? 0;
+    const reply = await raw(server.base, 'HEAD', PATHS.bearerOnly);
+    expect(reply.status).toBe(401);
+    expect(reply.headers['www-authenticate']).toBe('Bearer realm="Secured"');
+    expect(reply.text).toBe('');
+    expect(state.reached.bearerOnly ?? 0).toBe(before);
+    const authed = await raw(server.base, 'HEAD', PATHS.bearerOnly, { authorization: 'Bearer good-bearer' });
+    expect(authed.status).toBe(200);
+    expect(state.reached.bearerOnly).toBe(before + 1);
   });
 
   it('each scheme is verified once per request, even when alternatives share it', async () => {

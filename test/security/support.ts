@@ -5,7 +5,9 @@
  */
 import http from 'node:http';
 import { join } from 'node:path';
+import express from 'express';
 import { generate } from '../../generator/generate.js';
+import { listen } from '../support/server.js';
 import { REPO, tempDir } from '../support/tmp.js';
 
 export const SECRETS = {
@@ -17,9 +19,18 @@ export const SECRETS = {
 } as const;
 export const BASIC_VALID = `Basic ${Buffer.from('aladdin:open sesame').toString('base64')}`;
 
-export async function generateFixture(prefix: string) {
+export type Target = 'express' | 'fastify';
+export const TARGETS: readonly Target[] = ['express', 'fastify'];
+
+export async function generateFixture(prefix: string, target: Target = 'express') {
   const dir = tempDir(prefix);
-  const result = await generate({ input: join(REPO, 'test/fixtures/security/schemes.yaml'), output: dir.path, cwd: REPO, client: false });
+  const result = await generate({
+    input: join(REPO, 'test/fixtures/security/schemes.yaml'),
+    output: dir.path,
+    cwd: REPO,
+    client: false,
+    target,
+  });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(errors.map((d) => d.message).join('\n'));
   return dir;
@@ -29,9 +40,12 @@ export async function generateFixture(prefix: string) {
 export async function fixtureVerifiers(dir: string) {
   const rt = await import(join(dir, 'generated/runtime/index.ts'));
   const calls: Record<string, number> = {};
+  /** The last context each scheme's verifier got (its `req` is the target's native request). */
+  const contexts: Record<string, any> = {};
   const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
-  const verifiers: Record<string, (credential: any) => unknown> = {
-    bearerAuth: (token: string) => (
+  const verifiers: Record<string, (credential: any, context: any) => unknown> = {
+    bearerAuth: (token: string, context: unknown) => (
+      (contexts.bearerAuth = context),
       count('bearerAuth'),
       token === 'forbidden-bearer' ? Promise.reject(rt.forbidden()) : rt.safeEqual(token, SECRETS.bearer) ? { name: 'bearer-user' } : null
     ),
@@ -52,7 +66,22 @@ export async function fixtureVerifiers(dir: string) {
       throw new Error('verifier exploded while holding secret-abc');
     },
   };
-  return { verifiers, calls };
+  return { verifiers, calls, contexts };
+}
+
+/**
+ * The fixture service of `target` with these handlers and options, listening on 127.0.0.1:0: an
+ * Express app using createRouter, or the Fastify instance createService returns.
+ */
+export async function startFixture(dir: string, target: Target, handlers: object, options: object) {
+  if (target === 'fastify') {
+    const { createService } = await import(join(dir, 'generated/router.gen.ts'));
+    return listen(createService(handlers, options));
+  }
+  const { createRouter } = await import(join(dir, 'generated/router.gen.ts'));
+  const app = express();
+  app.use(createRouter(handlers, options));
+  return listen(app);
 }
 
 /** Handlers that answer 200 with the auth they got; `reached` counts calls per operation. */
@@ -81,11 +110,13 @@ export const OPERATIONS = [
   'oauthWrite',
   'oidcAdmin',
   'optionalAuth',
+  'optionalCrashing',
   'mtlsOnly',
   'crashing',
   'unregistered',
   'postBody',
   'noUnauthorized',
+  'noForbidden',
 ];
 
 export interface RawReply {

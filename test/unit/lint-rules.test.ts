@@ -2,6 +2,7 @@
  * One row per rule: a fixture that triggers it (with the exact file:line and pointer where the fix
  * belongs) and the clean fixture that must not. Lines were checked by hand against the fixtures.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../generator/load/index.js';
 import { lint, RULE_IDS, type Finding } from '../../generator/lint/index.js';
@@ -82,6 +83,18 @@ const cases: [string, { given: string; rule: string; want: Want[] }][] = [
     },
   ],
   [
+    'a closed allOf branch forbids what another declares (required: no valid object; optional: never present)',
+    {
+      given: 'closed-allof.yaml',
+      rule: 'allof-closed-branch',
+      want: [
+        { line: 27, pointer: '#/paths/~1notes/get/responses/200/content/application~1json/schema/allOf/0' },
+        { line: 51, pointer: '#/components/schemas/Order/allOf/0' },
+        { line: 78, pointer: '#/components/schemas/EvaluatedMissing/allOf/0' },
+      ],
+    },
+  ],
+  [
     'finding in a referenced file points at that file',
     {
       given: 'split/root.yaml',
@@ -103,6 +116,35 @@ describe('lint rules', () => {
 
   it('finds nothing in specs/users.yaml', () => {
     expect(lint(loadSpec('specs/users.yaml')).findings).toEqual([]);
+  });
+});
+
+describe('allof-closed-branch says what is true', () => {
+  const loaded = loadSpec(at('closed-allof.yaml'));
+  const findings = lint(loaded).findings.filter((f) => f.rule === 'allof-closed-branch');
+  const ajv = new Ajv2020({ strict: false });
+  ajv.addSchema({ ...loaded.document, $id: 'spec' });
+  const accepts = (pointer: string, value: unknown) => ajv.validate({ $ref: `spec${pointer}` }, value);
+
+  it('a forbidden required property: no object is valid', () => {
+    expect(findings.find((f) => f.pointer === '#/components/schemas/Order/allOf/0')?.message).toMatch(
+      /required 'id'.*no object can be valid/,
+    );
+    expect(accepts('#/components/schemas/Order', { item: 'a', id: 1 })).toBe(false);
+    expect(accepts('#/components/schemas/Order', { item: 'a' })).toBe(false);
+  });
+
+  it('a forbidden optional property: never present', () => {
+    const notes = '#/paths/~1notes/get/responses/200/content/application~1json/schema';
+    expect(findings.find((f) => f.pointer === `${notes}/allOf/0`)?.message).toMatch(/'author'.*can never be present/);
+    expect(accepts(notes, { text: 'a', author: 'b' })).toBe(false);
+    expect(accepts(notes, { text: 'a' })).toBe(true);
+  });
+
+  it('schemas the rule passes accept an object with every declared property', () => {
+    expect(accepts('#/components/schemas/ClosedButComplete', { item: 'a', id: 1 })).toBe(true);
+    expect(accepts('#/components/schemas/Evaluated', { item: 'a', note: 'n' })).toBe(true);
+    expect(accepts('#/components/schemas/ClosedTogether', { item: 'a', id: 1 })).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { errorWithoutSchema, inconsistentErrorSchema } from './schemas.js';
 import { clientErrorDocumented } from './client-error-documented.js';
 import { errorBodyUnbuildable, errorCodeMeaning } from './unbuildable.js';
 import { scopedNeeds403, securedNeeds401 } from './security.js';
+import { allofClosedBranch } from './closed-allof.js';
 
 export const RULES: readonly Rule[] = [
   pathParamsNeed404,
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   errorCodeMeaning,
   securedNeeds401,
   scopedNeeds403,
+  allofClosedBranch,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -94,10 +94,9 @@ export function createFastifyService<H extends HandlerTable<H>>(
     if (done === true) return fail(request, res, { kind: 'not-found' });
     if (!routed.operation.security) return typeof done === 'function' ? done() : undefined;
     // security: after route match, before the body is read or validated (401/403 never become 400)
-    const native = { headers: request.headers, originalUrl: url, socket: request.raw.socket, query: request.query };
-    // Verifiers are typed with Express's request (VerifyContext.req); on Fastify they get this view of the
-    // request with the fields credential extraction reads (extract.ts), not a whole Express request
-    authenticate({ contract, verifiers }, routed.operation, native as never, requestId).then(
+    // verifiers get the FastifyRequest itself as context.req (a Fastify service's native.ts types it so);
+    // this repository type-checks the runtime with Express's native.ts, hence the cast
+    authenticate({ contract, verifiers }, routed.operation, request as never, requestId).then(
       (outcome) => {
         if (outcome.state === 'ok') {
           state.auth = outcome.auth;

@@ -1,20 +1,22 @@
 /**
- * Security enforcement, called by both targets after the route is matched, before the body is read or validated,
- * so an unauthenticated request is answered 401 and never 400. For each alternative of the operation
+ * Security enforcement, called by both targets (each with its native request: Express's or Fastify's)
+ * after the route is matched, before the body is read or validated, so an unauthenticated request is
+ * answered 401 and never 400. For each alternative of the operation
  * (OR), every scheme in it (AND) must yield a credential its verifier accepts, with the scopes asked.
  *
  * Outcome when no alternative passes, strongest first: a verifier crashed (or a credential arrived for
- * a scheme with no verifier registered: the service is misconfigured) -> the documented 500; a valid
+ * a scheme with no verifier registered: the service is misconfigured) -> the documented 500, even when
+ * an empty alternative would let the request in anonymously; an empty alternative -> anonymous; a valid
  * credential lacks scopes or was refused with forbidden() -> 403; otherwise -> 401 with WWW-Authenticate.
  * Nothing of a credential reaches logs, errors or bodies.
  */
-import type { Request } from 'express';
+import type { NativeRequest } from '../native.js';
 import type { ServiceContract, OperationContract } from '../contract.js';
 import type { Logger } from '../logger.js';
 import type { Verdict } from '../classify.js';
 import { HttpError } from '../http-errors.js';
 import { VERDICTS } from '../verdicts.js';
-import { extractCredential } from './extract.js';
+import { extractCredential, type CredentialSource } from './extract.js';
 import { buildChallenge, type ChallengeReason } from './challenge.js';
 import type { AnyVerifier, AuthResult, SecurityRequirementContract } from './types.js';
 
@@ -32,6 +34,13 @@ export class MissingVerifierError extends Error {
     this.name = 'MissingVerifierError';
   }
 }
+
+/**
+ * What each target passes: its native request (Express's Request, or the FastifyRequest), which has
+ * what credential extraction reads. Typed structurally because both targets' routers are copied into
+ * every service while native.ts names only that service's target; verifiers see it as NativeRequest.
+ */
+type Req = CredentialSource;
 
 export interface SecurityStep {
   contract: ServiceContract;
@@ -53,7 +62,7 @@ export function warnUnregisteredSchemes(
     );
 }
 
-export async function authenticate(step: SecurityStep, op: OperationContract, req: Request, requestId: string): Promise<SecurityOutcome> {
+export async function authenticate(step: SecurityStep, op: OperationContract, req: Req, requestId: string): Promise<SecurityOutcome> {
   const requirements = op.security ?? [];
   const cache = new Map<string, Promise<SchemeOutcome>>();
   const failures: Failed[] = [];
@@ -82,9 +91,13 @@ export async function authenticate(step: SecurityStep, op: OperationContract, re
     if (!failed) return { state: 'ok', auth: { requirement: index, principals } };
     failures.push(failed);
   }
-  if (anonymous !== undefined) return { state: 'ok', auth: { requirement: anonymous, principals: {} } };
+  // A crash wins even over an anonymous alternative: a verifier that cannot judge a credential it was
+  // sent (its database is down, it is missing) is an outage to answer and log, not a silent anonymous pass.
   const crashed = failures.find((f) => f.state === 'crashed');
   if (crashed) return crashed;
+  // Otherwise optional credentials that fail (invalid, forbidden, too few scopes) leave the request
+  // anonymous, as OpenAPI's OR says: the empty alternative is met.
+  if (anonymous !== undefined) return { state: 'ok', auth: { requirement: anonymous, principals: {} } };
   const realm = step.contract.title;
   const schemes = step.contract.securitySchemes ?? {};
   const forbidden = failures.find((f) => f.state === 'forbidden');
@@ -111,7 +124,7 @@ function refused(
 async function checkScheme(
   step: SecurityStep,
   op: OperationContract,
-  req: Request,
+  req: Req,
   requestId: string,
   name: string,
   scopes: string[],
@@ -125,7 +138,13 @@ async function checkScheme(
   const verifier = ownValue(step.verifiers, name);
   if (typeof verifier !== 'function') return { state: 'crashed', error: new MissingVerifierError(name) };
   try {
-    const principal = await verifier(extracted.credential, { req, requestId, operation: op.name, scheme: name, scopes });
+    const principal = await verifier(extracted.credential, {
+      req: req as unknown as NativeRequest,
+      requestId,
+      operation: op.name,
+      scheme: name,
+      scopes,
+    });
     if (principal === null || principal === undefined) return { state: 'invalid' };
     return { state: 'ok', principal, scopes: grantedScopes(principal) };
   } catch (error) {

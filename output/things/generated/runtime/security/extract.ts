@@ -4,9 +4,21 @@
  * malformed (present but unusable, answered 401 without calling a verifier) or present.
  * Credentials are never logged or copied into anything but the verifier's argument.
  */
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { BasicCredential, MutualTlsCredential, SecuritySchemeContract } from './types.js';
+
+/**
+ * The parts of a request credentials are read from. Express's Request and Fastify's FastifyRequest both
+ * have them (`originalUrl` is the request target with its query string on both), so each target hands
+ * its own native request, which verifiers then get as `context.req`.
+ */
+export interface CredentialSource {
+  headers: IncomingHttpHeaders;
+  originalUrl: string;
+  socket: Socket;
+}
 
 export type Extracted =
   | { state: 'missing' }
@@ -23,7 +35,7 @@ const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function extractCredential(req: Request, scheme: SecuritySchemeContract): Extracted {
+export function extractCredential(req: CredentialSource, scheme: SecuritySchemeContract): Extracted {
   switch (scheme.kind) {
     case 'apiKey':
       return scheme.in === 'header'
@@ -44,7 +56,7 @@ export function extractCredential(req: Request, scheme: SecuritySchemeContract):
 }
 
 /** Splits `Authorization: <scheme> <rest>`; undefined when the header is absent. */
-function authorization(req: Request): { scheme: string; rest: string } | 'malformed' | undefined {
+function authorization(req: CredentialSource): { scheme: string; rest: string } | 'malformed' | undefined {
   const value = req.headers.authorization;
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length > MAX_CREDENTIAL_LENGTH) return 'malformed';
@@ -53,14 +65,14 @@ function authorization(req: Request): { scheme: string; rest: string } | 'malfor
   return { scheme: match[1].toLowerCase(), rest: (match[2] ?? '').trim() };
 }
 
-function bearer(req: Request): Extracted {
+function bearer(req: CredentialSource): Extracted {
   const auth = authorization(req);
   if (auth === undefined) return MISSING;
   if (auth === 'malformed' || auth.scheme !== 'bearer' || !BEARER_TOKEN.test(auth.rest)) return MALFORMED;
   return { state: 'present', credential: auth.rest };
 }
 
-function basic(req: Request): Extracted {
+function basic(req: CredentialSource): Extracted {
   const auth = authorization(req);
   if (auth === undefined) return MISSING;
   if (auth === 'malformed' || auth.scheme !== 'basic' || auth.rest === '' || !BASE64.test(auth.rest)) return MALFORMED;
@@ -77,14 +89,14 @@ function basic(req: Request): Extracted {
 }
 
 /** Other http schemes (digest, hoba, a custom one): the raw Authorization value, when it is of this scheme. */
-function rawAuthorization(req: Request, scheme: string): Extracted {
+function rawAuthorization(req: CredentialSource, scheme: string): Extracted {
   const auth = authorization(req);
   if (auth === undefined) return MISSING;
   if (auth === 'malformed' || auth.scheme !== scheme) return MALFORMED;
   return { state: 'present', credential: String(req.headers.authorization).trim() };
 }
 
-function fromHeader(req: Request, name: string): Extracted {
+function fromHeader(req: CredentialSource, name: string): Extracted {
   const value = req.headers[name.toLowerCase()];
   if (value === undefined) return MISSING;
   // a repeated header arrives as an array or joined with ", ": either way it is not one key
@@ -92,7 +104,7 @@ function fromHeader(req: Request, name: string): Extracted {
   return { state: 'present', credential: value };
 }
 
-function fromQuery(req: Request, name: string): Extracted {
+function fromQuery(req: CredentialSource, name: string): Extracted {
   const at = req.originalUrl.indexOf('?');
   if (at < 0) return MISSING;
   let values: string[];
@@ -107,7 +119,7 @@ function fromQuery(req: Request, name: string): Extracted {
 }
 
 /** RFC 6265 cookie-string: `name=value; name2=value2`; the first cookie of that name counts. */
-function fromCookie(req: Request, name: string): Extracted {
+function fromCookie(req: CredentialSource, name: string): Extracted {
   const header = req.headers.cookie;
   if (typeof header !== 'string') return MISSING;
   for (const pair of header.split(';')) {
@@ -125,7 +137,7 @@ function fromCookie(req: Request, name: string): Extracted {
   return MISSING;
 }
 
-function peerCertificate(req: Request): Extracted {
+function peerCertificate(req: CredentialSource): Extracted {
   const socket = req.socket as Partial<TLSSocket>;
   if (typeof socket.getPeerCertificate !== 'function') return MISSING;
   const certificate = socket.getPeerCertificate();

@@ -3,7 +3,7 @@
  * Types of security enforcement: what contract.gen.ts says about schemes and requirements, what a
  * verifier receives and returns, and the `auth` a handler gets. See README "Security".
  */
-import type { Request } from 'express';
+import type { NativeRequest } from '../native.js';
 import type { PeerCertificate } from 'node:tls';
 
 /** A scheme as the runtime needs it (components.securitySchemes, reduced). */
@@ -30,7 +30,8 @@ export interface MutualTlsCredential {
 }
 
 export interface VerifyContext {
-  req: Request;
+  /** The target's own request: Express's Request, or FastifyRequest on `--target fastify` (native.ts). */
+  req: NativeRequest;
   requestId: string;
   /** Operation name, e.g. 'deleteUser'. */
   operation: string;
