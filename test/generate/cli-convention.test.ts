@@ -46,6 +46,15 @@ describe('--help and -h on every command', () => {
     expect(ran.stdout).toMatch(/exit codes: 0 success, 1 problems found, 2 usage error or unreadable input, 3 internal error/);
   });
 
+  it("`help <command>` prints that command's help; `help <typo>` suggests the command", async () => {
+    const help = await cli(['help', 'generate']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await cli(['generate', '--help'])).stdout);
+    const typo = await cli(['help', 'generat']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown command "generat"; did you mean "generate"\?/);
+  });
+
   it('documents -o/--output for generate', async () => {
     expect((await cli(['generate', '-h'])).stdout).toMatch(/-o, --out, --output <dir>/);
   });
