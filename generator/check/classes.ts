@@ -53,6 +53,8 @@ export class ErrorClassReader {
     const chain = this.chain(declaration);
     const mapper = chain.map((c) => this.mappers.find((m) => m.declaration === c)).find(Boolean);
     if (mapper) return { className, statuses: mapper.statuses, mapper };
+    // the first argument each class of the chain receives: `new X(409)`'s, then each constructor's `super(409)`
+    let status: ts.Expression | undefined = construction?.arguments?.[0];
     for (const c of chain) {
       const file = slash(c.getSourceFile().fileName);
       const name = c.name?.text ?? '';
@@ -60,13 +62,16 @@ export class ErrorClassReader {
         const statuses = this.generatedClasses.get(name)!;
         // a class shared by several statuses takes the status as its first argument
         if (statuses.length === 1) return { className, statuses };
-        const given = c === declaration && construction ? this.literalStatuses(construction.arguments?.[0]) : [];
+        const given = this.literalStatuses(status);
         return given.length ? { className, statuses: given } : undefined;
       }
       if (file.startsWith(this.runtimeDir) && name === 'HttpError') {
-        const given = c === declaration && construction ? this.literalStatuses(construction.arguments?.[0]) : [];
+        const given = this.literalStatuses(status);
         return given.length ? { className, statuses: given } : undefined;
       }
+      // a class without a constructor passes its arguments on unchanged
+      const ctor = c.members.find(ts.isConstructorDeclaration);
+      if (ctor) status = superCall(ctor)?.arguments[0];
     }
     return undefined;
   }
@@ -101,6 +106,18 @@ export class ErrorClassReader {
     const parts = type.isUnion() ? type.types : [type];
     return parts.every((p) => p.isNumberLiteral()) ? parts.map((p) => (p as ts.NumberLiteralType).value).sort((a, b) => a - b) : [];
   }
+}
+
+/** The `super(...)` call of a constructor (its top-level statements; a conditional super is not followed). */
+function superCall(ctor: ts.ConstructorDeclaration): ts.CallExpression | undefined {
+  for (const statement of ctor.body?.statements ?? [])
+    if (
+      ts.isExpressionStatement(statement) &&
+      ts.isCallExpression(statement.expression) &&
+      statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword
+    )
+      return statement.expression;
+  return undefined;
 }
 
 export function classDeclaration(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.ClassLikeDeclaration | undefined {

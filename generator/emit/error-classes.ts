@@ -34,11 +34,14 @@ export function errorClasses(model: Model): ErrorClassView[] {
       components.set(r.component, entry);
     }
   }
-  const names = new NameRegistry(['HttpError', 'HttpErrorInit', 'Error', 'components', 'rt']);
+  const reserved = ['HttpError', 'HttpErrorInit', 'Error', 'components', 'rt'];
+  const names = new NameRegistry(reserved);
   const classes: ErrorClassView[] = [];
   for (const [component, info] of [...components].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const base = pascalCase(component);
-    const name = names.claim(safeIdentifier(base.endsWith('Error') ? base : `${base}Error`, 'ApiError')).name;
+    const wanted = safeIdentifier(base.endsWith('Error') ? base : `${base}Error`, 'ApiError');
+    // `Error` is the commonest name of a shared error response: ErrorResponse reads better than Error2.
+    const name = names.claim(reserved.includes(wanted) ? `${wanted}Response` : wanted).name;
     const list = [...info.statuses].sort();
     const bodyType = info.contentType
       ? `components["responses"][${literal(component)}]["content"][${literal(info.contentType)}]`

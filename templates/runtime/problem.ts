@@ -29,8 +29,10 @@ export interface Problem {
   detail: string;
   /** A URI that identifies the problem type (RFC 9457); 'about:blank' when absent. */
   type?: string;
-  /** Usually the request path. */
+  /** A URI naming this occurrence: `urn:request:<request id>`. */
   instance?: string;
+  /** The matched operation's path template (`/items/{id}`); never the raw request path, which would echo input. */
+  path?: string;
   requestId?: string;
   /** Stable SCREAMING_SNAKE: VALIDATION_FAILED, NOT_FOUND, CONFLICT, INTERNAL_ERROR... */
   code: string;

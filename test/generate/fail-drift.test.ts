@@ -2,7 +2,8 @@
  * Drift through `fail` and `check` on the users example: its real handlers (output/users/handlers)
  * over a generated copy of the service. Adding a 409 to GET /user/{username} makes `fail(409)`
  * compile; removing its 404 makes tsc fail at the `fail(404)` line and nowhere else; a 404 thrown
- * from repository code still compiles, and `check` reports it with the call path.
+ * from repository code, or by the handler itself, still compiles, and `check` (also through
+ * `generate --check`) reports it at its line, with the call path when it is not in the handler.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { buildModel } from '../../generator/model/operations.js';
 import { checkProject } from '../../generator/check/index.js';
 import { formatFinding } from '../../generator/check/format.js';
 import { REPO, tempDir } from '../support/tmp.js';
-import { tsc } from '../support/run.js';
+import { faultline, tsc } from '../support/run.js';
 
 /** The example's getUser plus one line that raises 409, which GET /user/{username} does not document yet. */
 const getUserWith409 = () =>
@@ -34,6 +35,16 @@ export async function findUser(db: Database, username: string) {
   return toUser(row);
 }
 `;
+
+/** The example's getUser with the 404 thrown as a class, as a user coming from another framework writes it. */
+const getUserThrowing = () =>
+  readFileSync(join(REPO, 'output/users/handlers/getUser.ts'), 'utf8')
+    .replace(
+      "import type { Handlers } from '../generated/handlers.gen.js';\n",
+      (m) => `${m}import { NotFoundError } from '../generated/errors.gen.js';\n`,
+    )
+    .replace('async ({ params, req, fail })', 'async ({ params, req })')
+    .replace("return fail(404, 'No user has this username');", "throw new NotFoundError('No user has this username');");
 
 const GET_USER_THROUGH_REPOSITORY = `import type { Handlers } from '../generated/handlers.gen.js';
 import { databaseOf } from '../../infra/db/index.js';
@@ -142,6 +153,30 @@ describe('users example: spec edits reach fail() and check', () => {
       expect(findings).toEqual([
         'error users/lib/users.ts:7: GET /user/{username} does not document 404 (NotFoundError)\n  via findUser() at users/handlers/getUser.ts:6',
       ]);
+    },
+    TSC_TIMEOUT,
+  );
+
+  it(
+    'a 404 thrown in the handler itself compiles without the 404; check and generate --check report its line',
+    async () => {
+      editGetUser((responses) => {
+        delete responses['404'];
+      });
+      await regenerate();
+      const handler = getUserThrowing();
+      expect(handler).toContain("throw new NotFoundError('No user has this username');");
+      writeFileSync(join(out(), 'handlers/getUser.ts'), handler);
+      const line = handler.split('\n').findIndex((l) => l.includes('throw new NotFoundError')) + 1;
+      const compiled = tsc(out(), buildInfo());
+      expect(compiled.stdout + compiled.stderr).toBe('');
+      const finding = `error users/handlers/getUser.ts:${line}: GET /user/{username} does not document 404 (NotFoundError)`;
+      const checked = faultline(['check', 'users.yaml', '--out', 'users'], dir.path);
+      expect(checked.stderr).toContain(finding);
+      expect(checked.code).toBe(1);
+      const generateCheck = faultline(['generate', 'users.yaml', '--out', 'users', '--no-client', '--check'], dir.path);
+      expect(generateCheck.stderr).toContain(finding);
+      expect(generateCheck.code).toBe(1);
     },
     TSC_TIMEOUT,
   );

@@ -6,6 +6,8 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { generate } from '../../generator/generate.js';
 import { moduleFormatFor } from '../../generator/module-format.js';
@@ -123,5 +125,42 @@ probe('compiled', () => probe('validator', () => console.log(JSON.stringify(stat
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual([400, 400]);
+  });
+});
+
+describe('server.ts of each target', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let holder: Server;
+  let takenPort: number;
+  beforeAll(async () => {
+    dir = tempDir('server-entry');
+    writeFileSync(join(dir.path, 'package.json'), JSON.stringify({ name: 'cjs-project', version: '1.0.0' }));
+    for (const target of ['express', 'fastify'] as const) {
+      const result = await generate({ input: SPEC, output: target, cwd: dir.path, client: false, target });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    }
+    holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    takenPort = (holder.address() as AddressInfo).port;
+  }, 300_000);
+  afterAll(() => {
+    holder?.close();
+    dir.remove();
+  });
+
+  it.each(['express', 'fastify'])('%s: type-checks in a CommonJS project (no top-level await)', (target) => {
+    const r = tsc(join(dir.path, target, 'tsconfig.json'));
+    expect(r.code, r.stdout).toBe(0);
+  });
+
+  it.each(['express', 'fastify'])('%s: a port already in use is an error and exit 1, not "listening"', (target) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server.ts'], {
+      cwd: join(dir.path, target),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test', PORT: String(takenPort), HOST: '127.0.0.1' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`cannot listen on port ${takenPort}`);
+    expect(r.stdout).not.toContain('listening');
   });
 });

@@ -53,6 +53,11 @@ describe('users example: bearer tokens from POST /login', () => {
     if (authorization.length > 7) expect(reply.text).not.toContain(authorization.slice(7, 40));
   });
 
+  it('scopes sent the way curl sends them (a raw ":" in the query) are accepted: the spec allows reserved characters there', async () => {
+    const reply = await send(server.base, 'POST', '/login?scope=users:read', undefined, basic('pam', 'jimjim'));
+    expect(contract.expectDocumented('POST', '/login', 200, reply).scope).toBe('users:read');
+  });
+
   it('a valid token reaches the handler, which sees the principal', async () => {
     const me = contract.expectDocumented('GET', '/me', 200, await send(server.base, 'GET', '/me', undefined, bearer(readToken)));
     expect(me.username).toBe('pam');

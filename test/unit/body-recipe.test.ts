@@ -35,7 +35,15 @@ const PROBLEMS: Record<string, Problem> = {
       issue('body', ['items', 0, 'name'], 'must be string', 'TYPE'),
     ],
   },
-  notFound: { status: 404, title: 'Not Found', detail: 'No user 42.', code: 'NOT_FOUND', instance: '/users/42', requestId: 'req-1' },
+  notFound: {
+    status: 404,
+    title: 'Not Found',
+    detail: 'No user 42.',
+    code: 'NOT_FOUND',
+    instance: '/users/42',
+    path: '/users/42',
+    requestId: 'req-1',
+  },
   conflict: {
     status: 409,
     title: 'Conflict',

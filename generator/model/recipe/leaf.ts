@@ -100,7 +100,7 @@ export function buildString(shape: Shape, base: StringBase, required: boolean, b
       return required ? fixedOrNeutral(shape, bc) : { ok: true, recipe: { ...base, ...rules } };
   }
   // An optional `type` or guarded string is left out rather than filled with a made-up value.
-  const mayBeMissing = base.kind === 'slot' && ['type', 'instance', 'requestId'].includes(base.slot);
+  const mayBeMissing = base.kind === 'slot' && ['type', 'instance', 'path', 'requestId'].includes(base.slot);
   if (
     rules.fallback === undefined &&
     !rules.enum &&

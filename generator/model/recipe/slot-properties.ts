@@ -37,8 +37,10 @@ const PROBLEM_STRINGS: Record<string, ProblemSlot> = {
   errordetail: 'detail',
   type: 'type',
   instance: 'instance',
-  path: 'instance',
-  requestpath: 'instance',
+  // A `path` (Spring's error body) names the route (the operation's path template), not a URI naming the occurrence.
+  path: 'path',
+  requestpath: 'path',
+  requesturi: 'path',
   requestid: 'requestId',
   traceid: 'requestId',
   correlationid: 'requestId',

@@ -31,7 +31,12 @@ export interface ServeOptions {
 
 export function serve(options: ServeOptions): Server {
   const { app, db, logger } = options;
-  const ready = () => {
+  const ready = (error?: Error) => {
+    // Express 5 hands a listen error (e.g. EADDRINUSE) to this callback instead of throwing it.
+    if (error) {
+      logger.error({ err: error, port: options.port }, 'cannot listen');
+      process.exit(1);
+    }
     const { port } = server.address() as AddressInfo;
     logger.info({ port, url: `http://localhost:${port}`, database: db.kind }, 'listening');
   };

@@ -60,7 +60,7 @@ const recipes: Recipe[] = [
 
 /** Each distinct parameter (style, explode, where its schema is in openapi.json) once; validation plans below refer to them by index. */
 const parameterPlans: ParameterPlan[] = [
-  {"name":"scope","field":"query","schemaPointer":"#/paths/~1login/post/parameters/0/schema","style":"form","explode":true,"type":"string"},
+  {"name":"scope","field":"query","schemaPointer":"#/paths/~1login/post/parameters/0/schema","style":"form","explode":true,"allowReserved":true,"type":"string"},
   {"name":"limit","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/0/schema","style":"form","explode":true,"type":"integer"},
   {"name":"offset","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/1/schema","style":"form","explode":true,"type":"integer"},
   {"name":"username","field":"params","schemaPointer":"#/components/parameters/Username/schema","style":"simple","explode":false,"required":true,"type":"string"},

@@ -107,6 +107,8 @@ function problemFor(verdict: Verdict, status: number, requestId: string, options
     explicitCode: verdict.explicitCode,
     retryable: Object.keys(verdict.headers ?? {}).some((h) => h.toLowerCase() === 'retry-after') || undefined,
     instance: `urn:request:${requestId}`,
+    // The operation's path template, not the request's: a body never echoes what the client sent.
+    path: op?.path,
     requestId,
     issues: verdict.issues,
   };

@@ -10,7 +10,7 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Problem fields a string slot can carry. `timestamp` is the render time as ISO 8601. */
-export type ProblemSlot = 'title' | 'detail' | 'type' | 'instance' | 'requestId' | 'code' | 'timestamp';
+export type ProblemSlot = 'title' | 'detail' | 'type' | 'instance' | 'path' | 'requestId' | 'code' | 'timestamp';
 /** Issue fields a string slot can carry. `field` is the last path element, `where` is 'body.items.0'. */
 export type IssueField = 'message' | 'pointer' | 'location' | 'code' | 'field' | 'where';
 /** Formats checked at render time with a strict regex; a value that fails uses the fallback. */
