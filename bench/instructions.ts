@@ -10,13 +10,15 @@
  * scenario, on one keep-alive connection, one request at a time: W warm-up requests (JIT tiers, lazily
  * compiled validators), then B blocks of: zero the counters, N requests, dump. Per block, (total −
  * TurboFan's compilation jobs − the total of an empty block) / N; the figure is the median over blocks,
- * with the range. TurboFan is left out because it keeps recompiling in steady state (even bare Express:
- * 30–120% on top of a block, varying block to block) and, outside --predictable, runs on a background
- * thread, not on the request's path. What remains varies about ±5% between blocks (deopts, a scavenge).
+ * with the range. TurboFan is left out: under valgrind it is still tiering functions up for the first
+ * few thousand requests (30–120% on top of a block, varying block to block; without valgrind, after
+ * 3000 requests it compiles a handful of functions per thousand and deoptimizes none), a one-time cost
+ * that outside --predictable runs on a background thread. What remains varies by a scavenge between
+ * blocks: the median is a block without one, the mean (also reported) spreads them over requests.
  * The empty block is what a zero + dump costs with no request. Valgrind runs node about 50x slower; a
  * server needs ~15 s to listen.
  *
- *   npx tsx bench/instructions.ts [--servers bare,generated] [--scenarios 0,2] [--n 100] [--blocks 7] [--warmup 600] [--node-flags '...'] [--json file]
+ *   npx tsx bench/instructions.ts [--servers bare,generated] [--scenarios 0,2] [--n 100] [--blocks 7] [--warmup 2000] [--node-flags '...'] [--json file]
  *
  * Needs valgrind (callgrind_control, vgdb) on PATH. Not part of `npm run bench` (a full run takes minutes).
  */
@@ -38,7 +40,7 @@ function arg(name: string): string | undefined {
 const serverNames = (arg('servers') ?? 'bare,generated').split(',') as ServerName[];
 const scenarioIndexes = (arg('scenarios') ?? SCENARIOS.map((_, i) => i).join(',')).split(',').map(Number);
 const N = Number(arg('n') ?? 100);
-const WARMUP = Number(arg('warmup') ?? 600);
+const WARMUP = Number(arg('warmup') ?? 2000);
 const BLOCKS = Number(arg('blocks') ?? 7);
 const NODE_FLAGS = (arg('node-flags') ?? '--single-threaded --predictable').split(' ').filter(Boolean);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -149,6 +151,8 @@ export interface InstructionResult {
   scenario: string;
   /** Median over the blocks of (block total − optimizing compiler − empty block) / N. */
   perRequest: number;
+  /** Mean over the blocks: scavenges spread over the requests. */
+  mean: number;
   min: number;
   max: number;
   blocks: number[];
@@ -188,6 +192,7 @@ for (const name of serverNames) {
         server: name,
         scenario: scenario.name,
         perRequest: median(blocks),
+        mean: blocks.reduce((a, b) => a + b, 0) / blocks.length,
         min: Math.min(...blocks),
         max: Math.max(...blocks),
         blocks,
@@ -218,14 +223,19 @@ const rows = scenarioIndexes.map((index) => {
   const cells = serverNames.map((n) => {
     const v = per(n);
     const r = results.find((x) => x.server === n && x.scenario === scenario);
-    return v === undefined || !r ? '' : `${Math.round(v)} (${Math.round(r.min)}–${Math.round(r.max)})`;
+    return v === undefined || !r ? '' : `${Math.round(v)} (${Math.round(r.min)}–${Math.round(r.max)}; mean ${Math.round(r.mean)})`;
   });
   const gen = per('generated');
-  const diff = bare !== undefined && gen !== undefined ? `${Math.round(gen - bare)} (${(gen / bare).toFixed(2)}x)` : '';
+  const mean = (n: ServerName) => results.find((r) => r.server === n && r.scenario === scenario)?.mean;
+  const [bareMean, genMean] = [mean('bare'), mean('generated')];
+  const diff =
+    bare !== undefined && gen !== undefined && bareMean !== undefined && genMean !== undefined
+      ? `${Math.round(gen - bare)} (${(gen / bare).toFixed(2)}x); mean ${Math.round(genMean - bareMean)} (${(genMean / bareMean).toFixed(2)}x)`
+      : '';
   return `| ${scenario} | ${cells.join(' | ')} | ${diff} |`;
 });
 const table = [
-  `| scenario | ${serverNames.join(' | ')} | generated − bare (ratio) |`,
+  `| scenario | ${serverNames.join(' | ')} | generated − bare: median (ratio); mean (ratio) |`,
   `|---|${serverNames.map(() => '---|').join('')}---|`,
   ...rows,
 ].join('\n');
