@@ -18,7 +18,7 @@
  * The empty block is what a zero + dump costs with no request. Valgrind runs node about 50x slower; a
  * server needs ~15 s to listen.
  *
- *   npx tsx bench/instructions.ts [--servers bare,generated] [--scenarios 0,2] [--n 100] [--blocks 7] [--warmup 2000] [--node-flags '...'] [--json file]
+ *   npm run bench:instructions -- [--servers bare,generated] [--scenarios 0,2] [--n 100] [--blocks 7] [--warmup 2000] [--node-flags '...'] [--json file]
  *
  * Needs valgrind (callgrind_control, vgdb) on PATH. Not part of `npm run bench` (a full run takes minutes).
  */
