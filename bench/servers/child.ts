@@ -5,6 +5,10 @@
  */
 import type { Server } from 'node:http';
 import type { RequestListener } from 'node:http';
+import { GCProfiler } from 'node:v8';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { summarizeGc, type GcWindow } from '../lib/gc-window.js';
 
 export interface Mark {
   cpuMicros: number;
@@ -31,7 +35,25 @@ export function serve(app: RequestListener, started = performance.now()): Server
   });
   server.on('request', (_req, res) => res.on('finish', () => served++));
   server.keepAliveTimeout = 60_000;
+  let gcProfiler: GCProfiler | undefined;
+  let gcStart: { usedHeap: number; served: number } | undefined;
   process.on('message', (message: { cmd?: string }) => {
+    // bench/gc.ts: every collection between gc-start and gc-stop, with the heap before and after it
+    if (message?.cmd === 'gc-start') {
+      gcProfiler = new GCProfiler();
+      gcProfiler.start();
+      gcStart = { usedHeap: process.memoryUsage().heapUsed, served };
+      process.send?.({ kind: 'gc-started' });
+    }
+    if (message?.cmd === 'gc-stop' && gcProfiler && gcStart) {
+      const window: GcWindow = summarizeGc(gcProfiler.stop(), gcStart.usedHeap, process.memoryUsage().heapUsed, served - gcStart.served);
+      gcProfiler = undefined;
+      process.send?.({ kind: 'gc-window', window });
+    }
+    // bench/gc.ts --alloc: sampled allocations, the young generation's garbage included
+    if (message?.cmd === 'alloc-start') void startAllocationSampling().then(() => process.send?.({ kind: 'alloc-started' }));
+    if (message?.cmd === 'alloc-stop')
+      void stopAllocationSampling((message as { file?: string }).file!).then(() => process.send?.({ kind: 'alloc-stopped' }));
     if (message?.cmd === 'mark') {
       const cpu = process.cpuUsage();
       const mark: Mark = {
@@ -45,4 +67,24 @@ export function serve(app: RequestListener, started = performance.now()): Server
   });
   process.on('disconnect', () => process.exit(0));
   return server;
+}
+
+let session: Session | undefined;
+
+async function startAllocationSampling(): Promise<void> {
+  session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 512,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+}
+
+async function stopAllocationSampling(file: string): Promise<void> {
+  const { profile } = (await session!.post('HeapProfiler.stopSampling')) as { profile: unknown };
+  writeFileSync(file, JSON.stringify(profile));
+  session!.disconnect();
+  session = undefined;
 }

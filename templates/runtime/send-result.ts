@@ -15,38 +15,36 @@ export type { HandlerResult };
 /** The response check of the compiled engine; undefined when responses are not validated. */
 export type ResponseCheck = ReturnType<typeof responseChecker> | undefined;
 
-export function sendResult(
-  res: Response,
-  op: OperationContract,
-  result: HandlerResult,
-  check: ResponseCheck,
-  fail: (error: unknown) => void,
-): void {
+/**
+ * Returns what the error path must answer instead (nothing was sent then), else undefined. Returned
+ * rather than passed to a callback: the caller would otherwise make a closure on every request.
+ */
+export function sendResult(res: Response, op: OperationContract, result: HandlerResult, check: ResponseCheck): object | undefined {
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
-    return fail(new UndocumentedResult(result?.status));
+    return new UndocumentedResult(result?.status);
   }
   if (result.headers) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
   res.status(result.status);
   if (result.body === undefined) {
     res.end();
-    return;
+    return undefined;
   }
   const type = result.contentType ?? 'application/json';
   if (mediaKind(type) === 'json') {
     const invalid = check?.(op, result.status, result.contentType, result.body);
-    if (invalid) return failBeforeSending(res, result, fail, invalid);
+    if (invalid) return failBeforeSending(res, result, invalid);
     if (result.contentType) res.type(type);
     res.json(result.body);
-    return;
+    return undefined;
   }
   const mismatch = sendBody(res, type, result.body);
-  if (mismatch) failBeforeSending(res, result, fail, mismatch);
+  return mismatch ? failBeforeSending(res, result, mismatch) : undefined;
 }
 
 /** Nothing of a rejected result (its headers included) goes out with the documented 500. */
-function failBeforeSending(res: Response, result: HandlerResult, fail: (error: unknown) => void, error: unknown): void {
+function failBeforeSending(res: Response, result: HandlerResult, error: object): object {
   for (const name of Object.keys(result.headers ?? {})) res.removeHeader(name);
-  fail(error);
+  return error;
 }
 
 /** `validateResponses: 0.25` checks a quarter of the responses; `true` (or 1) every one. */

@@ -19,7 +19,7 @@ import { handleError, type Failure } from './handle-error.js';
 import { bodyParser } from './body-parsers.js';
 import type { RouterOptions } from './options.js';
 import { chooseEngine } from './engine-choice.js';
-import { invokeHandler } from './invoke-handler.js';
+import { invokeHandler, type Invoker } from './invoke-handler.js';
 import { authenticate, warnUnregisteredSchemes } from './security/index.js';
 import { routeRequest } from './route-request.js';
 import type { HandlerTable, OperationHandler, RequestState } from './request-state.js';
@@ -44,6 +44,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(
   const engine = chooseEngine(apiSpec, contract.operations, options, logger);
   const failure = (req: Request, res: Response, f: Failure) => handleError(contract, options, logger, req, res, f);
   const crash = (req: Request, res: Response, error: unknown) => failure(req, res, { kind: 'error', error });
+  const invoker: Invoker = { logger, checkResponse: engine.checkResponse, crash };
 
   function authenticated(req: Request, res: Response, state: Routed): void {
     if (state.operation.body === undefined) return validated(req, res, state);
@@ -62,7 +63,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(
       // inherited methods count (a class instance, a Proxy): operation names never collide with Object.prototype's (model/names.ts)
       const handler = table[state.operation.name];
       if (typeof handler !== 'function') return crash(req, res, new Error(`no handler registered for operation ${state.operation.name}`));
-      invokeHandler({ handler, state, req, res, logger, checkResponse: engine.checkResponse, failed: (e) => crash(req, res, e) });
+      invokeHandler(invoker, handler, state, req, res);
     });
   }
 

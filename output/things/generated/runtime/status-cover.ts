@@ -9,9 +9,13 @@
 
 /** The documented key that covers `status` among `keys`, in the order OpenAPI gives precedence. */
 export function coveringStatus(keys: readonly string[], status: number | string): string | undefined {
+  // runs twice per response (the answer, its schema): the common exact hit allocates nothing beyond the string
   const exact = String(status);
+  if (keys.includes(exact)) return exact;
   const range = `${exact[0]}XX`;
-  return [exact, range, 'default'].find((k) => keys.includes(k)) ?? keys.find((k) => k.toUpperCase() === range);
+  if (keys.includes(range)) return range;
+  if (keys.includes('default')) return 'default';
+  return keys.find((k) => k.toUpperCase() === range);
 }
 
 /** true when the documented status (`404`, `4XX`, `default`) includes the wanted one (`404`, `4XX`, `default`). */
