@@ -45,16 +45,29 @@ export function issuesFromValidator(items: readonly ValidatorItem[] | undefined)
  * bounded so a stream of distinct paths cannot grow it. Each caller gets its own copy (a
  * validationProblem hook may change what it receives).
  */
-const remembered = new Map<string, Issue>();
+const remembered = new Map<string, Map<string, Map<string, Issue>>>();
+let rememberedCount = 0;
 const REMEMBERED_LIMIT = 512;
 
+/** Keyed by path, then message, then error code: nested maps, so a lookup builds no key string. */
 function rememberedIssue(item: ValidatorItem): Issue {
-  const key = `${item.path ?? ''}\u0000${item.message ?? ''}\u0000${item.errorCode ?? ''}`;
-  let issue = remembered.get(key);
+  const path = item.path ?? '';
+  const message = item.message ?? '';
+  const code = item.errorCode ?? '';
+  let byMessage = remembered.get(path);
+  let byCode = byMessage?.get(message);
+  let issue = byCode?.get(code);
   if (!issue) {
     issue = issueFromItem(item);
-    if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
-    remembered.set(key, issue);
+    if (rememberedCount >= REMEMBERED_LIMIT) {
+      remembered.clear();
+      rememberedCount = 0;
+      byMessage = byCode = undefined;
+    }
+    if (!byMessage) remembered.set(path, (byMessage = new Map()));
+    if (!byCode) byMessage.set(message, (byCode = new Map()));
+    byCode.set(code, issue);
+    rememberedCount++;
   }
   return { ...issue, path: issue.path.slice() };
 }
