@@ -11,6 +11,7 @@ import type { ServiceContract } from '../../templates/runtime/contract.js';
 import type { ValidationPlan } from '../../templates/runtime/validate/plan.js';
 
 export interface ContractView {
+  basePath?: string;
   recipes: Code[];
   parameterPlans: Code[];
   responsePlans: Code[];
@@ -62,6 +63,7 @@ export function contractView(contract: ServiceContract): ContractView {
     return code(['{', ...fields, `      "validation": ${validation(plan)},`, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
   return {
+    ...(contract.basePath ? { basePath: contract.basePath } : {}),
     recipes,
     parameterPlans,
     responsePlans,

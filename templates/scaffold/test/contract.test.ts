@@ -214,8 +214,9 @@ function needsClientCertificate(op: OperationContract): boolean {
   return (op.security?.[0] ?? []).some(({ scheme }) => contract.securitySchemes?.[scheme]?.kind === 'mutualTLS');
 }
 
+/** The operation's path with sample parameters, under the spec's base path where the service answers. */
 function samplePath(path: string): string {
-  return path.replace(/\{[^}]+\}/g, '1');
+  return (contract.basePath ?? '') + path.replace(/\{[^}]+\}/g, '1');
 }
 
 function matchesAny(path: string): boolean {

@@ -11,6 +11,7 @@
  * `next` closure per request, and an error a walk through Express's error path; together that was
  * the largest cost faultline added over bare Express.
  */
+import { OUTSIDE_BASE_PATH, withinBasePath } from './base-path.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServiceContract } from './contract.js';
 import { createMatcher } from './match.js';
@@ -37,6 +38,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(
 ): RequestHandler {
   const logger = options.logger ?? createLogger();
   const match = createMatcher(contract.operations);
+  const basePath = options.basePath ?? contract.basePath ?? '';
   const table: Readonly<Record<string, OperationHandler | undefined>> = handlers;
   const verifiers = options.security ?? {};
   warnUnregisteredSchemes(contract, verifiers, logger);
@@ -80,7 +82,8 @@ export function createServiceRouter<H extends HandlerTable<H>>(
     const requestId = requestIdFor(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     try {
-      const routed = routeRequest(match, req.method, req.path, req.headers);
+      const path = servedPath(req, basePath);
+      const routed = path === undefined ? OUTSIDE_BASE_PATH : routeRequest(match, req.method, path, req.headers);
       if (routed.kind === 'failed') {
         res.locals.faultline = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
         return failure(req, res, routed.failure);
@@ -105,4 +108,19 @@ export function createServiceRouter<H extends HandlerTable<H>>(
       crash(req, res, error);
     }
   };
+}
+
+/**
+ * The path to match: inside the base path, taken off as Express's own mounting would (`req.url` and
+ * `req.baseUrl`, so every later step sees a mounted router); outside it, a path no operation has. A
+ * router the app already mounted under a prefix is served where it is mounted.
+ */
+function servedPath(req: Request, basePath: string): string | undefined {
+  if (!basePath || req.baseUrl) return req.path;
+  const inside = withinBasePath(req.path, basePath);
+  if (inside === undefined) return undefined;
+  req.baseUrl = basePath;
+  req.url = req.url.slice(basePath.length) || '/';
+  if (req.url.startsWith('?')) req.url = `/${req.url}`;
+  return inside;
 }
