@@ -21,16 +21,13 @@ export function hasBody(headers: Headers): boolean {
 
 export function contentTypeFailure(headers: Headers, op: OperationContract): Failure | undefined {
   if (!op.body || !hasBody(headers)) return undefined;
-  const type = String(headers['content-type'] ?? '')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
+  const type = (String(headers['content-type'] ?? '').split(';')[0] ?? '').trim().toLowerCase();
   const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
   return accepted ? undefined : { kind: 'unsupported-media-type' };
 }
 
 function mediaTypeMatches(documented: string, actual: string): boolean {
-  const base = documented.split(';')[0].trim();
+  const base = (documented.split(';')[0] ?? '').trim();
   if (base === '*/*' || base === actual) return true;
   if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
   return false;
