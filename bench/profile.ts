@@ -104,5 +104,5 @@ console.log('\nby area (share of samples in the measured run; us/req of sampled 
 for (const [area, t] of [...areas].sort((a, b) => b[1] - a[1]))
   console.log(`  ${area.padEnd(24)} ${((t / total) * 100).toFixed(1).padStart(5)}%  ${perReq(t)}`);
 console.log('\ntop functions (self time):');
-for (const [key, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, 40))
+for (const [key, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40)))
   console.log(`  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${key}`);

@@ -40,11 +40,13 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.synopsis}`)
   .join('\n')}
 
-The spec defaults to \`input\` in faultline.config.ts. Every command takes -h/--help.
+The spec defaults to \`input\` in faultline.config.ts. Every command takes -h/--help (or: faultline help <command>).
 
 ${EXIT_CODES_HELP}`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
+  // `faultline help generate` is `faultline generate --help`, as in git and npm
+  if (argv[0] === 'help' && argv[1] !== undefined) return main([argv[1], '--help'], io);
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE + '\n');

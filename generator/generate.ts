@@ -16,6 +16,7 @@ import { checkOutput, writeOutput, type CheckReport, type WriteReport } from './
 import { MANIFEST, inputHash, renderManifest, upToDate } from './manifest.js';
 import { moduleFormatFor, type ModuleFormat, type ModuleFormatChoice } from './module-format.js';
 import { tsconfigNeeds } from './tsconfig-needs.js';
+import { unlistedDependencies, type UnlistedDependencies } from './runtime-dependencies.js';
 
 export interface GenerateOptions {
   input: string;
@@ -43,7 +44,7 @@ export interface GenerateResult {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { operations: number; errorResponses: number };
-  written?: WriteReport & { tsconfigNeeds?: string[] };
+  written?: WriteReport & { tsconfigNeeds?: string[]; unlistedDependencies?: UnlistedDependencies };
   /** The module format of the output and why it was chosen. */
   moduleFormat?: ModuleFormatChoice;
   check?: CheckReport;
@@ -114,6 +115,9 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
     const ours = emitted.userFiles.get('tsconfig.json');
     if (!result.written.created.includes('tsconfig.json') && !sameText(tsconfig, ours))
       result.written.tsconfigNeeds = tsconfigNeeds(tsconfig, result.moduleFormat.format);
+    // packages the generated code imports that the project's package.json leaves to chance
+    const unlisted = unlistedDependencies(result.files, out);
+    if (unlisted) result.written.unlistedDependencies = unlisted;
   }
   return result;
 }

@@ -41,10 +41,12 @@ export interface WriteReport {
 export interface CheckReport {
   missing: string[];
   stale: string[];
-  /** Files a run would remove (the last run wrote them, this one would not). */
+  /** Files the last run wrote that this one would not: a run removes them, except those in `edited`. */
   extra: string[];
   /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
   foreign?: string[];
+  /** The part of `extra` a run keeps: written by the last run, edited since (see prune.ts). */
+  edited?: string[];
 }
 
 export function checkOutput(outDir: string, plan: OutputPlan): CheckReport {
@@ -59,6 +61,7 @@ export function checkOutput(outDir: string, plan: OutputPlan): CheckReport {
   const prune = planPrune(genDir, [...onDisk].sort(), new Set(plan.generated.keys()), previousFiles(genDir));
   report.extra = [...prune.remove, ...prune.edited].map((rel) => `generated/${rel}`);
   if (prune.foreign.length) report.foreign = prune.foreign.map((rel) => `generated/${rel}`);
+  if (prune.edited.length) report.edited = prune.edited.map((rel) => `generated/${rel}`);
   return report;
 }
 

@@ -69,9 +69,18 @@ export interface WriteReport {
 export interface CheckReport {
   missing: string[];
   stale: string[];
+  /** Files the last run wrote that this one would not: a run removes them, except those in `edited`. */
   extra: string[];
   /** Files in generated/ faultline did not write: a run keeps them, so they are no drift. */
   foreign?: string[];
+  /** The part of `extra` a run keeps: written by the last run, edited since. */
+  edited?: string[];
+}
+
+/** Packages the generated code imports that the package.json nearest the output folder does not list. */
+export interface UnlistedDependencies {
+  packageJson: string;
+  missing: string[];
 }
 
 export interface GenerateResult {
@@ -79,7 +88,7 @@ export interface GenerateResult {
   files: Map<string, string>;
   diagnostics: Diagnostic[];
   stats: { operations: number; errorResponses: number };
-  written?: WriteReport & { tsconfigNeeds?: string[] };
+  written?: WriteReport & { tsconfigNeeds?: string[]; unlistedDependencies?: UnlistedDependencies };
   /** The module format of the output and why it was chosen. */
   moduleFormat?: ModuleFormatChoice;
   check?: CheckReport;

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { loadSpec } from '../load/index.js';
+import { loadCheckedSpec } from '../load/structure.js';
 import { buildModel } from '../model/operations.js';
 import { checkProject, DEFAULT_DEPTH } from '../check/index.js';
 import { formatFinding } from '../check/format.js';
@@ -44,12 +45,16 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
   return runCheck({ input, output, refRoot: flags.string('ref-root') ?? config.refRoot, depth }, io);
 }
 
-/** Shared with `generate --check`. */
+/**
+ * Shared with `generate --check`, which has already checked the spec's structure (`structureChecked`):
+ * on its own, `check` validates it as generate and lint do, so a spec they refuse is exit 1 here too.
+ */
 export async function runCheck(
-  options: { input: string; output: string; refRoot?: string; depth?: number },
+  options: { input: string; output: string; refRoot?: string; depth?: number; structureChecked?: boolean },
   io: CommandIO,
 ): Promise<number> {
-  const loaded = loadSpec(options.input, { cwd: io.cwd, refRoot: options.refRoot });
+  const loadOptions = { cwd: io.cwd, refRoot: options.refRoot };
+  const loaded = options.structureChecked ? loadSpec(options.input, loadOptions) : await loadCheckedSpec(options.input, loadOptions);
   if (!loaded.document || hasErrors(loaded.diagnostics)) {
     for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     return isUnreadable(loaded.diagnostics) ? EXIT.usage : EXIT.findings;

@@ -84,7 +84,8 @@ async function once(options: GenerateOptions, io: CommandIO, quiet: boolean, dry
     // --check also runs `faultline check`: thrown error classes the operations do not document
     const files = reportCheck(result, options, io);
     const { runCheck } = await import('./check.js');
-    return Math.max(files, await runCheck({ input: options.input, output: options.output, refRoot: options.refRoot }, io));
+    const checkOptions = { input: options.input, output: options.output, refRoot: options.refRoot, structureChecked: true };
+    return Math.max(files, await runCheck(checkOptions, io));
   }
   if (!quiet) io.stdout(summary(result, options, ms));
   return EXIT.ok;

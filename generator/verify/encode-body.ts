@@ -2,11 +2,12 @@
  * A request body on the wire as a real client encodes it for its media type: JSON as JSON text,
  * `application/x-www-form-urlencoded` as URLSearchParams writes it (spaces as `+`, arrays as repeated
  * keys), `multipart/form-data` as FormData writes it (a fixed boundary, so plans stay reproducible;
- * properties whose schema is `format: binary` or has `contentMediaType` sent as file parts), XML as
+ * the fields the model types as files sent as file parts, as the runtime reads them), XML as
  * one element per property under the schema's `xml.name` (else `root`), other media types as text.
  * Before this, verify sent JSON text labelled multipart or urlencoded, which no client does.
  */
 import { resolveLocal } from '../load/local-ref.js';
+import { multipartFieldsOf } from '../model/multipart-fields.js';
 
 type Obj = Record<string, unknown>;
 
@@ -27,16 +28,9 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
   const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
   if (base === 'application/x-www-form-urlencoded') return new URLSearchParams(entries.map(([k, v]) => [k, text(v)])).toString();
   if (base === 'multipart/form-data') {
-    const properties = (schemaPointer ? (resolveLocal(document, { $ref: schemaPointer }) as Obj | undefined)?.properties : undefined) as
-      | Obj
-      | undefined;
-    const isFile = (name: string) => {
-      const prop = resolveLocal(document, properties?.[name]) as Obj | undefined;
-      const item = prop?.type === 'array' ? (resolveLocal(document, prop.items) as Obj | undefined) : prop;
-      return item?.format === 'binary' || typeof item?.contentMediaType === 'string';
-    };
+    const files = fileFields(document, schemaPointer, base);
     const parts = entries.map(([k, v]) =>
-      isFile(k)
+      files.has(k)
         ? `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.bin"\r\n` +
           `Content-Type: application/octet-stream\r\n\r\n${text(v)}\r\n`
         : `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(v)}\r\n`,
@@ -54,4 +48,11 @@ export function encodeBody(document: Obj, schemaPointer: string | undefined, val
     return `<${root}>${entries.map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('')}</${root}>`;
   }
   return JSON.stringify(value);
+}
+
+/** The fields sent as file parts: the model's own answer (through `$ref`, `allOf` and agreeing branches). */
+function fileFields(document: Obj, schemaPointer: string | undefined, contentType: string): Set<string> {
+  if (!schemaPointer) return new Set();
+  const [media] = multipartFieldsOf(document, { [contentType]: { schema: { $ref: schemaPointer } } });
+  return new Set(media?.fields.filter((f) => f.kind !== 'value').map((f) => f.name));
 }

@@ -17,6 +17,10 @@ import type { HandlerResult } from './request-state.js';
 
 export type { HandlerResult };
 
+/** Where the input keeps its logger (symbols: not among the fields a handler sees by name or in Object.keys). */
+const LOGGER = Symbol('faultline.logger');
+const LOG = Symbol('faultline.log');
+
 export interface InputParts<Req, Res> {
   params: Record<string, unknown>;
   cookies?: Record<string, unknown>;
@@ -30,24 +34,46 @@ export interface InputParts<Req, Res> {
   res: Res;
 }
 
-/** The handler's input; a child logger per request costs more than most handlers, so it is made only when used. */
-export function handlerInput<Req, Res>(op: OperationContract, parts: InputParts<Req, Res>) {
-  let log: Logger | undefined;
-  return {
-    params: typedParams(parts.params, op),
-    query: parts.query,
-    cookies: parts.cookies ?? {},
-    headers: parts.headers,
-    body: parts.body,
-    req: parts.req,
-    res: parts.res,
-    requestId: parts.requestId,
-    fail,
-    auth: parts.auth,
-    get log() {
-      return (log ??= parts.logger.child({ requestId: parts.requestId }));
-    },
-  };
+/**
+ * The handler's input. A class, not an object literal: a literal with a `get log()` accessor takes
+ * V8's slow path (a runtime call and a new closure per request); here `log` is one getter on the
+ * prototype, and a child logger per request, which costs more than most handlers, is made only when used.
+ */
+class HandlerInput<Req, Res> {
+  readonly params: Record<string, unknown>;
+  readonly query: unknown;
+  readonly cookies: Record<string, unknown>;
+  readonly headers: unknown;
+  readonly body: unknown;
+  readonly req: Req;
+  readonly res: Res;
+  readonly requestId: string;
+  readonly fail = fail;
+  readonly auth: unknown;
+  private readonly [LOGGER]: Logger;
+  private [LOG]: Logger | undefined;
+
+  constructor(op: OperationContract, parts: InputParts<Req, Res>) {
+    this.params = typedParams(parts.params, op);
+    this.query = parts.query;
+    this.cookies = parts.cookies ?? {};
+    this.headers = parts.headers;
+    this.body = parts.body;
+    this.req = parts.req;
+    this.res = parts.res;
+    this.requestId = parts.requestId;
+    this.auth = parts.auth;
+    this[LOGGER] = parts.logger;
+    this[LOG] = undefined;
+  }
+
+  get log(): Logger {
+    return (this[LOG] ??= this[LOGGER].child({ requestId: this.requestId }));
+  }
+}
+
+export function handlerInput<Req, Res>(op: OperationContract, parts: InputParts<Req, Res>): HandlerInput<Req, Res> {
+  return new HandlerInput(op, parts);
 }
 
 /** The validator has checked that e.g. thing_id is an integer; hand the handler a number (already one after the compiled engine). */

@@ -25,7 +25,7 @@ export function sendResult(
   if (!result || typeof result !== 'object' || !Number.isInteger(result.status) || !isDocumentedStatus(op, result.status)) {
     return fail(new UndocumentedResult(result?.status));
   }
-  for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+  if (result.headers) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
   res.status(result.status);
   if (result.body === undefined) {
     res.end();

@@ -55,7 +55,7 @@ describe.skipIf(!have && !inCI)('API docs in chromium', () => {
       // deepLinking opens the operation, so its responses table is rendered.
       await page.goto(`${service.base}/docs/#/users/createUser`, { waitUntil: 'load' });
       const row = page.locator('#operations-users-createUser tr.response[data-code="409"]');
-      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await row.waitFor({ state: 'visible', timeout: 120_000 }); // a hang guard: chromium on a busy 2-core machine is slow
       expect(await row.innerText()).toContain('Username already taken');
       mkdirSync(outDir, { recursive: true });
       await page.screenshot({ path: path.join(outDir, 'docs-users.png'), fullPage: true });

@@ -1,11 +1,12 @@
 /**
  * faultline in a user's own project, both kinds Node has: a CommonJS one made by `npm init -y` and an
- * ES module one ("type": "module"). In each: install the packed faultline and the generated runtime's
- * dependencies, load a faultline.config.ts, generate into src/api, type-check with the generated
- * tsconfig.json, run the service with tsx and (CommonJS) compiled by tsc with plain node, and check a
- * valid and an invalid request. Run with `npm run test:e2e`.
+ * ES module one ("type": "module"). In each: install the packed faultline as a devDependency and the
+ * packages the README's "Add it to an existing project" lists, load a faultline.config.ts, generate into
+ * src/api, type-check with the generated tsconfig.json, run the service with tsx and (CommonJS) compiled
+ * by tsc with plain node after `npm prune --omit=dev` (a production install: faultline and whatever it
+ * brought along are gone), and check a valid and an invalid request. Run with `npm run test:e2e`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +15,14 @@ import { specOperations } from '../support/users-operations.js';
 import { cleanEnv, freePort, run, start, stopGroup } from './support.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const OWN = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
-  dependencies: Record<string, string>;
-  devDependencies: Record<string, string>;
-};
 const work = mkdtempSync(join(tmpdir(), 'faultline-formats-'));
 let tarball = '';
 
-/** What README tells users to install next to faultline for the generated runtime. */
-const RUNTIME = ['express', 'ajv', 'ajv-formats', 'pino'].map((name) => `${name}@${OWN.dependencies[name]}`);
-const DEV = ['typescript', 'tsx']
-  .map((name) => `${name}@${OWN.dependencies[name]}`)
-  .concat(['@types/node', '@types/express'].map((name) => `${name}@${OWN.devDependencies[name]}`));
+/** The README's "Add it to an existing project" commands, followed literally (faultline itself is the tarball). */
+const README = readFileSync(join(REPO, 'README.md'), 'utf8');
+const readmeInstall = (pattern: RegExp) => (pattern.exec(README)?.[1] ?? '').trim().split(/\s+/);
+const RUNTIME = readmeInstall(/^npm install ([^#\n-][^#\n]*?)\s+# what the generated code imports$/m);
+const DEV = readmeInstall(/^npm install -D (typescript [^#\n]+)$/m);
 const QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
 beforeAll(async () => {
@@ -46,7 +43,10 @@ describe.each([
     mkdirSync(project, { recursive: true });
     await run('npm', ['init', '-y'], project);
     if (format === 'esm') await run('npm', ['pkg', 'set', 'type=module'], project);
-    await run('npm', ['install', ...QUIET, tarball, ...RUNTIME], project);
+    expect(RUNTIME).toContain('express');
+    expect(DEV).toContain('typescript');
+    await run('npm', ['install', ...QUIET, '--save-dev', tarball], project);
+    await run('npm', ['install', ...QUIET, ...RUNTIME], project);
     await run('npm', ['install', ...QUIET, '--save-dev', ...DEV], project);
     cpSync(resolve(REPO, 'specs/things.yaml'), join(project, 'spec.yaml'));
     writeFileSync(
@@ -58,6 +58,8 @@ describe.each([
     expect(generated.stdout).toContain(`${specOperations(resolve(REPO, 'specs/things.yaml'))} operations`);
     if (format === 'cjs') expect(generated.stdout).toMatch(/CommonJS output: no "type": "module"/);
     else expect(generated.stdout).not.toMatch(/CommonJS/);
+    // the README's install line covers every package the generated code imports
+    expect(generated.stdout).not.toMatch(/does not list/);
     expect(readFileSync(join(project, 'src/api/generated/router.gen.ts'), 'utf8')).toContain(
       format === 'cjs' ? '__dirname' : 'import.meta.url',
     );
@@ -78,8 +80,10 @@ describe.each([
   });
 
   if (format === 'cjs') {
-    test('compiled by tsc to CommonJS, runs with plain node', async () => {
+    test('compiled by tsc to CommonJS, runs with plain node after a production install (no devDependencies, so no faultline)', async () => {
       await run('npx', ['tsc', '-p', 'src/api', '--noEmit', 'false', '--outDir', 'build'], project);
+      await run('npm', ['prune', ...QUIET, '--omit=dev'], project);
+      expect(existsSync(join(project, 'node_modules/faultline'))).toBe(false);
       expect(readFileSync(join(project, 'build/generated/router.gen.js'), 'utf8')).toMatch(/require\("node:fs"\)/);
       cpSync(join(project, 'src/api/generated/openapi.json'), join(project, 'build/generated/openapi.json'));
       const port = await freePort();

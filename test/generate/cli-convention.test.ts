@@ -14,6 +14,7 @@ import { SPEC as LINT } from '../../generator/commands/lint.js';
 import { SPEC as DIFF } from '../../generator/commands/diff.js';
 import { SPEC as VERIFY } from '../../generator/commands/verify.js';
 import { SPEC as NEW } from '../../generator/commands/new.js';
+import { SPEC as CHECK } from '../../generator/commands/check.js';
 import { REPO, tempDir } from '../support/tmp.js';
 
 async function cli(args: string[], cwd = REPO, stdout?: (t: string) => void) {
@@ -24,7 +25,7 @@ async function cli(args: string[], cwd = REPO, stdout?: (t: string) => void) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-const SPECS: CommandSpec[] = [GENERATE, LINT, DIFF, VERIFY, NEW];
+const SPECS: CommandSpec[] = [GENERATE, LINT, DIFF, VERIFY, NEW, CHECK];
 const BROKEN = 'test/fixtures/structure/root-path.yaml';
 
 describe('--help and -h on every command', () => {
@@ -43,6 +44,15 @@ describe('--help and -h on every command', () => {
     expect(ran.stdout).toMatch(new RegExp(`^usage: faultline ${name} `));
     for (const f of spec.flags) expect(ran.stdout).toContain(`--${f.name}`);
     expect(ran.stdout).toMatch(/exit codes: 0 success, 1 problems found, 2 usage error or unreadable input, 3 internal error/);
+  });
+
+  it("`help <command>` prints that command's help; `help <typo>` suggests the command", async () => {
+    const help = await cli(['help', 'generate']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe((await cli(['generate', '--help'])).stdout);
+    const typo = await cli(['help', 'generat']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown command "generat"; did you mean "generate"\?/);
   });
 
   it('documents -o/--output for generate', async () => {
@@ -65,6 +75,7 @@ describe('did you mean', () => {
     ['diff', ['specs/users.yaml', 'specs/users.yaml', '--fail-onn', 'any'], '--fail-on'],
     ['verify', ['specs/users.yaml', '--ulr', 'http://127.0.0.1:1'], '--url'],
     ['new', ['x', '--spc', 'specs/users.yaml'], '--spec'],
+    ['check', ['specs/users.yaml', '-o', 'output/users', '--dpth', '2'], '--depth'],
   ])('names the closest flag of %s', async (name, args, want) => {
     const ran = await cli([name, ...args]);
     expect(ran.code).toBe(2);
@@ -80,6 +91,7 @@ describe('exit codes per command', () => {
     ['diff (new)', ['diff', 'specs/users.yaml', 'nope.yaml']],
     ['verify', ['verify', 'nope.yaml', '--url', 'http://127.0.0.1:1']],
     ['new', ['new', 'test-output/never-new', '--spec', 'nope.yaml']],
+    ['check', ['check', 'nope.yaml', '--out', 'output/users']],
   ])('a missing spec file is 2 for %s, with the file named and no "no problems" line', async (_name, args) => {
     const ran = await cli(args);
     expect(ran.code).toBe(2);
@@ -95,6 +107,7 @@ describe('exit codes per command', () => {
     ['diff', ['diff', 'specs/users.yaml', BROKEN]],
     ['verify', ['verify', BROKEN, '--url', 'http://127.0.0.1:1']],
     ['new', ['new', 'test-output/never-new', '--spec', BROKEN]],
+    ['check', ['check', BROKEN, '--out', 'output/users']],
   ])('a spec with a structural error is 1 for %s, located', async (_name, args) => {
     const ran = await cli(args);
     expect(ran.code).toBe(1);
@@ -141,6 +154,7 @@ describe('the spec from faultline.config when none is given', () => {
     ['diff', ['diff', join(REPO, 'specs/users.yaml')]],
     ['verify', ['verify', '--url', 'http://127.0.0.1:1']],
     ['new', ['new', 'svc']],
+    ['check', ['check']],
   ])('%s reads `input` from the config', async (_name, args) => {
     const absent = await cli(args, missing);
     expect(absent.code).toBe(2);

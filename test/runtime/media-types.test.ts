@@ -73,7 +73,7 @@ beforeAll(async () => {
     }),
   );
   ({ base, close } = await listen(app));
-}, 60_000);
+});
 afterAll(async () => {
   await close?.();
   dir.remove();

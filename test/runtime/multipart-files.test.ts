@@ -62,7 +62,7 @@ beforeAll(async () => {
   const app = express();
   app.use(runtime.createServiceRouter(service, spec, handlers, { logger: pino({ level: 'silent' }) }));
   ({ base, close } = await listen(app));
-}, 60_000);
+});
 afterAll(async () => {
   await close?.();
   dir.remove();
@@ -246,7 +246,7 @@ describe('the Fastify target hands over the same values', () => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('other raw and text bodies', () => {

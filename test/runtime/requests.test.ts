@@ -71,7 +71,7 @@ beforeAll(async () => {
     },
   });
   ({ base, close } = server);
-}, 60_000);
+});
 afterAll(async () => {
   await close?.();
   dir.remove();

@@ -14,7 +14,7 @@ describe('the typed client passes credentials', () => {
   let server: Awaited<ReturnType<typeof listen>>;
   beforeAll(async () => {
     server = await listen(createApp({ logger: createLogger({ level: 'silent' }) }));
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('basic for login, bearer for /me; without auth the documented 401 comes back as the typed error', async () => {

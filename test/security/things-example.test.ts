@@ -17,7 +17,7 @@ describe('things example: GET /api/stats needs the admin key', () => {
   beforeAll(async () => {
     process.env.THINGS_ADMIN_KEY = 'test-admin-key';
     server = await listen(createApp({ logger: createLogger({ level: 'silent' }) }));
-  }, 60_000);
+  });
   afterAll(async () => {
     process.env.THINGS_ADMIN_KEY = saved;
     if (saved === undefined) delete process.env.THINGS_ADMIN_KEY;

@@ -29,7 +29,7 @@ describe('users example: bearer tokens from POST /login', () => {
     const token = contract.expectDocumented('POST', '/login', 200, await login('pam', 'jimjim', 'users:read'));
     expect(token.scope).toBe('users:read');
     readToken = token.access_token;
-  }, 60_000);
+  });
   afterAll(() => server.close());
 
   it('no credentials -> documented 401 with a Bearer challenge and no error code', async () => {

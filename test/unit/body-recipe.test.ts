@@ -824,6 +824,28 @@ function handWritten(): [string, Case][] {
       },
     ],
     [
+      'issue items that say what is wrong as problem / error',
+      {
+        ...s(
+          oas('3.0.3', {
+            E: {
+              type: 'object',
+              required: ['message', 'errors'],
+              properties: {
+                message: str,
+                errors: { type: 'array', items: { type: 'object', properties: { field: str, problem: str, error: str } } },
+              },
+            },
+          }),
+        ),
+        want400: {
+          message: 'The request is invalid.',
+          errors: [{ field: 'email', problem: 'is required', error: 'is required' }, {}, {}],
+        },
+        want404: { message: 'No user 42.', errors: [] },
+      },
+    ],
+    [
       'text/plain without a schema',
       {
         doc: oas('3.0.3', {}),

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { successHint } from '../../generator/emit/success-hint.js';
 import { formatLogLine, prettyDestination, prettyLogs } from '../../templates/runtime/pretty-log.js';
 import type { ModelOperation } from '../../generator/model/types.js';
+import { generate } from '../../generator/generate.js';
+import { join } from 'node:path';
+import { REPO } from '../support/tmp.js';
 
 const response = (status: string, content = true) =>
   ({ status, contents: content ? [{ contentType: 'application/json' }] : [] }) as unknown as ModelOperation['responses'][number];
@@ -19,6 +22,16 @@ describe('successHint', () => {
     ['no success documented', [response('400')], 'return { status, body }'],
   ])('%s', (_name, responses, want) => {
     expect(successHint({ responses })).toBe(want);
+  });
+});
+
+describe('the stubs generate writes', () => {
+  it("each suggests its own operation's documented success status", async () => {
+    const input = join(REPO, 'specs/things.yaml');
+    const { files } = await generate({ input, output: 'unused', cwd: REPO, client: false, write: false });
+    expect(files.get('handlers/createThing.ts')).toContain('e.g. `return { status: 201, body }`');
+    expect(files.get('handlers/deleteThing.ts')).toContain('e.g. `return { status: 204 }`');
+    expect(files.get('handlers/getThing.ts')).toContain('e.g. `return { status: 200, body }`');
   });
 });
 

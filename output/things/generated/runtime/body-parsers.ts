@@ -15,7 +15,8 @@ import { isXmlMediaType, xmlBodyParser } from './xml-body.js';
  * as a Buffer, all with the same byte limit. contentTypeProblem has already refused undocumented types.
  */
 export function bodyParser(limit: string | number, uploads: Partial<UploadLimits> = {}) {
-  const json = express.json({ limit, type: isJsonRequest, strict: false });
+  // the dispatch below has already decided the request is JSON: body-parser need not test the type again
+  const json = express.json({ limit, type: () => true, strict: false });
   const form = express.urlencoded({ limit, extended: false });
   const text = express.text({ limit, type: 'text/*' });
   const xml = xmlBodyParser(limit);
@@ -43,7 +44,15 @@ export function toBytes(limit: string | number): number {
   return Math.floor(Number(m[1]) * unit);
 }
 
+/** Remembered per Content-Type (it runs on every request with a body), bounded like content-type.ts's. */
+const jsonTypes = new Map<unknown, boolean>();
+
 export function isJsonRequest(req: { headers: Record<string, unknown> }): boolean {
-  const type = String(req.headers['content-type'] ?? '').toLowerCase();
-  return /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(type);
+  const header = req.headers['content-type'];
+  let answer = jsonTypes.get(header);
+  if (answer === undefined) {
+    answer = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(String(header ?? '').toLowerCase());
+    if (jsonTypes.size < 64) jsonTypes.set(header, answer);
+  }
+  return answer;
 }

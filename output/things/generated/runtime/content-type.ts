@@ -21,13 +21,31 @@ export function hasBody(headers: Headers): boolean {
 
 export function contentTypeFailure(headers: Headers, op: OperationContract): Failure | undefined {
   if (!op.body || !hasBody(headers)) return undefined;
-  const type = (String(headers['content-type'] ?? '').split(';')[0] ?? '').trim().toLowerCase();
-  const accepted = op.body.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
-  return accepted ? undefined : { kind: 'unsupported-media-type' };
+  return acceptsContentType(op, headers['content-type']) ? undefined : { kind: 'unsupported-media-type' };
+}
+
+/**
+ * Whether the operation documents the request's media type, remembered per operation and Content-Type
+ * (it split and lower-cased the header and every documented type on every request with a body);
+ * bounded per operation so a stream of distinct headers cannot grow it.
+ */
+const accepted = new WeakMap<OperationContract, Map<string, boolean>>();
+
+function acceptsContentType(op: OperationContract, header: string | string[] | undefined): boolean {
+  const key = String(header ?? '');
+  let known = accepted.get(op);
+  if (!known) accepted.set(op, (known = new Map()));
+  let answer = known.get(key);
+  if (answer === undefined) {
+    const type = key.split(';')[0].trim().toLowerCase();
+    answer = op.body!.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
+    if (known.size < 64) known.set(key, answer);
+  }
+  return answer;
 }
 
 function mediaTypeMatches(documented: string, actual: string): boolean {
-  const base = (documented.split(';')[0] ?? '').trim();
+  const base = documented.split(';')[0].trim();
   if (base === '*/*' || base === actual) return true;
   if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
   return false;

@@ -26,7 +26,8 @@ export class ValidationEngine {
   private responseSchemas?: SchemaFamily;
   private readonly is31: boolean;
   private readonly requests = new Map<string, CompiledRequest>();
-  private readonly rules = new Map<string, ResponseRule | null>();
+  /** Per operation, per actual status: nested maps, so the lookup on every response builds no key string. */
+  private readonly rules = new Map<string, Map<number, ResponseRule | null>>();
   private readonly responses = new Map<string, Map<string, ValidateFunction>>();
 
   constructor(
@@ -51,8 +52,9 @@ export class ValidationEngine {
    * key is the documented status; validators is empty when that response has no JSON content.
    */
   response(op: OperationContract, status: number): ResponseRule | undefined {
-    const cacheKey = `${op.name} ${status}`;
-    let rule = this.rules.get(cacheKey);
+    let byStatus = this.rules.get(op.name);
+    if (!byStatus) this.rules.set(op.name, (byStatus = new Map()));
+    let rule = byStatus.get(status);
     if (rule === undefined) {
       const plans = op.validation.responses;
       const key = coveringStatus(
@@ -61,7 +63,7 @@ export class ValidationEngine {
       );
       const plan = key === undefined ? undefined : plans.find((r) => r.status === key);
       rule = plan ? { key: plan.status, validators: this.responseValidators(op, plan), hasContent: plan.hasContent } : null;
-      this.rules.set(cacheKey, rule);
+      byStatus.set(status, rule);
     }
     return rule ?? undefined;
   }
