@@ -3,10 +3,11 @@
  * noUncheckedIndexedAccess, noPropertyAccessFromIndexSignature, exactOptionalPropertyTypes...) and
  * includes the folder faultline writes into must still type-check: the runtime, the *.gen.ts files,
  * hey-api's client and the user files (app.ts, server.ts, handlers, security.ts), for both targets and
- * both module formats. Each project gets both example specs on both targets, and one tsc run.
+ * both module formats, and the contract test `faultline new` scaffolds (templates/scaffold/test/). Each
+ * project gets both example specs on both targets, and one tsc run.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '../../generator/generate.js';
 import { REPO, tempDir } from '../support/tmp.js';
@@ -69,6 +70,8 @@ describe.each(FORMATS)('a strictest tsconfig over the generated code ($format)',
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         expect(result.moduleFormat?.format).toBe(format);
       }
+      // where `faultline new` puts it: test/ beside app.ts
+      cpSync(join(REPO, 'templates/scaffold/test'), join(dir.path, `src/${spec}-express/test`), { recursive: true });
     }
   }, 300_000);
   afterAll(() => dir?.remove());
