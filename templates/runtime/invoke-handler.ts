@@ -11,7 +11,7 @@ import { sendResult, type HandlerResult, type ResponseCheck } from './send-resul
 
 export interface Invocation {
   handler: OperationHandler;
-  state: RequestState & Required<Pick<RequestState, 'operation'>>;
+  state: RequestState & { operation: NonNullable<RequestState['operation']> };
   req: Request;
   res: Response;
   logger: Logger;

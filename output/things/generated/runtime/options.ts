@@ -8,7 +8,7 @@ import type { OperationContract } from './contract.js';
 import type { AnyVerifier } from './security/types.js';
 
 export interface ErrorContext {
-  operation?: OperationContract;
+  operation?: OperationContract | undefined;
   requestId: string;
   req: Request;
   /** The status the client received. */

@@ -28,7 +28,7 @@ import type { HandlerTable, OperationHandler, RequestState } from './request-sta
 export { UndocumentedResult, type HandlerResult } from './send-result.js';
 export type { OperationHandler, HandlerTable, RequestState } from './request-state.js';
 
-type Routed = RequestState & Required<Pick<RequestState, 'operation'>>;
+type Routed = RequestState & { operation: NonNullable<RequestState['operation']> };
 
 export function createServiceRouter<H extends HandlerTable<H>>(
   contract: ServiceContract,
@@ -85,11 +85,11 @@ export function createServiceRouter<H extends HandlerTable<H>>(
       const path = servedPath(req, basePath);
       const routed = path === undefined ? OUTSIDE_BASE_PATH : routeRequest(match, req.method, path, req.headers);
       if (routed.kind === 'failed') {
-        res.locals.faultline = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
+        res.locals['faultline'] = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
         return failure(req, res, routed.failure);
       }
       const ready: Routed = { requestId, params: routed.params, operation: routed.operation };
-      res.locals.faultline = ready;
+      res.locals['faultline'] = ready;
       if (!ready.operation.security) return authenticated(req, res, ready);
       authenticate({ contract, verifiers }, ready.operation, req, requestId).then(
         (outcome) => {
@@ -104,7 +104,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(
       );
     } catch (error) {
       // the error path reads the request id (and operation, when known) from the state
-      res.locals.faultline ??= { requestId, params: {} } satisfies RequestState;
+      res.locals['faultline'] ??= { requestId, params: {} } satisfies RequestState;
       crash(req, res, error);
     }
   };

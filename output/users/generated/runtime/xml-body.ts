@@ -25,9 +25,9 @@ const parser = new XMLParser({
 export function parseXml(text: string): { value: unknown } | undefined {
   if (/<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) return undefined;
   const parsed = parser.parse(text) as Record<string, unknown>;
-  const roots = Object.keys(parsed);
+  const roots = Object.values(parsed);
   if (roots.length !== 1) return undefined;
-  const root = parsed[roots[0]];
+  const root = roots[0];
   return { value: root === '' ? {} : root };
 }
 
