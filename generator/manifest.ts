@@ -26,10 +26,17 @@ function toolHash(): string {
   }
   hash.update(PACKAGE_JSON.version);
   // found like an import, so it also works when npm hoisted them out of faultline's own folder
-  for (const name of ['openapi-typescript', '@hey-api/openapi-ts']) hash.update(`${name}@${installedVersion(name)}`);
+  for (const name of ['openapi-typescript', '@hey-api/openapi-ts']) hash.update(`${name}@${BUNDLED[name] ?? installedVersion(name)}`);
   toolHashCache = hash.digest('hex');
   return toolHashCache;
 }
+
+/**
+ * Versions of packages built into dist/cli.mjs (scripts/build.mjs defines __FAULTLINE_BUNDLED__): the
+ * bundle runs those, not the installed copies. Undefined when the sources run through tsx.
+ */
+declare const __FAULTLINE_BUNDLED__: Record<string, string> | undefined;
+const BUNDLED: Record<string, string> = typeof __FAULTLINE_BUNDLED__ === 'object' ? __FAULTLINE_BUNDLED__ : {};
 
 /** Looked up the way Node resolves a package: node_modules folders from faultline's folder upwards. */
 function installedVersion(name: string): string {

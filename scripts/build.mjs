@@ -9,6 +9,14 @@ import { build } from 'esbuild';
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['openapi-typescript', 'typescript']);
 
+// the manifest's hash names the generator versions that run: for a bundled one, the version bundled
+const bundledVersions = Object.fromEntries(
+  ['openapi-typescript'].map((name) => [
+    name,
+    JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version,
+  ]),
+);
+
 await build({
   entryPoints: ['generator/cli.ts'],
   bundle: true,
@@ -18,4 +26,5 @@ await build({
   logLevel: 'warning',
   external: Object.keys(dependencies).filter((name) => !bundled.has(name)),
   alias: { typescript: './generator/typescript-cjs.ts' },
+  define: { __FAULTLINE_BUNDLED__: JSON.stringify(bundledVersions) },
 });
