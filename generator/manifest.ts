@@ -32,11 +32,13 @@ function toolHash(): string {
 }
 
 /**
- * Versions of packages built into dist/cli.mjs (scripts/build.mjs defines __FAULTLINE_BUNDLED__): the
- * bundle runs those, not the installed copies. Undefined when the sources run through tsx.
+ * The openapi-typescript version built into dist/cli.mjs (scripts/build.mjs defines the constant): the
+ * bundle runs that one, not the installed copy. Undefined when the sources run through tsx.
  */
-declare const __FAULTLINE_BUNDLED__: Record<string, string> | undefined;
-const BUNDLED: Record<string, string> = typeof __FAULTLINE_BUNDLED__ === 'object' ? __FAULTLINE_BUNDLED__ : {};
+declare const __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__: string | undefined;
+const BUNDLED: Record<string, string | undefined> = {
+  'openapi-typescript': typeof __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__ === 'string' ? __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__ : undefined,
+};
 
 /** Looked up the way Node resolves a package: node_modules folders from faultline's folder upwards. */
 function installedVersion(name: string): string {

@@ -9,13 +9,10 @@ import { build } from 'esbuild';
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['openapi-typescript', 'typescript']);
 
-// the manifest's hash names the generator versions that run: for a bundled one, the version bundled
-const bundledVersions = Object.fromEntries(
-  ['openapi-typescript'].map((name) => [
-    name,
-    JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version,
-  ]),
-);
+// the manifest's hash names the generator versions that run: for the bundled one, the version bundled
+const openapiTypescript = JSON.parse(
+  readFileSync(new URL('../node_modules/openapi-typescript/package.json', import.meta.url), 'utf8'),
+).version;
 
 await build({
   entryPoints: ['generator/cli.ts'],
@@ -26,5 +23,5 @@ await build({
   logLevel: 'warning',
   external: Object.keys(dependencies).filter((name) => !bundled.has(name)),
   alias: { typescript: './generator/typescript-cjs.ts' },
-  define: { __FAULTLINE_BUNDLED__: JSON.stringify(bundledVersions) },
+  define: { __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__: JSON.stringify(openapiTypescript) },
 });
