@@ -9,9 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ValidationFailure } from './validate/failure.js';
 
-export function isXmlMediaType(type: string): boolean {
-  return /^(application|text)\/([^;]*\+)?xml\s*(;|$)/i.test(type.trim());
-}
+export { isXmlMediaType } from './xml-media-type.js';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
