@@ -79,6 +79,8 @@ export function contractView(contract: ServiceContract): ContractView {
     const list = errors.map((e) => `        ${entry(e)},`);
     return code(['{', ...fields, `      "validation": ${validation(plan)},`, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
+  // before the tuple types are counted: the service error's recipe may be the only one, or a new one
+  const serviceError = code(entry(contract.serviceError));
   return {
     ...(contract.basePath ? { basePath: contract.basePath } : {}),
     recipes,
@@ -87,7 +89,7 @@ export function contractView(contract: ServiceContract): ContractView {
     parameterPlansType: tupleType('ParameterPlan', parameterPlans.length),
     responsePlans,
     responsePlansType: tupleType('ResponsePlan', responsePlans.length),
-    serviceError: code(entry(contract.serviceError)),
+    serviceError,
     operations,
     securitySchemes: code(literal(contract.securitySchemes ?? {})),
   };
