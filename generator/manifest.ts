@@ -26,10 +26,19 @@ function toolHash(): string {
   }
   hash.update(PACKAGE_JSON.version);
   // found like an import, so it also works when npm hoisted them out of faultline's own folder
-  for (const name of ['openapi-typescript', '@hey-api/openapi-ts']) hash.update(`${name}@${installedVersion(name)}`);
+  for (const name of ['openapi-typescript', '@hey-api/openapi-ts']) hash.update(`${name}@${BUNDLED[name] ?? installedVersion(name)}`);
   toolHashCache = hash.digest('hex');
   return toolHashCache;
 }
+
+/**
+ * The openapi-typescript version built into dist/cli.mjs (scripts/build.mjs defines the constant): the
+ * bundle runs that one, not the installed copy. Undefined when the sources run through tsx.
+ */
+declare const __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__: string | undefined;
+const BUNDLED: Record<string, string | undefined> = {
+  'openapi-typescript': typeof __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__ === 'string' ? __FAULTLINE_BUNDLED_OPENAPI_TYPESCRIPT__ : undefined,
+};
 
 /** Looked up the way Node resolves a package: node_modules folders from faultline's folder upwards. */
 function installedVersion(name: string): string {

@@ -25,4 +25,5 @@ const fixed = JSON.parse(
 const handlers: Record<string, () => unknown> = {};
 for (const [name, answer] of Object.entries(fixed)) handlers[name] = () => answer;
 // RESPONSE_VALIDATION=1: response validation on whatever NODE_ENV says (the bench runs production mode with it on).
-serve(createApp({ handlers, ...(process.env.RESPONSE_VALIDATION === '1' ? { validateResponses: true } : {}) }), started);
+// basePath '': the bench requests the spec's paths at the root (GitHub's server path /api/v3 changes nothing measured).
+serve(createApp({ handlers, basePath: '', ...(process.env.RESPONSE_VALIDATION === '1' ? { validateResponses: true } : {}) }), started);

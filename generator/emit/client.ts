@@ -125,6 +125,19 @@ export function startClientWorker(): ClientWorker {
   };
 }
 
+/**
+ * hey-api's client core (client/client/ and client/core/: the same fetch runtime for every spec) does
+ * not type-check under exactOptionalPropertyTypes (hey-api/hey-api#2262 and #2363; 0.99 still writes
+ * `map: config.map` into `map?: string`), so a project whose strict tsconfig includes the output would
+ * fail on code neither it nor faultline owns. Its implementation files get `// @ts-nocheck`: their
+ * types still reach sdk.gen.ts and callers, and the spec's own files (sdk.gen.ts, types.gen.ts,
+ * client.gen.ts) and the core's type declarations (`types.gen.ts`) are still checked.
+ */
+export function withCoreUnchecked(name: string, text: string): string {
+  if (!/^(client|core)\/[^/]+\.gen\.ts$/.test(name) || name.endsWith('/types.gen.ts')) return text;
+  return `// @ts-nocheck -- hey-api's client runtime; see README "Strict tsconfig flags"\n${text}`;
+}
+
 /** One-off: start a worker and run it. */
 export function emitClient(document: object): Promise<Map<string, string>> {
   return startClientWorker().run(document);

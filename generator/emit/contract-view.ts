@@ -4,6 +4,8 @@
  * table and every error response refers to it by index. Parameters and responses are shared the same
  * way (`$ref`'d component parameters and responses: GitHub's 800 operations use ~300 distinct
  * parameter plans), in `parameterPlans` and `responsePlans`. Everything else is JSON literals.
+ * The tables are typed as tuples (`[Recipe, Recipe]`), so indexing them gives a Recipe, not
+ * `Recipe | undefined`, in a project that type-checks with noUncheckedIndexedAccess.
  */
 import { literal, literalPretty } from './safe-text.js';
 import { code, type Code } from './templates.js';
@@ -11,9 +13,13 @@ import type { ServiceContract } from '../../templates/runtime/contract.js';
 import type { ValidationPlan } from '../../templates/runtime/validate/plan.js';
 
 export interface ContractView {
+  basePath?: string;
   recipes: Code[];
+  recipesType: Code;
   parameterPlans: Code[];
+  parameterPlansType: Code;
   responsePlans: Code[];
+  responsePlansType: Code;
   serviceError: Code;
   operations: Code[];
   securitySchemes: Code;
@@ -32,6 +38,18 @@ function table(name: string, rows: Code[], render: (value: unknown) => string): 
     }
     return `${name}[${i}]`;
   };
+}
+
+/** `[Row, Row, Row]`: a tuple type of `count` rows, eight to a line. */
+function tupleType(row: string, count: number): Code {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i += 8)
+    lines.push(
+      Array(Math.min(8, count - i))
+        .fill(row)
+        .join(', '),
+    );
+  return code(lines.length > 1 ? `[\n  ${lines.join(',\n  ')},\n]` : `[${lines.join('')}]`);
 }
 
 export function contractView(contract: ServiceContract): ContractView {
@@ -61,11 +79,17 @@ export function contractView(contract: ServiceContract): ContractView {
     const list = errors.map((e) => `        ${entry(e)},`);
     return code(['{', ...fields, `      "validation": ${validation(plan)},`, '      "errors": [', ...list, '      ],', '    }'].join('\n'));
   });
+  // before the tuple types are counted: the service error's recipe may be the only one, or a new one
+  const serviceError = code(entry(contract.serviceError));
   return {
+    ...(contract.basePath ? { basePath: contract.basePath } : {}),
     recipes,
+    recipesType: tupleType('Recipe', recipes.length),
     parameterPlans,
+    parameterPlansType: tupleType('ParameterPlan', parameterPlans.length),
     responsePlans,
-    serviceError: code(entry(contract.serviceError)),
+    responsePlansType: tupleType('ResponsePlan', responsePlans.length),
+    serviceError,
     operations,
     securitySchemes: code(literal(contract.securitySchemes ?? {})),
   };

@@ -25,6 +25,7 @@ export function buildServiceContract(model: Model, recipes: ErrorRecipes, prefer
   );
   return {
     title: model.title,
+    ...(model.basePath ? { basePath: model.basePath } : {}),
     operations,
     serviceError: pickServiceError(usage, preferredServiceSchema),
     securitySchemes: schemeContracts(model),

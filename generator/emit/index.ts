@@ -13,7 +13,7 @@ import { contractView } from './contract-view.js';
 import { handlerTypes } from './handler-types.js';
 import { errorClasses } from './error-classes.js';
 import { emitServiceTypes } from './extra-method-types.js';
-import { clientOrProblem, emitClient, type ClientWorker } from './client.js';
+import { clientOrProblem, emitClient, withCoreUnchecked, type ClientWorker } from './client.js';
 import { runtimeFiles, type Target } from './runtime-files.js';
 import { handlerFileName } from './file-names.js';
 import { successHint } from './success-hint.js';
@@ -114,7 +114,7 @@ export async function emitService(model: Model, toolDocument: Obj, options: Emit
   if (client) {
     const { files, problem } = await clientOrProblem(client);
     if (problem) problems.push(problem);
-    for (const [name, text] of files) generated.set(`client/${name}`, text);
+    for (const [name, text] of files) generated.set(`client/${name}`, withCoreUnchecked(name, text));
   }
   for (const op of operations) userFiles.set(`handlers/${op.file}.ts`, render('handler.ts.hbs', op));
   userFiles.set('app.ts', render(fastify ? 'fastify-app.ts.hbs' : 'app.ts.hbs', { title }));

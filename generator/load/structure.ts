@@ -7,7 +7,8 @@
  * Redocly reports a pointer into the bundled document; `loaded.locate` maps it back to the file and line
  * it came from, like every other diagnostic.
  */
-import { BaseResolver, Source, createConfig, lintDocument, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { BaseResolver, Source, createConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { lintBundled } from './struct-lint.js';
 import { hasErrors, parsePointer, type Diagnostic, type Severity } from '../diagnostics.js';
 import { closest } from '../commands/suggest.js';
 import { loadSpec, type LoadedSpec, type LoadOptions } from './index.js';
@@ -28,8 +29,7 @@ export async function checkSpecStructure(loaded: LoadedSpec): Promise<Diagnostic
   const parsed = is32 ? asOpenApi31(structuredClone(loaded.document)) : loaded.document;
   const document = { source: new Source(loaded.files[0] ?? '/openapi.json', '', 'application/json'), parsed };
   const config = await structConfig();
-  const lint = (parsed: unknown) =>
-    lintDocument({ document: { ...document, parsed }, config: config.styleguide, externalRefResolver: new LocalOnlyResolver() });
+  const lint = (parsed: unknown) => lintBundled({ ...document, parsed }, config.styleguide, new LocalOnlyResolver());
   let problems: NormalizedProblem[];
   try {
     problems = await lint(parsed);

@@ -2,6 +2,7 @@
  * buildModel: bundled document -> IR. Names are resolved once here (operationId, else method + path),
  * mangled to safe identifiers and de-duplicated; every collision is reported, never overwritten.
  */
+import { basePathOf } from './base-path.js';
 import { pointerOf, type Diagnostic } from '../diagnostics.js';
 import { resolveLocal } from '../load/local-ref.js';
 import { camelCase, safeIdentifier, NameRegistry } from './identifiers.js';
@@ -53,6 +54,7 @@ export function buildModel(doc: Obj): { model: Model; problems: Problem[] } {
       title: String(info.title ?? 'API'),
       version: String(info.version ?? ''),
       openapi: String(doc.openapi),
+      basePath: basePathOf(doc.servers),
       operations,
       securitySchemes: security.schemes,
     },

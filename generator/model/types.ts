@@ -64,6 +64,8 @@ export interface Model {
   title: string;
   version: string;
   openapi: string;
+  /** The first server's path (`/v3`), `''` for the root: where the service answers (base-path.ts). */
+  basePath: string;
   operations: ModelOperation[];
   securitySchemes?: ModelSecurityScheme[];
 }

@@ -9,7 +9,7 @@
 import { escapeToken, valueAt } from '../../templates/runtime/json-pointer.js';
 import type { FormFields, MediaPlan, RequestBodyPlan, ResponsePlan, ValidationPlan } from '../../templates/runtime/validate/plan.js';
 import { isFormMediaType } from '../../templates/runtime/validate/form-fields.js';
-import { isXmlMediaType } from '../../templates/runtime/xml-body.js';
+import { isXmlMediaType } from '../../templates/runtime/xml-media-type.js';
 import { isJsonMediaType } from '../../templates/runtime/validate/compile.js';
 import type { ModelSecurity, ModelSecurityScheme } from './security.js';
 import { numberOf, planParameters } from './parameter-plan.js';

@@ -31,12 +31,12 @@ export const VERIFY_DEFAULTS = { seed: 1, maxRequests: 2000, concurrency: 4, tim
 export class UnreachableError extends Error {}
 
 export async function verify(options: VerifyOptions): Promise<Report & { notes: string[] }> {
-  const o = { ...VERIFY_DEFAULTS, headers: {}, ...options };
+  const { model } = buildModel(options.document);
+  const o = { ...VERIFY_DEFAULTS, headers: {}, ...options, baseUrl: servedUrl(options.baseUrl, model.basePath) };
   const started = performance.now();
   const unreachable = await checkReachable(o.baseUrl, o.timeoutMs, o.headers);
   if (unreachable) throw new UnreachableError(`cannot reach ${o.baseUrl}: ${unreachable}`);
 
-  const { model } = buildModel(o.document);
   const validator = createSchemaValidator(o.document);
   const random = createRandom(o.seed);
   const plan = planProbes({
@@ -84,4 +84,14 @@ function methodsByPath(operations: { path: string; method: string }[]): Map<stri
   const out = new Map<string, string[]>();
   for (const op of operations) out.set(op.path, [...(out.get(op.path) ?? []), op.method.toUpperCase()]);
   return out;
+}
+
+/**
+ * A URL naming only the service's origin (`http://localhost:8000`) gets the spec's base path, where the
+ * generated service answers (`/v3`); a URL with a path of its own is where the operations are.
+ */
+export function servedUrl(baseUrl: string, basePath: string): string {
+  if (!basePath) return baseUrl;
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/i.exec(baseUrl)?.[1] ?? '';
+  return path === '' || path === '/' ? baseUrl.replace(/\/+$/, '') + basePath : baseUrl;
 }

@@ -40,6 +40,8 @@ export interface OperationContract {
 
 export interface ServiceContract {
   title: string;
+  /** The spec's server path (`/v3`), in front of every operation path; absent: the root (model/base-path.ts). */
+  basePath?: string;
   operations: OperationContract[];
   /** Used when no operation matched (unknown route, wrong method): the service-level error schema. */
   serviceError: Omit<ErrorResponseContract, 'status' | 'headers'>;

@@ -23,7 +23,7 @@ const LOG = Symbol('faultline.log');
 
 export interface InputParts<Req, Res> {
   params: Record<string, unknown>;
-  cookies?: Record<string, unknown>;
+  cookies?: Record<string, unknown> | undefined;
   auth?: unknown;
   query: unknown;
   headers: unknown;

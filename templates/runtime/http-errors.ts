@@ -5,25 +5,25 @@
 import { VERDICTS } from './verdicts.js';
 
 export interface HttpErrorInit<Body = unknown> {
-  detail?: string;
-  title?: string;
+  detail?: string | undefined;
+  title?: string | undefined;
   /** Stable SCREAMING_SNAKE code for clients, e.g. USERNAME_TAKEN. */
-  code?: string;
+  code?: string | undefined;
   /** A complete body, already in the documented shape; used as is. */
-  body?: Body;
+  body?: Body | undefined;
   /** Fields set over the body built from the documented schema (what `input.fail` passes). */
-  fields?: Record<string, unknown>;
-  headers?: Record<string, string>;
+  fields?: Record<string, unknown> | undefined;
+  headers?: Record<string, string> | undefined;
   cause?: unknown;
 }
 
 export class HttpError<Body = unknown> extends Error {
   readonly status: number;
-  readonly detail?: string;
-  readonly title?: string;
-  readonly code?: string;
-  readonly body?: Body;
-  readonly fields?: Record<string, unknown>;
+  readonly detail?: string | undefined;
+  readonly title?: string | undefined;
+  readonly code?: string | undefined;
+  readonly body?: Body | undefined;
+  readonly fields?: Record<string, unknown> | undefined;
   readonly headers: Record<string, string>;
 
   constructor(status: number, detailOrInit?: string | HttpErrorInit<Body>) {

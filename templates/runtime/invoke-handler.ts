@@ -17,7 +17,7 @@ export interface Invoker {
   crash: (req: Request, res: Response, error: unknown) => void;
 }
 
-type Routed = RequestState & Required<Pick<RequestState, 'operation'>>;
+type Routed = RequestState & { operation: NonNullable<RequestState['operation']> };
 
 export function invokeHandler(invoker: Invoker, handler: OperationHandler, state: Routed, req: Request, res: Response): void {
   let outcome: HandlerResult | Promise<HandlerResult>;

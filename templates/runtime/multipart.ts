@@ -104,7 +104,7 @@ export function multipartParser(limits: UploadLimits) {
     parser.on('close', () => {
       if (failure) return finish(failure);
       // file fields as UploadedFile, declared text fields as text, whatever filenames the client gave (multipart-shape.ts)
-      const operation = (res as Partial<Response> | undefined)?.locals?.faultline?.operation as OperationContract | undefined;
+      const operation = (res as Partial<Response> | undefined)?.locals?.['faultline']?.operation as OperationContract | undefined;
       const fields = multipartFieldsFor(operation?.body?.multipart, req.headers['content-type']);
       if (fields) shapeMultipartBody(body, fields);
       req.body = body;

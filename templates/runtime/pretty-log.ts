@@ -15,17 +15,26 @@ const LEVELS: Record<number, [string, string]> = {
 const SKIPPED = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'err']);
 
 export function prettyLogs(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
-  const forced = env.LOG_FORMAT?.toLowerCase();
+  const forced = env['LOG_FORMAT']?.toLowerCase();
   if (forced === 'json') return false;
   if (forced === 'pretty') return true;
-  return isTTY && env.NODE_ENV !== 'production';
+  return isTTY && env['NODE_ENV'] !== 'production';
+}
+
+/** A pino JSON line: the fields read by name, and whatever else was logged. */
+interface LogEntry {
+  level?: unknown;
+  time?: unknown;
+  msg?: unknown;
+  err?: unknown;
+  [field: string]: unknown;
 }
 
 /** One pino JSON line -> one readable line (plus the stack of an `err`, indented). */
 export function formatLogLine(line: string, color: boolean): string {
-  let entry: Record<string, unknown>;
+  let entry: LogEntry;
   try {
-    entry = JSON.parse(line) as Record<string, unknown>;
+    entry = JSON.parse(line) as LogEntry;
   } catch {
     return line.endsWith('\n') ? line : line + '\n';
   }
@@ -51,6 +60,6 @@ export function prettyDestination(
   out: { write(text: string): unknown; isTTY?: boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): { write(line: string): void } {
-  const color = out.isTTY === true && env.NO_COLOR === undefined;
+  const color = out.isTTY === true && env['NO_COLOR'] === undefined;
   return { write: (line: string) => void out.write(formatLogLine(line, color)) };
 }

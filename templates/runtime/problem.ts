@@ -28,19 +28,19 @@ export interface Problem {
   title: string;
   detail: string;
   /** A URI that identifies the problem type (RFC 9457); 'about:blank' when absent. */
-  type?: string;
+  type?: string | undefined;
   /** A URI naming this occurrence: `urn:request:<request id>`. */
-  instance?: string;
+  instance?: string | undefined;
   /** The matched operation's path template (`/items/{id}`); never the raw request path, which would echo input. */
-  path?: string;
-  requestId?: string;
+  path?: string | undefined;
+  requestId?: string | undefined;
   /** Stable SCREAMING_SNAKE: VALIDATION_FAILED, NOT_FOUND, CONFLICT, INTERNAL_ERROR... */
   code: string;
   /** The code a handler or mapper set itself (`new HttpError(409, {code})`); it beats the status's meaning. */
-  explicitCode?: string;
+  explicitCode?: string | undefined;
   /** Retry-After is sent: booleans such as `retryable` say true whatever the status. */
-  retryable?: boolean;
-  issues?: Issue[];
+  retryable?: boolean | undefined;
+  issues?: Issue[] | undefined;
 }
 
 /** The issue used when a body needs an issue list but the problem has none (e.g. a 404). */

@@ -69,6 +69,8 @@ export async function serveEngine(service: BuiltService, engine: Engine): Promis
   // each engine its own copy of the document: express-openapi-validator rewrites the one it is given
   const router = createServiceRouter(contract, structuredClone(service.document), handlers, {
     engine,
+    // both engines served at the root: the comparison is about validation, not where the spec's server puts the API
+    basePath: '',
     validateResponses: false,
     logger: pino({ level: 'silent' }),
     validationProblem: (issues: Served['last']['issues']) => {

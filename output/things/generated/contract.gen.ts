@@ -4,8 +4,11 @@ import type { Recipe } from './runtime/recipe.js';
 import type { ServiceContract } from './runtime/index.js';
 import type { ParameterPlan, ResponsePlan } from './runtime/validate/plan.js';
 
-/** Each distinct error-body recipe once; error responses below refer to them by index. */
-const recipes: Recipe[] = [
+/**
+ * Each distinct error-body recipe once; error responses below refer to them by index. The tables are
+ * typed as tuples, so `recipes[0]` is a Recipe (not `Recipe | undefined`) under noUncheckedIndexedAccess.
+ */
+const recipes: [Recipe] = [
   {
     "kind": "object",
     "props": [
@@ -86,13 +89,16 @@ const recipes: Recipe[] = [
 ];
 
 /** Each distinct parameter (style, explode, where its schema is in openapi.json) once; validation plans below refer to them by index. */
-const parameterPlans: ParameterPlan[] = [
+const parameterPlans: [ParameterPlan, ParameterPlan] = [
   {"name":"limit","field":"query","schemaPointer":"#/paths/~1api~1things/get/parameters/0/schema","style":"form","explode":true,"type":"integer"},
   {"name":"thing_id","field":"params","schemaPointer":"#/paths/~1api~1things~1{thing_id}/parameters/0/schema","style":"simple","explode":false,"required":true,"type":"integer"},
 ];
 
 /** Each distinct documented response (whether it has content, its JSON schemas in openapi.json) once. */
-const responsePlans: ResponsePlan[] = [
+const responsePlans: [
+  ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan,
+  ResponsePlan, ResponsePlan, ResponsePlan,
+] = [
   {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1api~1stats/get/responses/200/content/application~1json/schema"}]},
   {"status":"400","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/components/responses/BadRequest/content/application~1problem+json/schema"}]},
   {"status":"401","hasContent":true,"json":[{"type":"application/problem+json","schemaPointer":"#/paths/~1api~1stats/get/responses/401/content/application~1problem+json/schema"}]},

@@ -4,8 +4,11 @@ import type { Recipe } from './runtime/recipe.js';
 import type { ServiceContract } from './runtime/index.js';
 import type { ParameterPlan, ResponsePlan } from './runtime/validate/plan.js';
 
-/** Each distinct error-body recipe once; error responses below refer to them by index. */
-const recipes: Recipe[] = [
+/**
+ * Each distinct error-body recipe once; error responses below refer to them by index. The tables are
+ * typed as tuples, so `recipes[0]` is a Recipe (not `Recipe | undefined`) under noUncheckedIndexedAccess.
+ */
+const recipes: [Recipe] = [
   {
     "kind": "object",
     "props": [
@@ -59,7 +62,7 @@ const recipes: Recipe[] = [
 ];
 
 /** Each distinct parameter (style, explode, where its schema is in openapi.json) once; validation plans below refer to them by index. */
-const parameterPlans: ParameterPlan[] = [
+const parameterPlans: [ParameterPlan, ParameterPlan, ParameterPlan, ParameterPlan] = [
   {"name":"scope","field":"query","schemaPointer":"#/paths/~1login/post/parameters/0/schema","style":"form","explode":true,"allowReserved":true,"type":"string"},
   {"name":"limit","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/0/schema","style":"form","explode":true,"type":"integer"},
   {"name":"offset","field":"query","schemaPointer":"#/paths/~1user~1/get/parameters/1/schema","style":"form","explode":true,"type":"integer"},
@@ -67,7 +70,10 @@ const parameterPlans: ParameterPlan[] = [
 ];
 
 /** Each distinct documented response (whether it has content, its JSON schemas in openapi.json) once. */
-const responsePlans: ResponsePlan[] = [
+const responsePlans: [
+  ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan,
+  ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan, ResponsePlan,
+] = [
   {"status":"200","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/paths/~1login/post/responses/200/content/application~1json/schema"}]},
   {"status":"400","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/BadRequest/content/application~1json/schema"}]},
   {"status":"401","hasContent":true,"json":[{"type":"application/json","schemaPointer":"#/components/responses/Unauthorized/content/application~1json/schema"}]},

@@ -6,6 +6,7 @@
  * (parsing, serialization without Express's per-request layers, no ETag); faultline's own matcher
  * chooses the operation, so 404, 405 + Allow and path decoding behave exactly as on Express.
  */
+import { OUTSIDE_BASE_PATH, withinBasePath } from '../base-path.js';
 import { parse as parseQueryString } from 'node:querystring';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServiceContract } from '../contract.js';
@@ -60,6 +61,7 @@ export function createFastifyService<H extends HandlerTable<H>>(
   const logger = options.logger ?? createLogger();
   const routerOptions = options as RouterOptions;
   const match = createMatcher(contract.operations);
+  const basePath = routerOptions.basePath ?? contract.basePath ?? '';
   // as on Express: responses are validated in production too, unless switched off or sampled
   const validation = compiledValidation(apiSpec, contract.operations, validatesResponses(options), logger);
   const checkResponse = sampledCheck(validation.checkResponse, options.validateResponses);
@@ -100,7 +102,8 @@ export function createFastifyService<H extends HandlerTable<H>>(
     const res = replyAdapter(reply, state);
     const url = request.raw.url ?? '/';
     const q = url.indexOf('?');
-    const routed = routeRequest(match, request.raw.method ?? 'GET', q < 0 ? url : url.slice(0, q), request.headers);
+    const path = withinBasePath(q < 0 ? url : url.slice(0, q), basePath);
+    const routed = path === undefined ? OUTSIDE_BASE_PATH : routeRequest(match, request.raw.method ?? 'GET', path, request.headers);
     state.operation = routed.operation;
     if (routed.kind === 'failed') return fail(request, res, routed.failure);
     state.params = routed.params;

@@ -4,7 +4,6 @@
  * `charset=utf-8`, then `type/*` and `*\/*` wildcards. JSON (`application/json`, `+json`, any charset)
  * and form bodies are parsed before validation; other media types are only checked for presence.
  */
-type Obj = Record<string, unknown>;
 
 export interface MediaType {
   /** e.g. 'application/json' */
@@ -18,10 +17,11 @@ export function parseMediaType(text: string | undefined): MediaType | undefined 
   if (!text) return undefined;
   const parameters: [string, string][] = [];
   for (const m of text.matchAll(/;\s*([^=]+)=([^;]+)/g)) {
-    const key = m[1].toLowerCase();
-    parameters.push([key, key === 'charset' ? m[2].toLowerCase() : m[2]]);
+    const [, name = '', value = ''] = m;
+    const key = name.toLowerCase();
+    parameters.push([key, key === 'charset' ? value.toLowerCase() : value]);
   }
-  const base = text.split(';')[0].toLowerCase().trim();
+  const base = (text.split(';')[0] ?? '').toLowerCase().trim();
   parameters.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const normalized =
     base +
@@ -70,5 +70,5 @@ function chooseMediaTypeUncached(documented: string[], contentType: string | und
 }
 
 export function isBinarySchema(schema: unknown): boolean {
-  return !!schema && typeof schema === 'object' && (schema as Obj).format === 'binary';
+  return !!schema && typeof schema === 'object' && (schema as { format?: unknown }).format === 'binary';
 }

@@ -69,7 +69,7 @@ function check(req: ValidatedRequest, res: ValidatedResponse, compiled: Compiled
   if (compiled.hasQuery || queryIndex >= 0) {
     query = req.query as Obj;
     Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
-    const rawQuery = queryIndex >= 0 ? req.originalUrl.slice(queryIndex + 1).split('#')[0] : '';
+    const rawQuery = queryIndex >= 0 ? (req.originalUrl.slice(queryIndex + 1).split('#')[0] ?? '') : '';
     const problem = prepareQuery(query, rawQuery, compiled.rules);
     if (problem) return new ValidationFailure(400, [problem.item]);
   }
@@ -77,7 +77,13 @@ function check(req: ValidatedRequest, res: ValidatedResponse, compiled: Compiled
   if (compiled.params) {
     // set by the router before validation; an empty state only if the validator runs on its own
     const state = res.locals.faultline ?? { requestId: '', params: {} };
-    const data: Obj = { query: query ?? {}, headers: req.headers, params: { ...state.params }, body: req.body };
+    // what Ajv validates, by location (`query`, `headers`, `params`, `cookies`, `body`)
+    const data: { params: Obj; cookies?: Obj; [location: string]: unknown } = {
+      query: query ?? {},
+      headers: req.headers,
+      params: { ...state.params },
+      body: req.body,
+    };
     if (compiled.hasCookies) data.cookies = parseCookies(req.headers.cookie);
     for (const plan of compiled.arrays) {
       const holder = data[plan.field] as Obj | undefined;
@@ -91,8 +97,8 @@ function check(req: ValidatedRequest, res: ValidatedResponse, compiled: Compiled
       items = [...numberItems, ...(items ?? []).filter((i) => !refused.some((r) => i.path === r || i.path?.startsWith(r + '/')))];
     }
     // The handler receives what was validated: parsed numbers, coerced booleans, split arrays.
-    state.params = data.params as Record<string, unknown>;
-    if (data.cookies) state.cookies = data.cookies as Obj;
+    state.params = data.params;
+    if (data.cookies) state.cookies = data.cookies;
   }
   if (validateBody) {
     // multipart: the validator sees files as their names (format: binary is a string), the handler gets the files

@@ -8,6 +8,16 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 type Obj = Record<string, unknown>;
+/** A schema object: the keywords convert30 reads by name, and any others. */
+type SchemaNode = Obj & {
+  nullable?: unknown;
+  type?: unknown;
+  enum?: unknown;
+  $ref?: unknown;
+  allOf?: unknown;
+  oneOf?: unknown;
+  anyOf?: unknown;
+};
 const DOC = 'openapi.json';
 // ajv-formats is CommonJS: its function may arrive under `default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => void;
@@ -20,7 +30,7 @@ export interface BodyChecker {
 }
 
 export function createBodyChecker(spec: object): BodyChecker {
-  const doc = structuredClone(spec) as Obj;
+  const doc = structuredClone(spec) as Obj & { openapi?: unknown };
   const is31 = String(doc.openapi).startsWith('3.1');
   if (!is31) convert30(doc);
   const options = { strict: false, allErrors: true, validateSchema: false, logger: false } as const;
@@ -32,7 +42,7 @@ export function createBodyChecker(spec: object): BodyChecker {
     schemaPointer(path, method, status, contentType) {
       let pointer = `#/paths/${esc(path)}/${method.toLowerCase()}/responses/${esc(status)}`;
       for (let hops = 0; hops < 10; hops++) {
-        const ref = (at(doc, pointer) as Obj | undefined)?.$ref;
+        const ref = (at(doc, pointer) as { $ref?: unknown } | undefined)?.$ref;
         if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
         pointer = ref;
       }
@@ -64,7 +74,7 @@ function at(doc: Obj, pointer: string): unknown {
 function convert30(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(convert30);
   if (node === null || typeof node !== 'object') return;
-  const schema = node as Obj;
+  const schema = node as SchemaNode;
   Object.values(schema).forEach(convert30);
   if (schema.nullable === true) {
     if (typeof schema.type === 'string') schema.type = [schema.type, 'null'];

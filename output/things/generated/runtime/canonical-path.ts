@@ -17,7 +17,7 @@ export function canonicalPath(path: string): string {
   if (PLAIN.test(path)) return path;
   let out = '';
   for (let i = 0; i < path.length; i++) {
-    const c = path[i];
+    const c = path.charAt(i);
     if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(path.slice(i + 1, i + 3))) {
       const hex = path.slice(i + 1, i + 3).toUpperCase();
       const decoded = String.fromCharCode(parseInt(hex, 16));

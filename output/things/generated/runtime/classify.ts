@@ -17,14 +17,14 @@ export interface Verdict {
   detail: string;
   /** 'client' errors may fall back to the op's 400; 'thrown' must be documented exactly or become a 500. */
   origin: 'client' | 'thrown' | 'validation' | 'unexpected' | 'violation';
-  issues?: Issue[];
-  headers?: Record<string, string>;
-  title?: string;
+  issues?: Issue[] | undefined;
+  headers?: Record<string, string> | undefined;
+  title?: string | undefined;
   body?: unknown;
   /** The code the thrown error or a mapper set itself, as opposed to one derived from the status. */
-  explicitCode?: string;
+  explicitCode?: string | undefined;
   /** Fields set over the synthesized body (from `input.fail`). */
-  fields?: Record<string, unknown>;
+  fields?: Record<string, unknown> | undefined;
 }
 
 /** body-parser's error `type` -> our code (status and detail in verdicts.ts). */
@@ -60,7 +60,8 @@ export function classify(error: unknown, options: RouterOptions, context: Omit<E
     };
   }
   const e = (error ?? {}) as { type?: unknown; status?: unknown; errors?: unknown; path?: unknown; message?: unknown };
-  if (typeof e.type === 'string' && Object.hasOwn(BODY_PARSER, e.type)) return clientVerdict(BODY_PARSER[e.type]);
+  const parserCode = typeof e.type === 'string' && Object.hasOwn(BODY_PARSER, e.type) ? BODY_PARSER[e.type] : undefined;
+  if (parserCode) return clientVerdict(parserCode);
   if (isDecodingError(e)) return clientVerdict('UNDECODABLE_BODY');
   if (isValidatorError(e)) return fromValidator(e as { status: number; errors: unknown[] });
   if (options.mapDatabaseErrors !== false) {
@@ -110,7 +111,7 @@ function fromValidator(e: { status: number; errors: unknown[] }): Verdict {
 
 /** An item of a validator's `errors` (ours or express-openapi-validator's), reading only string fields. */
 function validatorItem(value: unknown): ValidatorItem {
-  const item = (value ?? {}) as Record<string, unknown>;
+  const item = (value ?? {}) as { path?: unknown; message?: unknown; errorCode?: unknown };
   return { path: textOrUndefined(item.path), message: textOrUndefined(item.message), errorCode: textOrUndefined(item.errorCode) };
 }
 

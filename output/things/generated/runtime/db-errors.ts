@@ -101,10 +101,19 @@ export const DATABASE_ERROR_TABLE = {
 /** ORMs (drizzle, kysely, knex) wrap driver errors; the driver error is a few `cause`s down. */
 const MAX_CAUSES = 4;
 
+/** The fields drivers put their codes in (pg: `code`; SQLite drivers: the others). */
+interface DriverError {
+  code?: unknown;
+  extendedCode?: unknown;
+  errcode?: unknown;
+  rawCode?: unknown;
+  errno?: unknown;
+}
+
 export function mapDatabaseError(err: unknown): DatabaseErrorMapping | undefined {
   let current: unknown = err;
   for (let i = 0; i <= MAX_CAUSES && current !== null && typeof current === 'object'; i++) {
-    const row = rowFor(current as Record<string, unknown>);
+    const row = rowFor(current as DriverError);
     if (row)
       return row.retryAfter === undefined
         ? { status: row.status, code: row.code }
@@ -114,7 +123,7 @@ export function mapDatabaseError(err: unknown): DatabaseErrorMapping | undefined
   return undefined;
 }
 
-function rowFor(e: Record<string, unknown>): DatabaseErrorRow | undefined {
+function rowFor(e: DriverError): DatabaseErrorRow | undefined {
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code !== undefined) {
     const sqlite = sqliteRow(e, code);
@@ -127,7 +136,7 @@ function rowFor(e: Record<string, unknown>): DatabaseErrorRow | undefined {
 }
 
 /** The most specific SQLite code available: extended name, extended number, then the basic code. */
-function sqliteRow(e: Record<string, unknown>, code: string): DatabaseErrorRow | undefined {
+function sqliteRow(e: DriverError, code: string): DatabaseErrorRow | undefined {
   if (!code.startsWith('SQLITE') && code !== 'ERR_SQLITE_ERROR') return undefined;
   const names = [e.extendedCode, numbered(e.errcode), numbered(e.rawCode), numbered(e.errno), code].filter(
     (n): n is string => typeof n === 'string',

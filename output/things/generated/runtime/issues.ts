@@ -8,9 +8,9 @@ import type { Issue, IssueLocation } from './problem.js';
 import { escapeToken } from './json-pointer.js';
 
 export interface ValidatorItem {
-  path?: string;
-  message?: string;
-  errorCode?: string;
+  path?: string | undefined;
+  message?: string | undefined;
+  errorCode?: string | undefined;
 }
 
 /** The parts of an Ajv error that express-openapi-validator reads. */
@@ -19,7 +19,13 @@ export interface AjvErrorLike {
   instancePath: string;
   schemaPath?: string;
   message?: string;
-  params?: Record<string, unknown>;
+  params?: {
+    missingProperty?: unknown;
+    additionalProperty?: unknown;
+    unevaluatedProperty?: unknown;
+    allowedValues?: unknown;
+    [key: string]: unknown;
+  };
 }
 
 const LOCATIONS: Record<string, IssueLocation> = {

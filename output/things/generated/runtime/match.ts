@@ -81,7 +81,7 @@ function candidateIndex<E>(entries: readonly E[], templates: readonly string[]):
   };
   const firstSegment = (text: string) => text.slice(1, (text.indexOf('/', 1) + 1 || text.length + 1) - 1);
   entries.forEach((entry, i) => {
-    const template = templates[i];
+    const template = templates[i] ?? '';
     const count = slashes(template);
     let group = bySlashes.get(count);
     if (!group) bySlashes.set(count, (group = { byFirst: new Map(), paramFirst: [] }));
@@ -108,15 +108,16 @@ function candidateIndex<E>(entries: readonly E[], templates: readonly string[]):
 /** Decodes path parameters; undefined when a parameter is not valid percent-encoding or holds a NUL. */
 export function decodeParams(names: readonly string[], raw: readonly string[]): Record<string, string> | undefined {
   const params: Record<string, string> = Object.create(null);
-  for (let i = 0; i < names.length; i++) {
+  let i = 0;
+  for (const name of names) {
     let value: string;
     try {
-      value = decodeURIComponent(raw[i]);
+      value = decodeURIComponent(raw[i++] ?? '');
     } catch {
       return undefined;
     }
     if (value.includes('\u0000')) return undefined;
-    params[names[i]] = value;
+    params[name] = value;
   }
   return params;
 }

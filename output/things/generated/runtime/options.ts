@@ -8,7 +8,7 @@ import type { OperationContract } from './contract.js';
 import type { AnyVerifier } from './security/types.js';
 
 export interface ErrorContext {
-  operation?: OperationContract;
+  operation?: OperationContract | undefined;
   requestId: string;
   req: Request;
   /** The status the client received. */
@@ -33,6 +33,13 @@ interface MapperSlot<E> {
 }
 
 export interface RouterOptions {
+  /**
+   * Where the operations are served: the spec's first server path by default (`/v3` for
+   * `https://api.example.com/v3`; contract.basePath), `''` for the root. Requests outside it are unknown
+   * routes (the documented 404). An Express router mounted under a prefix (`app.use('/v1', router)`)
+   * is served where it is mounted instead.
+   */
+  basePath?: string;
   /**
    * Validate response bodies against the spec before sending them; a body that fails becomes the
    * documented 500. Default: on, in production too (a few µs for typical bodies, see README). A number

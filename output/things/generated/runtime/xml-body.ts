@@ -10,9 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ValidationFailure } from './validate/failure.js';
 
-export function isXmlMediaType(type: string): boolean {
-  return /^(application|text)\/([^;]*\+)?xml\s*(;|$)/i.test(type.trim());
-}
+export { isXmlMediaType } from './xml-media-type.js';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -25,9 +23,9 @@ const parser = new XMLParser({
 export function parseXml(text: string): { value: unknown } | undefined {
   if (/<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) return undefined;
   const parsed = parser.parse(text) as Record<string, unknown>;
-  const roots = Object.keys(parsed);
+  const roots = Object.values(parsed);
   if (roots.length !== 1) return undefined;
-  const root = parsed[roots[0]];
+  const root = roots[0];
   return { value: root === '' ? {} : root };
 }
 

@@ -44,7 +44,7 @@ export function clientErrorResponse(contract: ServiceContract, status: number): 
   const { contentType, recipe } = contract.serviceError;
   const head = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, 'Connection: close'];
   if (!contentType) return [...head, 'Content-Length: 0', '', ''].join('\r\n');
-  const code = CODES[status] ?? CODES[400];
+  const code = CODES[status] ?? 'BAD_REQUEST_SYNTAX';
   const { detail } = VERDICTS[code];
   const rendered = renderBody(recipe, { status, title: reasonPhrase(status), detail, code });
   // as respond.ts sends bodies: JSON media types get JSON text, others the rendered text

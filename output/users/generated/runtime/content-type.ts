@@ -37,7 +37,7 @@ function acceptsContentType(op: OperationContract, header: string | string[] | u
   if (!known) accepted.set(op, (known = new Map()));
   let answer = known.get(key);
   if (answer === undefined) {
-    const type = key.split(';')[0].trim().toLowerCase();
+    const type = (key.split(';')[0] ?? '').trim().toLowerCase();
     answer = op.body!.contentTypes.some((documented) => mediaTypeMatches(documented.toLowerCase(), type));
     if (known.size < 64) known.set(key, answer);
   }
@@ -45,7 +45,7 @@ function acceptsContentType(op: OperationContract, header: string | string[] | u
 }
 
 function mediaTypeMatches(documented: string, actual: string): boolean {
-  const base = documented.split(';')[0].trim();
+  const base = (documented.split(';')[0] ?? '').trim();
   if (base === '*/*' || base === actual) return true;
   if (base.endsWith('/*')) return actual.startsWith(base.slice(0, -1));
   return false;

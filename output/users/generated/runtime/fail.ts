@@ -39,10 +39,10 @@ export type FailFields<B> = [B] extends [never] ? never : B extends readonly unk
 
 export interface FailOptions {
   /** Response headers, e.g. Retry-After on a documented 503. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Fed to the body recipe like an HttpError's: the problem title and stable SCREAMING_SNAKE code. */
-  title?: string;
-  code?: string;
+  title?: string | undefined;
+  code?: string | undefined;
   /** Logged with the error, never sent. */
   cause?: unknown;
 }

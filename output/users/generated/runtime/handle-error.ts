@@ -62,7 +62,7 @@ export function handleError(
     logger.debug({ requestId, operation: op?.name, issues: verdict.issues }, 'request failed validation');
   const problem = problemFor(verdict, choice.status, requestId, options, op);
   const headers = { ...(verdict.headers ?? {}) };
-  if (failure.kind === 'method') headers.Allow = failure.allow.join(', ');
+  if (failure.kind === 'method') headers['Allow'] = failure.allow.join(', ');
   const same = verdict.status === choice.status;
   sendError(res, choice, problem, headers, same ? verdict.body : undefined, same ? verdict.fields : undefined);
 }

@@ -9,7 +9,7 @@ export type { Logger };
 /** JSON lines, except on a terminal outside production (see pretty-log.ts); `pretty` forces either. */
 export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
   const settings = {
-    level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    level: options.level ?? process.env['LOG_LEVEL'] ?? (process.env['NODE_ENV'] === 'test' ? 'silent' : 'info'),
     redact: {
       paths: ['*.password', '*.token', '*.authorization', 'req.headers.authorization', 'req.headers.cookie'],
       censor: '[redacted]',

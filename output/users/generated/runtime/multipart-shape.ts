@@ -32,11 +32,8 @@ export function multipartFieldsFor(
   contentType: string | undefined,
 ): MultipartFieldsContract['fields'] | undefined {
   if (!multipart?.length) return undefined;
-  const wanted = String(contentType ?? '')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
-  return multipart.find((m) => m.contentType.split(';')[0].trim().toLowerCase() === wanted)?.fields;
+  const wanted = (String(contentType ?? '').split(';')[0] ?? '').trim().toLowerCase();
+  return multipart.find((m) => (m.contentType.split(';')[0] ?? '').trim().toLowerCase() === wanted)?.fields;
 }
 
 /** Shapes `body` (busboy's fields and files, a null-prototype object) in place. */

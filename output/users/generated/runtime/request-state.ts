@@ -17,12 +17,12 @@ export interface HandlerResult {
 }
 
 export interface RequestState {
-  operation?: OperationContract;
+  operation?: OperationContract | undefined;
   requestId: string;
   /** Path parameters: decoded strings, then (after validation) the values the handler receives. */
   params: Record<string, unknown>;
   /** Cookie parameters as validated (compiled engine; only when the operation declares any). */
-  cookies?: Record<string, unknown>;
+  cookies?: Record<string, unknown> | undefined;
   /** Set by the security step for secured operations. */
   auth?: unknown;
 }

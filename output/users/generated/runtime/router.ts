@@ -11,6 +11,7 @@
  * `next` closure per request, and an error a walk through Express's error path; together that was
  * the largest cost faultline added over bare Express.
  */
+import { OUTSIDE_BASE_PATH, withinBasePath } from './base-path.js';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServiceContract } from './contract.js';
 import { createMatcher } from './match.js';
@@ -27,7 +28,7 @@ import type { HandlerTable, OperationHandler, RequestState } from './request-sta
 export { UndocumentedResult, type HandlerResult } from './send-result.js';
 export type { OperationHandler, HandlerTable, RequestState } from './request-state.js';
 
-type Routed = RequestState & Required<Pick<RequestState, 'operation'>>;
+type Routed = RequestState & { operation: NonNullable<RequestState['operation']> };
 
 export function createServiceRouter<H extends HandlerTable<H>>(
   contract: ServiceContract,
@@ -37,6 +38,7 @@ export function createServiceRouter<H extends HandlerTable<H>>(
 ): RequestHandler {
   const logger = options.logger ?? createLogger();
   const match = createMatcher(contract.operations);
+  const basePath = options.basePath ?? contract.basePath ?? '';
   const table: Readonly<Record<string, OperationHandler | undefined>> = handlers;
   const verifiers = options.security ?? {};
   warnUnregisteredSchemes(contract, verifiers, logger);
@@ -81,13 +83,14 @@ export function createServiceRouter<H extends HandlerTable<H>>(
     const requestId = requestIdFor(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', requestId);
     try {
-      const routed = routeRequest(match, req.method, req.path, req.headers);
+      const path = servedPath(req, basePath);
+      const routed = path === undefined ? OUTSIDE_BASE_PATH : routeRequest(match, req.method, path, req.headers);
       if (routed.kind === 'failed') {
-        res.locals.faultline = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
+        res.locals['faultline'] = { requestId, params: {}, operation: routed.operation } satisfies RequestState;
         return failure(req, res, routed.failure);
       }
       const ready: Routed = { requestId, params: routed.params, operation: routed.operation };
-      res.locals.faultline = ready;
+      res.locals['faultline'] = ready;
       if (!ready.operation.security) return authenticated(req, res, ready);
       authenticate({ contract, verifiers }, ready.operation, req, requestId).then(
         (outcome) => {
@@ -102,8 +105,23 @@ export function createServiceRouter<H extends HandlerTable<H>>(
       );
     } catch (error) {
       // the error path reads the request id (and operation, when known) from the state
-      res.locals.faultline ??= { requestId, params: {} } satisfies RequestState;
+      res.locals['faultline'] ??= { requestId, params: {} } satisfies RequestState;
       crash(req, res, error);
     }
   };
+}
+
+/**
+ * The path to match: inside the base path, taken off as Express's own mounting would (`req.url` and
+ * `req.baseUrl`, so every later step sees a mounted router); outside it, a path no operation has. A
+ * router the app already mounted under a prefix is served where it is mounted.
+ */
+function servedPath(req: Request, basePath: string): string | undefined {
+  if (!basePath || req.baseUrl) return req.path;
+  const inside = withinBasePath(req.path, basePath);
+  if (inside === undefined) return undefined;
+  req.baseUrl = basePath;
+  req.url = req.url.slice(basePath.length) || '/';
+  if (req.url.startsWith('?')) req.url = `/${req.url}`;
+  return inside;
 }

@@ -40,7 +40,7 @@ export function mediaKind(type: string): MediaKind {
 }
 
 function mediaKindOf(type: string): MediaKind {
-  const base = type.split(';')[0].trim().toLowerCase();
+  const base = (type.split(';')[0] ?? '').trim().toLowerCase();
   if (base === '*/*' || /^[^/]+\/([^;]*\+)?json$/.test(base)) return 'json';
   if (base === 'text/event-stream') return 'event-stream';
   if (JSON_SEQUENCES.has(base)) return 'json-seq';
@@ -122,7 +122,7 @@ export function eventText(item: unknown): string {
 
 /** One item of JSON Lines (a JSON text and a newline) or of a JSON text sequence (RFC 7464: RS first). */
 export function jsonSeqText(type: string): (item: unknown) => string {
-  const rs = type.split(';')[0].trim().toLowerCase() === 'application/json-seq' ? '\x1e' : '';
+  const rs = (type.split(';')[0] ?? '').trim().toLowerCase() === 'application/json-seq' ? '\x1e' : '';
   return (item) => `${rs}${JSON.stringify(item) ?? 'null'}\n`;
 }
 

@@ -34,7 +34,7 @@ export class ValidationEngine {
     private readonly spec: object,
     readonly validateResponses: boolean,
   ) {
-    this.is31 = String((spec as Obj).openapi ?? '').startsWith('3.1');
+    this.is31 = String((spec as { openapi?: unknown }).openapi ?? '').startsWith('3.1');
     this.requestSchemas = new SchemaFamily(spec as Obj, 'request', this.is31);
   }
 

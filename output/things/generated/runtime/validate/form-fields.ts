@@ -15,7 +15,7 @@ export type { FormFields } from './plan.js';
 type Obj = Record<string, unknown>;
 
 export function isFormMediaType(type: string): boolean {
-  const base = type.split(';')[0].trim().toLowerCase();
+  const base = (type.split(';')[0] ?? '').trim().toLowerCase();
   return base === 'application/x-www-form-urlencoded' || base === 'multipart/form-data';
 }
 

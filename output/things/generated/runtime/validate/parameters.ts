@@ -87,7 +87,7 @@ function reservedProblem(plan: ParameterPlan, raw: Map<string, (string | undefin
 function rawPairs(rawQuery: string): Map<string, (string | undefined)[]> {
   const pairs = new Map<string, (string | undefined)[]>();
   for (const pair of rawQuery.split('&')) {
-    const [key, value] = pair.split('=');
+    const [key = '', value] = pair.split('=');
     let list = pairs.get(key);
     if (!list) pairs.set(key, (list = []));
     list.push(value);
@@ -154,14 +154,14 @@ function csvPairs(text: string): Obj | undefined {
   const items = text.split(',');
   if (items.length % 2 !== 0) return undefined;
   const out: Obj = {};
-  for (let i = 0; i < items.length - 1; i += 2) out[items[i]] = items[i + 1];
+  for (let i = 0; i < items.length - 1; i += 2) out[items[i] ?? ''] = items[i + 1];
   return out;
 }
 
 /** `filter[name]=x` becomes `filter: {name: 'x'}` (`[]` appends to an array), merged with earlier keys. */
 function nestBracketKey(query: Obj, key: string): void {
   const base = key.slice(0, key.indexOf('['));
-  const segments = [...key.slice(base.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]);
+  const segments = [...key.slice(base.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? '');
   const raw = query[key];
   delete query[key];
   if (!base || !segments.length) return;

@@ -62,7 +62,8 @@ function authorization(req: CredentialSource): { scheme: string; rest: string } 
   if (typeof value !== 'string' || value.length > MAX_CREDENTIAL_LENGTH) return 'malformed';
   const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +(.*))?$/s.exec(value.trim());
   if (!match) return 'malformed';
-  return { scheme: match[1].toLowerCase(), rest: (match[2] ?? '').trim() };
+  const [, scheme = '', rest = ''] = match;
+  return { scheme: scheme.toLowerCase(), rest: rest.trim() };
 }
 
 function bearer(req: CredentialSource): Extracted {
@@ -114,8 +115,9 @@ function fromQuery(req: CredentialSource, name: string): Extracted {
     return MALFORMED;
   }
   if (values.length === 0) return MISSING;
-  if (values.length > 1 || values[0] === '' || values[0].length > MAX_CREDENTIAL_LENGTH) return MALFORMED;
-  return { state: 'present', credential: values[0] };
+  const [value] = values;
+  if (values.length > 1 || !value || value.length > MAX_CREDENTIAL_LENGTH) return MALFORMED;
+  return { state: 'present', credential: value };
 }
 
 /** RFC 6265 cookie-string: `name=value; name2=value2`; the first cookie of that name counts. */

@@ -79,7 +79,9 @@ function compileBody(family: SchemaFamily, body: RequestBodyPlan): BodyPlan {
       continue;
     }
     if (media.form) forms.set(media.type, media.form);
-    const wrapper: Obj = { properties: { body: media.schemaPointer ? refTo(media.schemaPointer) : {} } };
+    const wrapper: { properties: Obj; required?: string[] } = {
+      properties: { body: media.schemaPointer ? refTo(media.schemaPointer) : {} },
+    };
     if (body.required === true) wrapper.required = ['body'];
     validators.set(media.type, family.compile('body', wrapper, media.schemaPointer ? [media.schemaPointer] : []));
   }

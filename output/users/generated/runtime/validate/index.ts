@@ -17,7 +17,7 @@ export { ValidationEngine } from './engine.js';
 export interface CompiledValidation {
   validateRequest: ReturnType<typeof requestValidator>;
   /** undefined when responses are not validated. */
-  checkResponse?: ReturnType<typeof responseChecker>;
+  checkResponse?: ReturnType<typeof responseChecker> | undefined;
 }
 
 export function compiledValidation(

@@ -96,7 +96,7 @@ function draft04Bounds(schema: Obj): void {
 }
 
 /** As the preprocessor does: only a property whose own schema (not a `$ref` target) carries the flag. */
-function dropHiddenRequired(schema: Obj, flag: 'readOnly' | 'writeOnly'): void {
+function dropHiddenRequired(schema: Obj & { required?: unknown; properties?: unknown }, flag: 'readOnly' | 'writeOnly'): void {
   const required = schema.required;
   const properties = schema.properties as Obj | undefined;
   if (!Array.isArray(required) || !properties || typeof properties !== 'object') return;

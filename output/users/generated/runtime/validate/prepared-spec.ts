@@ -46,13 +46,12 @@ export class PreparedSpec {
     let raw: unknown = this.spec;
     let node: Obj = this.root;
     let nameMap = false;
-    for (let i = 0; i < tokens.length; i++) {
+    for (const [i, token] of tokens.entries()) {
       if (this.whole.has(node)) return true;
       // nothing there: Ajv reports the unresolvable `$ref` when it compiles, as before
       if (raw === null || typeof raw !== 'object') return true;
       // an `$id` above changes what the `$ref`s below mean
-      if (!nameMap && typeof (raw as Obj).$id === 'string') return false;
-      const token = tokens[i];
+      if (!nameMap && typeof (raw as { $id?: unknown }).$id === 'string') return false;
       if (!Object.hasOwn(raw, token)) return true;
       raw = (raw as Obj)[token];
       nameMap = !nameMap && NAME_MAPS.has(token);
