@@ -18,7 +18,7 @@ import { derefIn } from './lib/deref.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchWorkDir } from './lib/work-dir.js';
 import { startServer } from './lib/server.js';
@@ -264,13 +264,19 @@ function compileService(service: string, dist: string): string {
  */
 function compileHarness(dir: string): string {
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  mkdirSync(dir, { recursive: true });
-  for (const name of ['startup', 'child']) {
-    const source = readFileSync(join(ROOT, `bench/servers/${name}.ts`), 'utf8');
+  // each module where its relative imports expect it (child.ts imports ../lib/gc-window.js)
+  const modules: Array<[string, string]> = [
+    ['bench/servers/startup.ts', 'startup.js'],
+    ['bench/servers/child.ts', 'child.js'],
+    ['bench/lib/gc-window.ts', '../lib/gc-window.js'],
+  ];
+  for (const [from, to] of modules) {
+    const source = readFileSync(join(ROOT, from), 'utf8');
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     }).outputText;
-    writeFileSync(join(dir, `${name}.js`), js);
+    mkdirSync(dirname(join(dir, to)), { recursive: true });
+    writeFileSync(join(dir, to), js);
   }
   return join(dir, 'startup.js');
 }
