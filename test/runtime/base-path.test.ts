@@ -109,16 +109,27 @@ describe.each(['express', 'fastify'] as const)('served under the base path (%s)'
     }
   });
 
-  it.runIf(target === 'express')('a router the app mounts under its own prefix is served there', async () => {
-    const { createRouter } = await import(join(dir.path, 'generated/router.gen.ts'));
-    const app = express();
-    app.use('/mounted', createRouter(handlers, { logger }));
-    const mounted = await listen(app);
+  it('another basePath in the options moves the service there', async () => {
+    const other = await listen(createApp({ logger, handlers, basePath: '/other' }));
     try {
-      expect((await send(mounted.base, 'GET', '/mounted/items/7')).status).toBe(200);
-      expect((await send(mounted.base, 'GET', '/mounted/v2/items/7')).status).toBe(404);
+      expect((await send(other.base, 'GET', '/other/items/7')).status).toBe(200);
+      expect((await send(other.base, 'GET', '/v2/items/7')).status).toBe(404);
     } finally {
-      await mounted.close();
+      await other.close();
+    }
+  });
+
+  it(`${target === 'express' ? 'a router the app mounts under its own prefix' : 'a Fastify service'} is served where it is mounted`, async () => {
+    // Express: the app mounts the generated router itself; Fastify services are whole apps, mounted at the root
+    const app = target === 'express' ? express() : undefined;
+    if (app) app.use('/mounted', (await import(join(dir.path, 'generated/router.gen.ts'))).createRouter(handlers, { logger }));
+    const running = await listen(app ?? createApp({ logger, handlers }));
+    const prefix = app ? '/mounted' : '/v2';
+    try {
+      expect((await send(running.base, 'GET', `${prefix}/items/7`)).status).toBe(200);
+      expect((await send(running.base, 'GET', `${prefix}/v2/items/7`)).status).toBe(404);
+    } finally {
+      await running.close();
     }
   });
 
