@@ -43,7 +43,8 @@ export interface GenerateResult {
   /** Every rendered file, keyed by its path relative to the output folder. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
-  stats: { operations: number; errorResponses: number };
+  /** basePath: where the service answers (the spec's first server path), when not the root. */
+  stats: { operations: number; errorResponses: number; basePath?: string };
   written?: WriteReport & { tsconfigNeeds?: string[]; unlistedDependencies?: UnlistedDependencies };
   /** The module format of the output and why it was chosen. */
   moduleFormat?: ModuleFormatChoice;
@@ -83,6 +84,7 @@ async function run(options: GenerateOptions, cwd: string, clientWorker: ClientWo
   result.stats = {
     operations: model.operations.length,
     errorResponses: model.operations.reduce((n, op) => n + op.responses.filter((r) => r.isError).length, 0),
+    ...(model.basePath ? { basePath: model.basePath } : {}),
   };
   if (hasErrors(result.diagnostics)) return result;
   const out = resolve(cwd, options.output);

@@ -87,7 +87,8 @@ export interface GenerateResult {
   /** Every rendered file, keyed by its path relative to the output folder. */
   files: Map<string, string>;
   diagnostics: Diagnostic[];
-  stats: { operations: number; errorResponses: number };
+  /** basePath: where the service answers (the spec's first server path), when not the root. */
+  stats: { operations: number; errorResponses: number; basePath?: string };
   written?: WriteReport & { tsconfigNeeds?: string[]; unlistedDependencies?: UnlistedDependencies };
   /** The module format of the output and why it was chosen. */
   moduleFormat?: ModuleFormatChoice;
@@ -154,7 +155,7 @@ export interface ScaffoldResult {
   generated: number;
   /** The root spec inside the project, e.g. spec/things.yaml. */
   specPath?: string;
-  stats?: { operations: number; errorResponses: number };
+  stats?: { operations: number; errorResponses: number; basePath?: string };
   /** The faultline devDependency written to package.json and where it points. */
   faultlineDependency?: { kind: 'registry' | 'tarball' | 'folder' | 'git' | 'unknown' | 'given'; spec: string; note: string };
 }

@@ -113,6 +113,9 @@ function summary(result: GenerateResult, options: GenerateOptions, ms: number): 
   const lines = [
     `faultline: ${options.input} -> ${options.output}`,
     `  ${result.stats.operations} operations, ${result.stats.errorResponses} error responses`,
+    ...(result.stats.basePath
+      ? [`  served under ${result.stats.basePath} (the spec's first server); createRouter(handlers, { basePath: '' }) serves at the root`]
+      : []),
     `  ${w.written.length} files written, ${w.unchanged} unchanged, ${w.removed.length} stale removed, ` +
       `${w.created.length} user files created`,
   ];

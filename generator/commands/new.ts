@@ -80,7 +80,7 @@ export async function run(args: string[], io: CommandIO): Promise<number> {
     '  npm install',
     '  npm test          # every documented error renders a schema-valid body',
     '  npm run build     # type-check and compile to dist/',
-    '  npm start         # http://localhost:8000 (npm run dev restarts on changes)',
+    `  npm start         # http://localhost:8000${result.stats?.basePath ?? ''} (npm run dev restarts on changes)`,
   ];
   io.stdout(lines.join('\n') + '\n');
   return EXIT.ok;

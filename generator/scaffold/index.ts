@@ -45,7 +45,7 @@ export interface ScaffoldResult {
   generated: number;
   /** The root spec inside the project, e.g. spec/things.yaml. */
   specPath?: string;
-  stats?: { operations: number; errorResponses: number };
+  stats?: { operations: number; errorResponses: number; basePath?: string };
   /** The faultline devDependency written to package.json and where it points (see faultline-source.ts). */
   faultlineDependency?: { kind: SourceKind | 'given'; spec: string; note: string };
 }

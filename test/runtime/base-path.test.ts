@@ -72,6 +72,8 @@ describe.each(['express', 'fastify'] as const)('served under the base path (%s)'
     const result = await generate({ input: 'test/fixtures/service/base-path.yaml', output: dir.path, cwd: REPO, client: false, target });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(readFileSync(join(dir.path, 'generated/contract.gen.ts'), 'utf8')).toContain('"basePath": "/v2"');
+    // generate's summary says where the service answers (commands/generate.ts prints it)
+    expect(result.stats.basePath).toBe('/v2');
     ({ createApp } = await import(join(dir.path, 'app.ts')));
     server = await listen(createApp({ logger, handlers }));
   }, 120_000);
