@@ -8,17 +8,15 @@
  * `{variable}`, or a URL that does not parse, gives `''`: better served at the root than at a
  * guessed prefix. Path-level and operation-level `servers` are not followed (see README, "Base path").
  */
-type Obj = Record<string, unknown>;
-
-const asObj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+import { asObj } from '../load/local-ref.js';
 
 export function basePathOf(servers: unknown): string {
   const first = asObj(Array.isArray(servers) ? servers[0] : undefined);
-  if (typeof first?.url !== 'string') return '';
-  const variables = asObj(first.variables) ?? {};
+  if (typeof first.url !== 'string') return '';
+  const variables = asObj(first.variables);
   const url = first.url.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
     const variable = asObj(Object.hasOwn(variables, name) ? variables[name] : undefined);
-    const value = variable?.default ?? (Array.isArray(variable?.enum) ? variable.enum[0] : undefined);
+    const value = variable.default ?? (Array.isArray(variable.enum) ? variable.enum[0] : undefined);
     return typeof value === 'string' ? value : whole;
   });
   let path: string;

@@ -92,6 +92,11 @@ function methodsByPath(operations: { path: string; method: string }[]): Map<stri
  */
 export function servedUrl(baseUrl: string, basePath: string): string {
   if (!basePath) return baseUrl;
-  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/i.exec(baseUrl)?.[1] ?? '';
-  return path === '' || path === '/' ? baseUrl.replace(/\/+$/, '') + basePath : baseUrl;
+  let path: string;
+  try {
+    path = new URL(baseUrl).pathname;
+  } catch {
+    return baseUrl; // not a URL: reachability reports it
+  }
+  return path === '/' ? baseUrl.replace(/\/+$/, '') + basePath : baseUrl;
 }

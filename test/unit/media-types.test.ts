@@ -25,8 +25,8 @@ const TYPES = [
 ];
 
 describe('isXmlMediaType', () => {
-  it('gives the runtime answer for every media type', () => {
-    for (const type of TYPES) expect([type, isXmlMediaType(type)]).toEqual([type, runtimeIsXml(type)]);
+  it("is the very function the runtime's XML body parser asks", () => {
+    expect(runtimeIsXml).toBe(isXmlMediaType);
   });
   it('tells XML from the rest', () => {
     expect(TYPES.filter(isXmlMediaType)).toEqual([

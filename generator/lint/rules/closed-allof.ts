@@ -10,7 +10,7 @@
  * evaluating them); only properties other branches declare by name are considered.
  */
 import { escapePointerToken } from '../../diagnostics.js';
-import { asObj } from '../../load/local-ref.js';
+import { asObj, resolveLocal } from '../../load/local-ref.js';
 import type { LintContext, RawFinding, Rule } from '../types.js';
 
 type Schema = Record<string, unknown>;
@@ -41,11 +41,11 @@ function closedBranchFindings(ctx: LintContext, schema: Schema, pointer: string)
   const branches = (schema.allOf as unknown[]).map((b) => followRefs(ctx, b));
   const findings: RawFinding[] = [];
   branches.forEach((branch, i) => {
-    const allowed = branch && allowedNames(ctx, branch);
+    const allowed = allowedNames(ctx, branch);
     if (!allowed) return;
     const others = [schema, ...branches.filter((_, j) => j !== i)];
-    const declared = new Set(others.flatMap((o) => (o ? declaredNames(ctx, o, 'properties') : [])));
-    const required = new Set(others.flatMap((o) => (o ? declaredNames(ctx, o, 'required') : [])));
+    const declared = new Set(others.flatMap((o) => declaredNames(ctx, o, 'properties')));
+    const required = new Set(others.flatMap((o) => declaredNames(ctx, o, 'required')));
     const forbidden = [...declared, ...required].filter((name, k, all) => !allowed.has(name) && all.indexOf(name) === k);
     if (forbidden.length === 0) return;
     const mustHave = forbidden.filter((name) => required.has(name));
@@ -80,15 +80,8 @@ function refName(branches: unknown[], i: number): string {
 
 const list = (names: string[]) => names.map((n) => `'${n}'`).join(', ');
 
-/** Follows a chain of local `$ref`s (bounded: cycles give up). */
-function followRefs(ctx: LintContext, node: unknown): Schema | undefined {
-  let current: Schema | undefined = asObj(node);
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 32; hops++) {
-    const ref: string = current.$ref;
-    current = ref.startsWith('#') ? asObj(ctx.resolve(ref)) : undefined;
-  }
-  return current && typeof current.$ref === 'string' ? undefined : current;
-}
+/** A branch as a schema, through its local `$ref`s (`{}` when the chain is broken: an open schema). */
+const followRefs = (ctx: LintContext, node: unknown): Schema => asObj(resolveLocal(ctx.document, node));
 
 /** Property names a closed branch lets through, or undefined when the branch is open or too dynamic to judge. */
 function allowedNames(ctx: LintContext, branch: Schema): Set<string> | undefined {
@@ -109,10 +102,7 @@ const DYNAMIC = ['patternProperties', 'additionalProperties', 'anyOf', 'oneOf', 
 function usesDynamicApplicators(ctx: LintContext, schema: Schema, depth: number): boolean {
   if (depth > 16 || DYNAMIC.some((k) => schema[k] !== undefined)) return true;
   const parts = Array.isArray(schema.allOf) ? schema.allOf : [];
-  return parts.some((p) => {
-    const part = followRefs(ctx, p);
-    return !part || usesDynamicApplicators(ctx, part, depth + 1);
-  });
+  return parts.some((p) => usesDynamicApplicators(ctx, followRefs(ctx, p), depth + 1));
 }
 
 /** `properties` keys or `required` names of a schema and of its own (nested) allOf branches. */
@@ -124,9 +114,6 @@ function declaredNames(ctx: LintContext, schema: Schema, kind: 'properties' | 'r
         ? schema.required.filter((n): n is string => typeof n === 'string')
         : [];
   if (depth > 16 || !Array.isArray(schema.allOf)) return own;
-  const nested = schema.allOf.flatMap((p) => {
-    const part = followRefs(ctx, p);
-    return part ? declaredNames(ctx, part, kind, depth + 1) : [];
-  });
+  const nested = schema.allOf.flatMap((p) => declaredNames(ctx, followRefs(ctx, p), kind, depth + 1));
   return [...own, ...nested];
 }
